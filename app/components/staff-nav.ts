@@ -1,0 +1,7 @@
+import type { Role } from "../../db/types";
+
+/** Links of the staff area's top bar; `role: "admin"` entries are shown to admins only. */
+export const STAFF_NAV: { to: string; label: string; role?: Role }[] = [
+  { to: "/app", label: "Dashboard" },
+  { to: "/app/team", label: "Team", role: "admin" },
+];

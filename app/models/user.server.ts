@@ -1,0 +1,92 @@
+import type { Role } from "../../db/types";
+import { getDb, nowIso } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { newId } from "~/utils/tokens.server";
+
+export type StaffUser = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  email: string;
+  name: string;
+  role: Role;
+};
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function getUserByEmail(email: string) {
+  return getDb()
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", normalizeEmail(email))
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function getStaffUser(userId: string): Promise<StaffUser | undefined> {
+  const row = await getDb()
+    .selectFrom("users")
+    .innerJoin("organizations", "organizations.id", "users.organization_id")
+    .select([
+      "users.id",
+      "users.organization_id",
+      "organizations.name as organization_name",
+      "users.email",
+      "users.name",
+      "users.role",
+    ])
+    .where("users.id", "=", userId)
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+  };
+}
+
+export async function listUsers(orgId: string) {
+  return getDb()
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "created_at", "disabled_at"])
+    .where("organization_id", "=", orgId)
+    .orderBy("created_at")
+    .execute();
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists.");
+  }
+}
+
+export async function createUser(
+  orgId: string,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<string> {
+  const email = normalizeEmail(input.email);
+  const existing = await getDb().selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+  if (existing) throw new EmailTakenError();
+  const id = newId();
+  const passwordHash = await hashPassword(input.password);
+  await getDb()
+    .insertInto("users")
+    .values({
+      id,
+      organization_id: orgId,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      password_hash: passwordHash,
+      created_at: nowIso(),
+      disabled_at: null,
+    })
+    .execute();
+  return id;
+}

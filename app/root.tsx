@@ -1,0 +1,71 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./components/nonce";
+import stylesHref from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "valuebench" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Something went wrong";
+  let message = "An unexpected error happened. Nothing you entered was lost; please try again.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "Page not found";
+      message = "We could not find that page. It may have moved, or the link may be incomplete.";
+    } else if (error.status === 403) {
+      title = "Not allowed";
+      message = typeof error.data === "string" && error.data ? error.data : "You do not have access to this page.";
+    } else {
+      title = `${error.status} ${error.statusText}`;
+      message = typeof error.data === "string" && error.data ? error.data : message;
+    }
+  }
+  return (
+    <main className="page narrow" id="main">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </main>
+  );
+}

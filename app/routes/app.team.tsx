@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/field";
+import { recordAudit } from "~/models/audit.server";
+import { createUser, EmailTakenError, listUsers } from "~/models/user.server";
+import { failure, parseForm } from "~/utils/form.server";
+import { addStaffSchema } from "~/utils/schemas/auth.server";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Team · valuebench" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const users = await listUsers(user.organizationId);
+  return { users };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const parsed = await parseForm(request, addStaffSchema);
+  if (!parsed.ok) return data(parsed, 400);
+  try {
+    const id = await createUser(user.organizationId, parsed.data);
+    await recordAudit({
+      organizationId: user.organizationId,
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: "staff.added",
+      targetType: "user",
+      targetId: id,
+      details: { role: parsed.data.role },
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      const { name, email, role } = parsed.data;
+      return data(failure(null, { email: [error.message] }, { name, email, role }), 400);
+    }
+    throw error;
+  }
+  return data({ ok: true as const, added: parsed.data.email });
+}
+
+export default function Team() {
+  const { users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failure = actionData && !actionData.ok ? actionData : null;
+  return (
+    <>
+      <h1>Team</h1>
+      <div className="table-scroll">
+        <table>
+          <caption className="sr-only">Staff accounts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{u.role}</td>
+                <td>{u.created_at.slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Add a team member</h2>
+      <p className="muted">
+        Give them the temporary password in person or by phone; they log in with their email. Recruiters can run
+        positions and read reports; admins also manage values, questionnaires and the team.
+      </p>
+      {actionData?.ok ? (
+        <p className="alert success" role="status">
+          Added {actionData.added}.
+        </p>
+      ) : null}
+      {failure?.formError ? (
+        <p className="alert error" role="alert">
+          {failure.formError}
+        </p>
+      ) : null}
+      <Form method="post" className="stack narrow" noValidate key={actionData?.ok ? actionData.added : "form"}>
+        <Field
+          label="Name"
+          errors={failure?.fieldErrors.name}
+          inputProps={{ name: "name", required: true, defaultValue: String(failure?.values.name ?? "") }}
+        />
+        <Field
+          label="Email"
+          errors={failure?.fieldErrors.email}
+          inputProps={{
+            name: "email",
+            type: "email",
+            required: true,
+            defaultValue: String(failure?.values.email ?? ""),
+          }}
+        />
+        <div>
+          <label htmlFor="role">Role</label>
+          <select id="role" name="role" defaultValue={String(failure?.values.role ?? "recruiter")}>
+            <option value="recruiter">Recruiter</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <Field
+          label="Temporary password"
+          hint="At least 12 characters."
+          errors={failure?.fieldErrors.password}
+          inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? "Adding…" : "Add team member"}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { STAFF_NAV } from "~/components/staff-nav";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, email: user.email, role: user.role, organizationName: user.organizationName } };
+}
+
+export default function StaffLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="page">
+          <a className="brand" href="/app">
+            valuebench
+          </a>
+          <nav aria-label="Main">
+            {STAFF_NAV.filter((item) => !item.role || item.role === user.role).map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === "/app"}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <span className="muted">
+            {user.name} · {user.organizationName} ({user.role})
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="secondary">
+              Log out
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main className="page" id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

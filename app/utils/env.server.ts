@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:data/valuebench.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+  /** Set to "0" to allow session cookies over plain http (local testing of a production build). */
+  SECURE_COOKIES: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Path of the SQLite file named by DATABASE_URL (`file:` prefix optional). */
+export function sqlitePath(databaseUrl: string = getEnv().DATABASE_URL): string {
+  const raw = databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
+  return raw === ":memory:" ? raw : path.resolve(raw);
+}
+
+/** The session signing secret: from env, else generated once into the data dir (kept out of git). */
+export function getSessionSecret(): string {
+  const env = getEnv();
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const file = path.resolve(env.DATA_DIR, "secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // another process created it first
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+export function secureCookiesEnabled(): boolean {
+  const env = getEnv();
+  if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "1";
+  return env.NODE_ENV === "production";
+}

@@ -1,0 +1,68 @@
+/** Security decisions made before a request reaches Remix; pure so they can be unit tested. */
+
+export const MAX_BODY_BYTES = 1024 * 1024; // 1 MiB: larger than any questionnaire page or CSV we accept
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export type GuardHeaders = {
+  method: string;
+  host: string | undefined;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+  contentLength: string | undefined;
+};
+
+export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 413; message: string };
+
+/** Refuses cross-site state changes (Origin / Sec-Fetch-Site) and oversized bodies. */
+export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
+  if (SAFE_METHODS.has(h.method.toUpperCase())) return { ok: true };
+  if (h.secFetchSite && !["same-origin", "none"].includes(h.secFetchSite)) {
+    return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
+  }
+  if (h.origin && h.origin !== "null") {
+    let originHost: string;
+    try {
+      originHost = new URL(h.origin).host;
+    } catch {
+      return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
+    }
+    if (!h.host || originHost !== h.host) {
+      return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
+    }
+  } else if (h.origin === "null") {
+    return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
+  }
+  if (h.contentLength && Number(h.contentLength) > MAX_BODY_BYTES) {
+    return {
+      ok: false,
+      status: 413,
+      message: `The request is too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MiB).`,
+    };
+  }
+  return { ok: true };
+}
+
+/** Headers sent on every response. */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "same-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}

@@ -1,0 +1,255 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "admin" | "recruiter";
+export type RespondentKind = "agent" | "candidate";
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  slug: string;
+  vision: Generated<string>;
+  default_locale: Generated<string>;
+  retention_days: Generated<number>;
+  show_scores_to_candidates: Generated<number>;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  scope: "account" | "ip" | "invite";
+  key: string;
+  succeeded: number;
+  attempted_at: string;
+}
+
+export interface OrgValuesTable {
+  id: string;
+  organization_id: string;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  i_statement: Generated<string>;
+  metrics_json: Generated<string>;
+  direction: Generated<"higher" | "target">;
+  weight: Generated<number>;
+  sort_order: Generated<number>;
+  bank_value: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionnairesTable {
+  id: string;
+  organization_id: string;
+  slug: string;
+  title: string;
+  draft_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionnaireVersionsTable {
+  id: string;
+  organization_id: string;
+  questionnaire_id: string;
+  version: number;
+  content_json: string;
+  sha256: string;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface PositionsTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  description: Generated<string>;
+  questionnaire_version_id: string;
+  status: Generated<"open" | "closed">;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  kind: RespondentKind;
+  name: string;
+  email: string | null;
+  locale: Generated<string>;
+  token_hash: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  invitation_id: string | null;
+  kind: RespondentKind;
+  respondent_label: string;
+  questionnaire_version_id: string;
+  locale: Generated<string>;
+  source: Generated<"web" | "import">;
+  answers_json: Generated<string>;
+  revision: Generated<number>;
+  page_times_json: Generated<string>;
+  consent_at: string | null;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface RespondentSessionsTable {
+  id: string;
+  response_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface BenchmarksTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  status: "draft" | "active" | "archived";
+  snapshot_json: string;
+  created_at: string;
+  created_by: string | null;
+  activated_at: string | null;
+  activated_by: string | null;
+}
+
+export interface BenchmarkMembersTable {
+  response_id: string;
+  organization_id: string;
+  position_id: string;
+  decision: "include" | "exclude";
+  reason: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ScoresTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  response_id: string;
+  benchmark_id: string;
+  questionnaire_version_id: string;
+  algorithm_version: string;
+  is_current: Generated<number>;
+  overall: number | null;
+  min_alignment: number | null;
+  review: Generated<number>;
+  result_json: string;
+  created_at: string;
+}
+
+export interface ScoreValuesTable {
+  score_id: string;
+  value_key: string;
+  organization_id: string;
+  position_id: string;
+  is_current: Generated<number>;
+  score: number | null;
+  percentile: number | null;
+  alignment: number | null;
+  band: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  organization_id: string;
+  response_id: string;
+  decision: "advance" | "hold" | "reject";
+  note: Generated<string>;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  organization_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details_json: Generated<string>;
+  created_at: string;
+}
+
+export interface DemographicsTable {
+  response_id: string;
+  organization_id: string;
+  gender: string | null;
+  age_band: string | null;
+  ethnicity: string | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  organization_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  org_values: OrgValuesTable;
+  questionnaires: QuestionnairesTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  positions: PositionsTable;
+  invitations: InvitationsTable;
+  responses: ResponsesTable;
+  respondent_sessions: RespondentSessionsTable;
+  benchmarks: BenchmarksTable;
+  benchmark_members: BenchmarkMembersTable;
+  scores: ScoresTable;
+  score_values: ScoreValuesTable;
+  decisions: DecisionsTable;
+  audit_log: AuditLogTable;
+  demographics: DemographicsTable;
+  outbox: OutboxTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type OrgValue = Selectable<OrgValuesTable>;
+export type Position = Selectable<PositionsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type ResponseRow = Selectable<ResponsesTable>;
+export type Benchmark = Selectable<BenchmarksTable>;
+export type ScoreRow = Selectable<ScoresTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,53 @@
+// Production server: Remix request handler behind express, with the request guard and security headers.
+import crypto from "node:crypto";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const build = await import("./build/server/index.js");
+const { checkIncomingRequest, BASE_SECURITY_HEADERS } = build.entry.module;
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+
+app.use((req, res, next) => {
+  res.set(BASE_SECURITY_HEADERS);
+  const verdict = checkIncomingRequest({
+    method: req.method,
+    host: req.headers.host,
+    origin: req.headers.origin,
+    secFetchSite: req.headers["sec-fetch-site"],
+    contentLength: req.headers["content-length"],
+  });
+  if (!verdict.ok) {
+    res.status(verdict.status).type("text/plain").send(verdict.message);
+    return;
+  }
+  next();
+});
+
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+
+// Pages may carry personal data (answers, reports): never cache them.
+app.use((_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (req) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: crypto.randomBytes(16).toString("base64"),
+    }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+app.listen(port, host, () => {
+  console.log(`valuebench listening on http://localhost:${port}`);
+});
