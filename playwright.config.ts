@@ -12,9 +12,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI
-    ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]]
-    : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // the default port writes the report CI sums; other ports (parallel local runs) write their own
+  outputDir: PORT === 3210 ? "test-results/playwright" : `test-results/playwright-${PORT}`,
+  reporter: [
+    ["list"],
+    ["json", { outputFile: PORT === 3210 ? "test-results/playwright.json" : `test-results/playwright-${PORT}.json` }],
+  ],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -38,6 +41,6 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), ...(process.env.BUILD_DIR ? { BUILD_DIR: process.env.BUILD_DIR } : {}) },
   },
 });

@@ -3,7 +3,11 @@ import crypto from "node:crypto";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
-const build = await import("./build/server/index.js");
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
+const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
 const { checkIncomingRequest, BASE_SECURITY_HEADERS } = build.entry.module;
 
 const app = express();
@@ -26,8 +30,8 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 
 // Pages may carry personal data (answers, reports): never cache them.
 app.use((_req, res, next) => {

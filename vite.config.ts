@@ -12,6 +12,8 @@ export default defineConfig({
   plugins: [
     !process.env.VITEST &&
       remix({
+        // a separate build directory lets parallel e2e runs (E2E_PORT) avoid clobbering each other
+        buildDirectory: process.env.BUILD_DIR ?? "build",
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

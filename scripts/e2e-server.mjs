@@ -3,7 +3,7 @@ import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve("test-results/e2e-data");
+const dir = path.resolve(`test-results/e2e-data-${process.env.PORT ?? "3210"}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const env = {
