@@ -90,3 +90,30 @@ export async function createUser(
     .execute();
   return id;
 }
+
+export async function getUser(orgId: string, userId: string) {
+  return getDb()
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "created_at", "disabled_at"])
+    .where("organization_id", "=", orgId)
+    .where("id", "=", userId)
+    .executeTakeFirst();
+}
+
+/** Disables an account of the organization and ends its sessions; returns false when no such user is there. */
+export async function disableUser(orgId: string, userId: string): Promise<boolean> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable("users")
+        .set({ disabled_at: nowIso() })
+        .where("organization_id", "=", orgId)
+        .where("id", "=", userId)
+        .where("disabled_at", "is", null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      return true;
+    });
+}

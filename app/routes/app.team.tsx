@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { recordAudit } from "~/models/audit.server";
 import { createUser, EmailTakenError, listUsers } from "~/models/user.server";
@@ -63,9 +63,14 @@ export default function Team() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
+                <td>
+                  <Link to={`/app/team/${u.id}`}>{u.name}</Link>
+                </td>
                 <td>{u.email}</td>
-                <td>{u.role}</td>
+                <td>
+                  {u.role}
+                  {u.disabled_at ? " (disabled)" : ""}
+                </td>
                 <td>{u.created_at.slice(0, 10)}</td>
               </tr>
             ))}

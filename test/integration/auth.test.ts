@@ -331,3 +331,52 @@ describe("team (admin only)", () => {
     expect(emails).not.toContain(inB.email);
   });
 });
+
+describe("organizations never see each other's records", () => {
+  it("answers 404 (not 403) for a team member of another organization, for reads and writes", async () => {
+    const { loader, action } = await import("../../app/routes/app.team.$userId");
+    const a = await makeOrganization("A");
+    const b = await makeOrganization("B");
+    const adminA = await makeUser(a.id, "admin");
+    const memberB = await makeUser(b.id, "recruiter");
+    const cookieA = await sessionCookieFor(adminA.id);
+    const read = await outcome(() =>
+      loader({ request: getRequest(`/app/team/${memberB.id}`, cookieA), context: {}, params: { userId: memberB.id } }),
+    );
+    expect(read.status).toBe(404);
+    const write = await outcome(() =>
+      action({
+        request: postForm(`/app/team/${memberB.id}`, { intent: "disable" }, cookieA),
+        context: {},
+        params: { userId: memberB.id },
+      }),
+    );
+    expect(write.status).toBe(404);
+    const row = await testDb
+      .db()
+      .selectFrom("users")
+      .select("disabled_at")
+      .where("id", "=", memberB.id)
+      .executeTakeFirstOrThrow();
+    expect(row.disabled_at).toBeNull();
+  });
+
+  it("disabling a member of one's own organization ends their sessions", async () => {
+    const { action } = await import("../../app/routes/app.team.$userId");
+    const org = await makeOrganization();
+    const admin = await makeUser(org.id, "admin");
+    const member = await makeUser(org.id, "recruiter");
+    const memberCookie = await sessionCookieFor(member.id);
+    const adminCookie = await sessionCookieFor(admin.id);
+    expect(await getSessionUser(getRequest("/app", memberCookie))).not.toBeNull();
+    const res = await outcome(() =>
+      action({
+        request: postForm(`/app/team/${member.id}`, { intent: "disable" }, adminCookie),
+        context: {},
+        params: { userId: member.id },
+      }),
+    );
+    expect(res.location).toBe("/app/team");
+    expect(await getSessionUser(getRequest("/app", memberCookie))).toBeNull();
+  });
+});

@@ -19,3 +19,5 @@ export const addStaffSchema = z
       .max(200, "Password is too long."),
   })
   .strict();
+
+export const disableStaffSchema = z.object({ intent: z.literal("disable") }).strict();
