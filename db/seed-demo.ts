@@ -1,11 +1,14 @@
 import { countOrganizations, createOrganization, getOrganizationBySlug } from "../app/models/organization.server";
 import { createUser, getUserByEmail } from "../app/models/user.server";
+import { seedQuestionnaire } from "./seed-questionnaire";
+import { seedBenchmark } from "./seed-benchmark";
 import type { Role } from "./types";
 
 export const DEMO_ORGANIZATIONS = [
   {
     name: "Northwind Support",
     slug: "northwind",
+    questionnaireTemplate: "five-elements",
     vision: "Every customer leaves the conversation feeling heard and helped.",
     users: [
       { name: "Ada Admin", email: "admin@northwind.test", role: "admin" as Role, password: "northwind-admin-demo" },
@@ -20,6 +23,7 @@ export const DEMO_ORGANIZATIONS = [
   {
     name: "Contoso Care",
     slug: "contoso",
+    questionnaireTemplate: "common-support-values",
     vision: "We own every problem until the customer says it is solved.",
     users: [
       { name: "Carl Admin", email: "admin@contoso.test", role: "admin" as Role, password: "contoso-admin-demo" },
@@ -54,6 +58,8 @@ export async function seedDemo({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promi
       await createUser(orgId, u);
       created = true;
     }
+    created = (await seedQuestionnaire(orgId, org.questionnaireTemplate)) || created;
+    created = (await seedBenchmark(orgId)) || created;
   }
   return { created, accounts };
 }

@@ -1,0 +1,277 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { Field, TextareaField } from "~/components/field";
+
+type Kind = "agent" | "candidate";
+
+export type InvitationRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  expiresAt: string;
+  createdAt: string;
+  status: "invited" | "started" | "submitted" | "expired" | "revoked";
+};
+
+export type IssuedLinkView = {
+  invitationId: string;
+  name: string;
+  email: string | null;
+  link: string;
+  expiresAt: string;
+};
+
+export type InvitationsActionData = {
+  ok: boolean;
+  kind?: unknown;
+  intent?: string;
+  message?: string;
+  issued?: IssuedLinkView[];
+  formError?: string | null;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, unknown>;
+  lineErrors?: { line: number; message: string }[];
+};
+
+const STATUS_TEXT: Record<InvitationRow["status"], string> = {
+  invited: "Invited",
+  started: "Started",
+  submitted: "Submitted",
+  expired: "Expired",
+  revoked: "Revoked",
+};
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The links issued by the last action, shown once for copying. */
+function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
+  return (
+    <div className="alert success fresh-links" role="status">
+      <p>
+        <strong>Copy {issued.length === 1 ? "this link" : "these links"} now.</strong> For security only a fingerprint
+        of each link is stored, so {issued.length === 1 ? "it" : "they"} cannot be shown again. If a link gets lost, use
+        “New link” to issue a fresh one (the old one then stops working).
+      </p>
+      {issued.map((l) => (
+        <div key={l.invitationId}>
+          <label htmlFor={`link-${l.invitationId}`}>
+            {l.name}
+            {l.email ? ` (${l.email})` : ""} · valid until {day(l.expiresAt)}
+          </label>
+          <input id={`link-${l.invitationId}`} type="text" readOnly value={l.link} data-invitation-link="" />
+        </div>
+      ))}
+      <p className="muted">
+        No email is sent by valuebench itself: send each person their own link. Invitations with an email address are
+        recorded in the outbox.
+      </p>
+    </div>
+  );
+}
+
+export function InvitationsSection({
+  kind,
+  title,
+  intro,
+  invitations,
+  actionData,
+  defaultLocale,
+  locales,
+}: {
+  kind: Kind;
+  title: string;
+  intro: string;
+  invitations: InvitationRow[];
+  actionData?: InvitationsActionData;
+  defaultLocale: string;
+  locales: readonly string[];
+}) {
+  const navigation = useNavigation();
+  const sectionId = useId();
+  const submittingIntent =
+    navigation.state === "submitting" && navigation.formData?.get("kind") === kind
+      ? String(navigation.formData.get("intent"))
+      : null;
+  const problems = actionData && !actionData.ok ? actionData : null;
+  const oneProblems = problems?.intent === "invite-one" ? problems : null;
+  const listProblems = problems?.intent === "invite-list" ? problems : null;
+  const noun = kind === "agent" ? "agent" : "candidate";
+  const localeOptions = locales.includes(defaultLocale) ? locales : [defaultLocale, ...locales];
+  return (
+    <section aria-labelledby={`${sectionId}-h`} className="invitations">
+      <h2 id={`${sectionId}-h`}>{title}</h2>
+      <p className="muted">{intro}</p>
+      {actionData?.ok && actionData.message ? (
+        <p className="alert success" role="status">
+          {actionData.message}
+        </p>
+      ) : null}
+      {actionData?.ok && actionData.issued?.length ? <FreshLinks issued={actionData.issued} /> : null}
+      {problems && problems.intent !== "invite-one" && problems.intent !== "invite-list" && problems.formError ? (
+        <p className="alert error" role="alert">
+          {problems.formError}
+        </p>
+      ) : null}
+
+      {invitations.length === 0 ? (
+        <p className="muted">No {noun}s invited yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">{title}: invitations</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Status</th>
+                <th scope="col">Link valid until</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.name}</td>
+                  <td>{i.email ?? <span className="muted">none</span>}</td>
+                  <td>
+                    <span className={`badge status-${i.status}`}>{STATUS_TEXT[i.status]}</span>
+                  </td>
+                  <td>{i.status === "submitted" ? "—" : day(i.expiresAt)}</td>
+                  <td>
+                    {i.status !== "submitted" ? (
+                      <div className="row">
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="resend" />
+                          <input type="hidden" name="invitationId" value={i.id} />
+                          <button type="submit" className="secondary" aria-label={`New link for ${i.name}`}>
+                            New link
+                          </button>
+                        </Form>
+                        {i.status !== "revoked" ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="revoke" />
+                            <input type="hidden" name="invitationId" value={i.id} />
+                            <button type="submit" className="danger" aria-label={`Revoke the link of ${i.name}`}>
+                              Revoke
+                            </button>
+                          </Form>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <div className="invite-forms">
+        <Form
+          method="post"
+          className="stack card"
+          noValidate
+          key={actionData?.ok ? `one-${actionData.message}` : "one"}
+        >
+          <h3>Invite one {noun}</h3>
+          <input type="hidden" name="intent" value="invite-one" />
+          <input type="hidden" name="kind" value={kind} />
+          {oneProblems?.formError ? (
+            <p className="alert error" role="alert">
+              {oneProblems.formError}
+            </p>
+          ) : null}
+          <Field
+            label="Name"
+            errors={oneProblems?.fieldErrors?.name}
+            inputProps={{
+              id: `${kind}-name`,
+              name: "name",
+              required: true,
+              maxLength: 200,
+              defaultValue: String(oneProblems?.values?.name ?? ""),
+            }}
+          />
+          <Field
+            label="Email (optional)"
+            errors={oneProblems?.fieldErrors?.email}
+            inputProps={{
+              id: `${kind}-email`,
+              name: "email",
+              type: "email",
+              defaultValue: String(oneProblems?.values?.email ?? ""),
+            }}
+          />
+          <div>
+            <label htmlFor={`${kind}-locale`}>Language</label>
+            <select id={`${kind}-locale`} name="locale" defaultValue={defaultLocale}>
+              {localeOptions.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit" disabled={submittingIntent === "invite-one"}>
+              {submittingIntent === "invite-one" ? "Inviting…" : `Invite ${noun}`}
+            </button>
+          </div>
+        </Form>
+
+        <Form
+          method="post"
+          className="stack card"
+          noValidate
+          key={actionData?.ok ? `list-${actionData.message}` : "list"}
+        >
+          <h3>Paste a list of {noun}s</h3>
+          <input type="hidden" name="intent" value="invite-list" />
+          <input type="hidden" name="kind" value={kind} />
+          {listProblems ? (
+            <div className="alert error" role="alert">
+              <p>{listProblems.formError}</p>
+              {listProblems.lineErrors?.length ? (
+                <ul className="problems">
+                  {listProblems.lineErrors.map((e) => (
+                    <li key={`${e.line}-${e.message}`}>
+                      Line {e.line}: {e.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          <TextareaField
+            label="One person per line: name, email"
+            hint="The email is optional. Every line is checked first; if one is wrong, nobody is invited."
+            errors={listProblems?.fieldErrors?.list}
+            textareaProps={{
+              id: `${kind}-list`,
+              name: "list",
+              rows: 5,
+              defaultValue: String(listProblems?.values?.list ?? ""),
+            }}
+          />
+          <div>
+            <label htmlFor={`${kind}-list-locale`}>Language</label>
+            <select id={`${kind}-list-locale`} name="locale" defaultValue={defaultLocale}>
+              {localeOptions.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit" disabled={submittingIntent === "invite-list"}>
+              {submittingIntent === "invite-list" ? "Inviting…" : `Invite all ${noun}s`}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useId } from "react";
+
+type Props = {
+  valueName: string;
+  /** The candidate's 0..100 value score, or null when the value could not be scored. */
+  score: number | null;
+  p10: number | null;
+  median: number | null;
+  p90: number | null;
+  n: number;
+};
+
+const WIDTH = 300;
+const HEIGHT = 44;
+const PAD = 10;
+const AXIS_Y = 30;
+const TICKS = [0, 25, 50, 75, 100];
+
+function x(value: number): number {
+  const clamped = Math.min(100, Math.max(0, value));
+  return PAD + (clamped / 100) * (WIDTH - 2 * PAD);
+}
+
+const fmt = (n: number) => String(Math.round(n));
+
+/** A sentence saying what the chart draws (its <desc> and visible caption). */
+export function bandChartText({ score, p10, median, p90, n }: Omit<Props, "valueName">): string {
+  const band =
+    p10 !== null && p90 !== null
+      ? `The middle 80% of your ${n} top agents score ${fmt(p10)} to ${fmt(p90)}${median !== null ? `, median ${fmt(median)}` : ""}.`
+      : "There is no agents' range for this value.";
+  const candidate =
+    score !== null ? `The candidate scores ${fmt(score)}.` : "The candidate has no score on this value.";
+  return `On a 0 to 100 scale: ${band} ${candidate}`;
+}
+
+/** Server-rendered 0–100 axis with the benchmark's p10–p90 band, its median tick and the candidate's score marker. */
+export function ValueBandChart(props: Props) {
+  const id = useId();
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const { valueName, score, p10, median, p90 } = props;
+  const text = bandChartText(props);
+  return (
+    <figure className="band-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id={titleId}>{`${valueName}: candidate against your top agents`}</title>
+        <desc id={descId}>{text}</desc>
+        <line x1={x(0)} x2={x(100)} y1={AXIS_Y} y2={AXIS_Y} stroke="#6b7280" strokeWidth="1" />
+        {TICKS.map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={AXIS_Y} y2={AXIS_Y + 3} stroke="#6b7280" strokeWidth="1" />
+            <text x={x(t)} y={HEIGHT - 2} fontSize="8" textAnchor="middle" fill="#374151">
+              {t}
+            </text>
+          </g>
+        ))}
+        {p10 !== null && p90 !== null ? (
+          <rect
+            className="band-chart-band"
+            x={x(p10)}
+            y={AXIS_Y - 14}
+            width={Math.max(1, x(p90) - x(p10))}
+            height={12}
+            fill="#bfdbfe"
+            stroke="#3b82f6"
+            strokeWidth="0.75"
+          />
+        ) : null}
+        {median !== null ? (
+          <line
+            className="band-chart-median"
+            x1={x(median)}
+            x2={x(median)}
+            y1={AXIS_Y - 16}
+            y2={AXIS_Y + 2}
+            stroke="#1e3a8a"
+            strokeWidth="2"
+          />
+        ) : null}
+        {score !== null ? (
+          <path
+            className="band-chart-marker"
+            d={`M ${x(score)} ${AXIS_Y - 4} l 5 -7 l -10 0 z`}
+            fill="#b45309"
+            stroke="#78350f"
+            strokeWidth="0.75"
+          />
+        ) : null}
+      </svg>
+      <figcaption className="band-chart-caption">{text}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,475 @@
+// The values benchmark of a position: draft from the submitted agents, diagnostics, recruiter overrides, activation.
+// Status flow: the draft is computed live from the agents and the overrides (never stored); activating stores the
+// snapshot as a new `active` row and archives the previous active one. Candidates are scored against the active row.
+import {
+  agentValueScores,
+  buildBenchmark,
+  computeFlags,
+  leaveOneOutMeans,
+  type BenchmarkOverrides,
+  type BenchmarkSnapshot,
+  type FlagName,
+  type RespondentInput,
+} from "~/scoring";
+import type { Questionnaire } from "~/questionnaire/types";
+import { recordAudit } from "~/models/audit.server";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
+import { getActiveBenchmarkRow, rescorePosition } from "./score.server";
+
+/** Below this many agents a value has no spread and no percentiles (SCORING.md section 4). */
+export const MIN_AGENTS = 5;
+/** From this many agents the spread is used as is; 5..9 are shrunk toward the pooled spread. */
+export const FULL_AGENTS = 10;
+export const LOW_ALPHA = 0.6;
+export const CLEAR_CONSENSUS_SHARE = 0.5;
+
+export type Actor = { id: string; email: string };
+
+export const FLAG_EXPLANATIONS: Record<FlagName, string> = {
+  "long-string": "Gave the same answer to 8 or more statements in a row (soft flag).",
+  "no-variance": "Gave the same answer to every statement (at least 10): the answers carry no information (hard flag).",
+  attention: "Missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
+  speeding: "Answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
+};
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function getPositionForBenchmark(orgId: string, positionId: string, db: DB = getDb()) {
+  const position = await db
+    .selectFrom("positions")
+    .select(["id", "organization_id", "title", "questionnaire_version_id", "status"])
+    .where("organization_id", "=", orgId)
+    .where("id", "=", positionId)
+    .executeTakeFirst();
+  return position ?? notFound();
+}
+
+type AgentRow = {
+  id: string;
+  respondent_label: string;
+  source: "web" | "import";
+  answers_json: string;
+  page_times_json: string;
+  submitted_at: string | null;
+};
+
+/** Submitted agent responses of the position on its questionnaire version, in submission order (the input order). */
+async function listSubmittedAgents(orgId: string, positionId: string, versionId: string, db: DB): Promise<AgentRow[]> {
+  return db
+    .selectFrom("responses")
+    .select(["id", "respondent_label", "source", "answers_json", "page_times_json", "submitted_at"])
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "agent")
+    .where("questionnaire_version_id", "=", versionId)
+    .where("submitted_at", "is not", null)
+    .orderBy("submitted_at")
+    .orderBy("id")
+    .execute();
+}
+
+async function listMembers(orgId: string, positionId: string, db: DB) {
+  return db
+    .selectFrom("benchmark_members")
+    .leftJoin("users", "users.id", "benchmark_members.updated_by")
+    .select([
+      "benchmark_members.response_id",
+      "benchmark_members.decision",
+      "benchmark_members.reason",
+      "benchmark_members.updated_at",
+      "users.name as updated_by_name",
+    ])
+    .where("benchmark_members.organization_id", "=", orgId)
+    .where("benchmark_members.position_id", "=", positionId)
+    .execute();
+}
+
+export type DraftBenchmark = {
+  positionId: string;
+  questionnaireVersionId: string;
+  q: Questionnaire;
+  snapshot: BenchmarkSnapshot;
+  inputs: RespondentInput[];
+  overrides: BenchmarkOverrides;
+  /** Response id -> the person's label (the snapshot only holds response ids). */
+  labels: Record<string, string>;
+  members: Awaited<ReturnType<typeof listMembers>>;
+};
+
+/** The benchmark the position would get now: its submitted agents, minus flags and recruiter exclusions. */
+export async function computeDraftBenchmark(
+  orgId: string,
+  positionId: string,
+  db: DB = getDb(),
+): Promise<DraftBenchmark> {
+  const position = await getPositionForBenchmark(orgId, positionId, db);
+  const q = await loadQuestionnaireContent(orgId, position.questionnaire_version_id, db);
+  const agents = await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, db);
+  const members = await listMembers(orgId, positionId, db);
+  const agentIds = new Set(agents.map((a) => a.id));
+  const overrides: BenchmarkOverrides = {
+    include: members.filter((m) => m.decision === "include" && agentIds.has(m.response_id)).map((m) => m.response_id),
+    exclude: members.filter((m) => m.decision === "exclude" && agentIds.has(m.response_id)).map((m) => m.response_id),
+  };
+  const inputs = agents.map((a) => toRespondentInput(q, a));
+  const snapshot = buildBenchmark(q, inputs, overrides);
+  const labels = Object.fromEntries(agents.map((a) => [a.id, a.respondent_label]));
+  return {
+    positionId,
+    questionnaireVersionId: position.questionnaire_version_id,
+    q,
+    snapshot,
+    inputs,
+    overrides,
+    labels,
+    members,
+  };
+}
+
+export type Warning = { level: "error" | "warning" | "info"; message: string; valueId?: string; itemId?: string };
+
+/** Plain-language warnings about a snapshot (thresholds of SCORING.md sections 4 and 5; no math of its own). */
+export function benchmarkWarnings(q: Questionnaire, snapshot: BenchmarkSnapshot): Warning[] {
+  const warnings: Warning[] = [];
+  if (snapshot.included.length === 0) {
+    warnings.push({
+      level: "error",
+      message:
+        snapshot.agents === 0
+          ? "No agent has submitted answers yet, so there is no benchmark. Invite your top agents first."
+          : "Every agent is excluded, so there is no benchmark. Re-include agents or invite more.",
+    });
+    return warnings;
+  }
+  for (const value of q.values) {
+    const s = snapshot.values[value.id];
+    if (!s) continue;
+    if (s.n < MIN_AGENTS) {
+      warnings.push({
+        level: "error",
+        valueId: value.id,
+        message: `${value.name}: only ${s.n} agent${s.n === 1 ? "" : "s"} with a score (fewer than ${MIN_AGENTS}). Candidates get no percentile or alignment on this value; reports show the agents' range only.`,
+      });
+    } else if (s.n < FULL_AGENTS) {
+      warnings.push({
+        level: "warning",
+        valueId: value.id,
+        message: `${value.name}: ${s.n} agents (5 to 9). The spread is pulled toward the average spread of all values, so percentiles are more cautious. ${FULL_AGENTS} or more agents remove this.`,
+      });
+    }
+    if (s.alpha !== null && s.alpha < LOW_ALPHA) {
+      warnings.push({
+        level: "warning",
+        valueId: value.id,
+        message: `${value.name}: the agents answer this value's items inconsistently (alpha ${s.alpha.toFixed(2)}, below ${LOW_ALPHA}). Either the agents disagree or the items measure different things; read this value's results with care.`,
+      });
+    }
+  }
+  for (const value of q.values) {
+    for (const item of value.items) {
+      if (item.type !== "scenario") continue;
+      const c = snapshot.scenarios[item.id];
+      if (!c) continue;
+      const shares = Object.values(c.shares);
+      const top = shares.length ? Math.max(...shares) : 0;
+      if (!c.scored) {
+        warnings.push({
+          level: "warning",
+          valueId: value.id,
+          itemId: item.id,
+          message: `Scenario "${item.text}": only ${c.m} agent${c.m === 1 ? "" : "s"} answered (fewer than ${MIN_AGENTS}), so it is not scored for anyone.`,
+        });
+      } else if (top < CLEAR_CONSENSUS_SHARE) {
+        warnings.push({
+          level: "warning",
+          valueId: value.id,
+          itemId: item.id,
+          message: `Scenario "${item.text}": no clear consensus among the agents (the most chosen answer has a share of ${Math.round(top * 100)}%, under ${Math.round(CLEAR_CONSENSUS_SHARE * 100)}%). Candidates' answers to it say little.`,
+        });
+      }
+    }
+  }
+  return warnings;
+}
+
+export type AgentDiagnostics = {
+  responseId: string;
+  label: string;
+  source: "web" | "import";
+  flags: FlagName[];
+  flagExplanations: string[];
+  hard: boolean;
+  status: "included" | "excluded";
+  /** Why excluded: a hard flag (automatic) or a recruiter's decision. */
+  excludedBy: "flags" | "recruiter" | null;
+  /** The recruiter's last decision on this agent and its reason, if any. */
+  override: { decision: "include" | "exclude"; reason: string; at: string; by: string | null } | null;
+  /** Value id -> the agent's value score (null: insufficient answers). */
+  scores: Record<string, number | null>;
+  /** Value id -> benchmark mean with this agent minus the mean without them; null for excluded agents. */
+  pull: Record<string, number | null> | null;
+  /** Value id -> the mean without this agent; null for excluded agents. */
+  meanWithout: Record<string, number | null> | null;
+};
+
+/** Everything the benchmark page shows: draft snapshot, agents with flags and pull, warnings, active and history. */
+export async function getBenchmarkDiagnostics(orgId: string, positionId: string) {
+  const db = getDb();
+  const position = await getPositionForBenchmark(orgId, positionId, db);
+  const draft = await computeDraftBenchmark(orgId, positionId, db);
+  const { q, snapshot, inputs, overrides } = draft;
+  const loo = new Map(leaveOneOutMeans(q, inputs, overrides).map((l) => [l.respondent, l.means]));
+  const excluded = new Map(snapshot.excluded.map((e) => [e.respondent, e]));
+  const memberById = new Map(draft.members.map((m) => [m.response_id, m]));
+  const sources = await db
+    .selectFrom("responses")
+    .select(["id", "source"])
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "agent")
+    .execute();
+  const sourceById = new Map(sources.map((s) => [s.id, s.source]));
+  const agents: AgentDiagnostics[] = inputs.map((input) => {
+    const { flags, hard } = computeFlags(q, input);
+    const ex = excluded.get(input.respondent);
+    const member = memberById.get(input.respondent);
+    const without = loo.get(input.respondent) ?? null;
+    let pull: Record<string, number | null> | null = null;
+    if (without) {
+      pull = {};
+      for (const value of q.values) {
+        const withMean = snapshot.values[value.id]?.mean ?? null;
+        const withoutMean = without[value.id];
+        pull[value.id] = withMean === null || withoutMean === null ? null : withMean - withoutMean;
+      }
+    }
+    return {
+      responseId: input.respondent,
+      label: draft.labels[input.respondent] ?? input.respondent,
+      source: sourceById.get(input.respondent) ?? "web",
+      flags,
+      flagExplanations: flags.map((f) => FLAG_EXPLANATIONS[f]),
+      hard,
+      status: ex ? "excluded" : "included",
+      excludedBy: ex ? ex.reason : null,
+      override: member
+        ? {
+            decision: member.decision,
+            reason: member.reason,
+            at: member.updated_at,
+            by: member.updated_by_name ?? null,
+          }
+        : null,
+      scores: agentValueScores(q, snapshot, input),
+      pull,
+      meanWithout: without,
+    };
+  });
+  const active = await getActiveBenchmarkRow(orgId, positionId, db);
+  const activeSnapshot = active ? (JSON.parse(active.snapshot_json) as BenchmarkSnapshot) : null;
+  const history = await db
+    .selectFrom("benchmarks")
+    .leftJoin("users", "users.id", "benchmarks.activated_by")
+    .select([
+      "benchmarks.id",
+      "benchmarks.status",
+      "benchmarks.activated_at",
+      "benchmarks.created_at",
+      "benchmarks.snapshot_json",
+      "users.name as activated_by_name",
+    ])
+    .where("benchmarks.organization_id", "=", orgId)
+    .where("benchmarks.position_id", "=", positionId)
+    .where("benchmarks.status", "in", ["active", "archived"])
+    .orderBy("benchmarks.activated_at", "desc")
+    .execute();
+  const submittedCandidates = await db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "candidate")
+    .where("submitted_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  return {
+    position: { id: position.id, title: position.title },
+    questionnaire: { id: q.id, version: q.version, title: q.title },
+    values: q.values.map((v) => ({ id: v.id, name: v.name, direction: v.direction, weight: v.weight })),
+    scenarios: q.values.flatMap((v) =>
+      v.items.flatMap((item) =>
+        item.type === "scenario"
+          ? [
+              {
+                id: item.id,
+                valueId: v.id,
+                text: item.text,
+                options: item.options,
+                consensus: snapshot.scenarios[item.id],
+              },
+            ]
+          : [],
+      ),
+    ),
+    snapshot,
+    agents,
+    warnings: benchmarkWarnings(q, snapshot),
+    active: active
+      ? {
+          id: active.id,
+          activatedAt: active.activated_at,
+          activatedBy: history.find((h) => h.id === active.id)?.activated_by_name ?? null,
+          snapshot: activeSnapshot as BenchmarkSnapshot,
+        }
+      : null,
+    /** True when activating now would change the snapshot candidates are scored against. */
+    draftDiffers: !active || active.snapshot_json !== JSON.stringify(snapshot),
+    history: history
+      .filter((h) => h.status === "archived")
+      .map((h) => {
+        const s = JSON.parse(h.snapshot_json) as BenchmarkSnapshot;
+        return {
+          id: h.id,
+          activatedAt: h.activated_at,
+          activatedBy: h.activated_by_name ?? null,
+          included: s.included.length,
+          agents: s.agents,
+        };
+      }),
+    submittedCandidates: Number(submittedCandidates.n),
+  };
+}
+
+export type BenchmarkDiagnostics = Awaited<ReturnType<typeof getBenchmarkDiagnostics>>;
+
+/** A submitted or unsubmitted agent response of the position, or 404. */
+async function requireAgentResponse(orgId: string, positionId: string, responseId: string, db: DB) {
+  const row = await db
+    .selectFrom("responses")
+    .select(["id", "respondent_label"])
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "agent")
+    .where("id", "=", responseId)
+    .executeTakeFirst();
+  return row ?? notFound();
+}
+
+/** Records a recruiter's include/exclude of one agent (reason required) and audits it. The draft changes at once. */
+export async function setAgentMembership(
+  orgId: string,
+  positionId: string,
+  responseId: string,
+  decision: "include" | "exclude",
+  reason: string,
+  user: Actor,
+): Promise<void> {
+  const text = reason.trim();
+  if (!text) throw new Error("A reason is required.");
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await getPositionForBenchmark(orgId, positionId, trx);
+      const agent = await requireAgentResponse(orgId, positionId, responseId, trx);
+      const now = nowIso();
+      await trx
+        .insertInto("benchmark_members")
+        .values({
+          response_id: responseId,
+          organization_id: orgId,
+          position_id: positionId,
+          decision,
+          reason: text,
+          updated_by: user.id,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.column("response_id").doUpdateSet({ decision, reason: text, updated_by: user.id, updated_at: now }),
+        )
+        .execute();
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: user.id,
+          actorLabel: user.email,
+          action: decision === "include" ? "benchmark.agent_included" : "benchmark.agent_excluded",
+          targetType: "response",
+          targetId: responseId,
+          details: { positionId, agent: agent.respondent_label, reason: text },
+        },
+        trx,
+      );
+    });
+}
+
+export class NothingToActivateError extends Error {
+  constructor() {
+    super("There is no included agent, so there is nothing to activate.");
+    this.name = "NothingToActivateError";
+  }
+}
+
+/**
+ * In one transaction: archives the active snapshot, stores the current draft as the new active one, audits it and
+ * re-scores every submitted candidate of the position against it (old scores stay as history).
+ */
+export async function activateBenchmark(
+  orgId: string,
+  positionId: string,
+  user: Actor,
+): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const draft = await computeDraftBenchmark(orgId, positionId, trx);
+      if (draft.snapshot.included.length === 0) throw new NothingToActivateError();
+      const previous = await getActiveBenchmarkRow(orgId, positionId, trx);
+      const now = nowIso();
+      await trx
+        .updateTable("benchmarks")
+        .set({ status: "archived" })
+        .where("organization_id", "=", orgId)
+        .where("position_id", "=", positionId)
+        .where("status", "=", "active")
+        .execute();
+      const benchmarkId = newId();
+      await trx
+        .insertInto("benchmarks")
+        .values({
+          id: benchmarkId,
+          organization_id: orgId,
+          position_id: positionId,
+          status: "active",
+          snapshot_json: JSON.stringify(draft.snapshot),
+          created_at: now,
+          created_by: user.id,
+          activated_at: now,
+          activated_by: user.id,
+        })
+        .execute();
+      const rescored = await rescorePosition(orgId, positionId, trx);
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: user.id,
+          actorLabel: user.email,
+          action: "benchmark.activated",
+          targetType: "benchmark",
+          targetId: benchmarkId,
+          details: {
+            positionId,
+            archived: previous?.id ?? null,
+            agents: draft.snapshot.agents,
+            included: draft.snapshot.included.length,
+            excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
+            rescoredCandidates: rescored,
+          },
+        },
+        trx,
+      );
+      return { benchmarkId, rescored, archivedId: previous?.id ?? null };
+    });
+}

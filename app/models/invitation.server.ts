@@ -1,0 +1,456 @@
+import { recordAudit } from "~/models/audit.server";
+import { getPosition } from "~/models/position.server";
+import type { Questionnaire } from "~/questionnaire/types";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { estimatedSeconds } from "~/utils/presentation-order";
+import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
+import type { RespondentKind } from "../../db/types";
+
+/** Invitation links expire this many days after they are issued (or re-issued). */
+export const INVITATION_TTL_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A pasted list may hold at most this many lines. */
+export const MAX_LIST_LINES = 500;
+
+export type InvitationActor = { userId: string; label: string };
+export type InvitationStatus = "invited" | "started" | "submitted" | "expired" | "revoked";
+export type InvitationEntry = { name: string; email: string | null; locale: string };
+
+/** A freshly issued link: the raw token exists only here, in memory, to be shown once. */
+export type IssuedLink = { invitationId: string; name: string; email: string | null; link: string; expiresAt: string };
+
+const EMAIL_PATTERN = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+export function isPlausibleEmail(email: string): boolean {
+  return email.length <= 254 && EMAIL_PATTERN.test(email);
+}
+
+export function invitationLink(origin: string, token: string): string {
+  return `${origin}/i/${token}`;
+}
+
+export function invitationStatus(
+  row: { revoked_at: string | null; expires_at: string },
+  response: { submitted_at: string | null } | null,
+  now = new Date(),
+): InvitationStatus {
+  if (response?.submitted_at) return "submitted";
+  if (row.revoked_at) return "revoked";
+  if (row.expires_at <= nowIso(now)) return "expired";
+  if (response) return "started";
+  return "invited";
+}
+
+// ---------------------------------------------------------------- pasted lists
+
+export type ListLineError = { line: number; message: string };
+export type ParsedList =
+  { ok: true; entries: { name: string; email: string | null }[] } | { ok: false; errors: ListLineError[] };
+
+/**
+ * One invitee per line, `name, email` or just `name`; blank lines are skipped. Every line is checked before anything
+ * is created, and every problem names its line number.
+ */
+export function parseInvitationList(text: string): ParsedList {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const errors: ListLineError[] = [];
+  const entries: { name: string; email: string | null }[] = [];
+  const seenEmails = new Map<string, number>();
+  if (lines.length > MAX_LIST_LINES) {
+    return {
+      ok: false,
+      errors: [{ line: MAX_LIST_LINES + 1, message: `Paste at most ${MAX_LIST_LINES} lines at once.` }],
+    };
+  }
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === "") return;
+    const parts = raw.split(",").map((p) => p.trim());
+    if (parts.length > 2) {
+      errors.push({ line, message: "Write one person per line as “name, email” (a name cannot contain a comma)." });
+      return;
+    }
+    const [name, emailRaw = ""] = parts;
+    if (name === "") {
+      errors.push({ line, message: "The name is missing." });
+      return;
+    }
+    if (name.length > 200) {
+      errors.push({ line, message: "The name must be at most 200 characters." });
+      return;
+    }
+    const email = emailRaw === "" ? null : emailRaw.toLowerCase();
+    if (email !== null && !isPlausibleEmail(email)) {
+      errors.push({ line, message: `“${emailRaw}” is not an email address.` });
+      return;
+    }
+    if (email !== null) {
+      const first = seenEmails.get(email);
+      if (first !== undefined) {
+        errors.push({ line, message: `${email} is already on line ${first}.` });
+        return;
+      }
+      seenEmails.set(email, line);
+    }
+    entries.push({ name, email });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  if (entries.length === 0) return { ok: false, errors: [{ line: 1, message: "The list is empty." }] };
+  return { ok: true, entries };
+}
+
+// ---------------------------------------------------------------- issuing
+
+function expiryFrom(now: Date): string {
+  return nowIso(new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS));
+}
+
+function formatDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/**
+ * What would be mailed. The outbox keeps a record of it, but with the link left out: only the token's hash is stored
+ * anywhere, so the recruiter copies the link from the screen (shown once) or a mailer sends it at creation time.
+ */
+function outboxMessage(
+  orgName: string,
+  positionTitle: string,
+  kind: RespondentKind,
+  name: string,
+  link: string,
+  expiresAt: string,
+) {
+  const subject =
+    kind === "agent"
+      ? `${orgName}: help us describe what great service looks like`
+      : `${orgName}: questionnaire for the ${positionTitle} position`;
+  const why =
+    kind === "agent"
+      ? `You are one of the people whose everyday work shows our service values. Your answers help set the benchmark for the "${positionTitle}" position.`
+      : `Thank you for applying for "${positionTitle}". As part of the process we ask every applicant the same short questionnaire about how they like to work with customers.`;
+  const body = [
+    `Hello ${name},`,
+    "",
+    why,
+    "",
+    `Open your personal link: ${link}`,
+    `The link works until ${formatDate(expiresAt)}. Please do not forward it.`,
+    "",
+    orgName,
+  ].join("\n");
+  return { subject, body };
+}
+
+const REDACTED_LINK = "[personal link: shown once to the recruiter, not stored]";
+
+async function positionContext(db: DB, orgId: string, positionId: string) {
+  const position = await getPosition(orgId, positionId, db);
+  const org = await db
+    .selectFrom("organizations")
+    .select(["name", "default_locale"])
+    .where("id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return { position, org };
+}
+
+async function writeOutbox(
+  db: DB,
+  orgId: string,
+  to: string | null,
+  message: { subject: string; body: string },
+  link: string,
+) {
+  if (!to) return;
+  await db
+    .insertInto("outbox")
+    .values({
+      id: newId(),
+      organization_id: orgId,
+      to_address: to,
+      subject: message.subject,
+      body: message.body.replace(link, REDACTED_LINK),
+      created_at: nowIso(),
+      sent_at: null,
+    })
+    .execute();
+}
+
+/**
+ * Creates one invitation per entry, all or nothing. Returns each new link once (the raw tokens are never stored).
+ */
+export async function createInvitations(
+  orgId: string,
+  positionId: string,
+  kind: RespondentKind,
+  entries: readonly InvitationEntry[],
+  actor: InvitationActor,
+  origin: string,
+  now = new Date(),
+): Promise<IssuedLink[]> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const { position, org } = await positionContext(trx, orgId, positionId);
+      const issued: IssuedLink[] = [];
+      for (const entry of entries) {
+        const token = randomToken();
+        const id = newId();
+        const expiresAt = expiryFrom(now);
+        await trx
+          .insertInto("invitations")
+          .values({
+            id,
+            organization_id: orgId,
+            position_id: positionId,
+            kind,
+            name: entry.name,
+            email: entry.email,
+            locale: entry.locale || org.default_locale,
+            token_hash: sha256Hex(token),
+            expires_at: expiresAt,
+            revoked_at: null,
+            created_by: actor.userId,
+            created_at: nowIso(now),
+          })
+          .execute();
+        const link = invitationLink(origin, token);
+        await writeOutbox(
+          trx,
+          orgId,
+          entry.email,
+          outboxMessage(org.name, position.title, kind, entry.name, link, expiresAt),
+          link,
+        );
+        await recordAudit(
+          {
+            organizationId: orgId,
+            actorUserId: actor.userId,
+            actorLabel: actor.label,
+            action: "invitation.created",
+            targetType: "invitation",
+            targetId: id,
+            details: { positionId, kind, hasEmail: entry.email !== null },
+          },
+          trx,
+        );
+        issued.push({ invitationId: id, name: entry.name, email: entry.email, link, expiresAt });
+      }
+      return issued;
+    });
+}
+
+async function getInvitationRow(db: DB, orgId: string, positionId: string, invitationId: string) {
+  const row = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("id", "=", invitationId)
+    .executeTakeFirst();
+  if (!row) throw new Response("Not found", { status: 404 });
+  return row;
+}
+
+export class InvitationClosedError extends Error {}
+
+/** Withdraws a link: it stops working at once, and any respondent session opened through it ends. */
+export async function revokeInvitation(
+  orgId: string,
+  positionId: string,
+  invitationId: string,
+  actor: InvitationActor,
+  now = new Date(),
+) {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await getInvitationRow(trx, orgId, positionId, invitationId);
+      if (row.revoked_at) return;
+      await trx
+        .updateTable("invitations")
+        .set({ revoked_at: nowIso(now) })
+        .where("id", "=", row.id)
+        .where("organization_id", "=", orgId)
+        .execute();
+      await trx
+        .deleteFrom("respondent_sessions")
+        .where("response_id", "in", (eb) => eb.selectFrom("responses").select("id").where("invitation_id", "=", row.id))
+        .execute();
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          action: "invitation.revoked",
+          targetType: "invitation",
+          targetId: row.id,
+          details: { positionId, kind: row.kind },
+        },
+        trx,
+      );
+    });
+}
+
+/**
+ * Issues a new link for the same person (and the same response, if they started): the old token stops working,
+ * the expiry restarts at 14 days and a revoked invitation becomes active again. Refused once they have submitted.
+ */
+export async function resendInvitation(
+  orgId: string,
+  positionId: string,
+  invitationId: string,
+  actor: InvitationActor,
+  origin: string,
+  now = new Date(),
+): Promise<IssuedLink> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await getInvitationRow(trx, orgId, positionId, invitationId);
+      const response = await trx
+        .selectFrom("responses")
+        .select(["submitted_at"])
+        .where("invitation_id", "=", row.id)
+        .executeTakeFirst();
+      if (response?.submitted_at) throw new InvitationClosedError("They have already submitted their answers.");
+      const { position, org } = await positionContext(trx, orgId, positionId);
+      const token = randomToken();
+      const expiresAt = expiryFrom(now);
+      await trx
+        .updateTable("invitations")
+        .set({ token_hash: sha256Hex(token), expires_at: expiresAt, revoked_at: null })
+        .where("id", "=", row.id)
+        .where("organization_id", "=", orgId)
+        .execute();
+      const link = invitationLink(origin, token);
+      await writeOutbox(
+        trx,
+        orgId,
+        row.email,
+        outboxMessage(org.name, position.title, row.kind, row.name, link, expiresAt),
+        link,
+      );
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          action: "invitation.reissued",
+          targetType: "invitation",
+          targetId: row.id,
+          details: { positionId, kind: row.kind, wasRevoked: row.revoked_at !== null },
+        },
+        trx,
+      );
+      return { invitationId: row.id, name: row.name, email: row.email, link, expiresAt };
+    });
+}
+
+/** Invitations of a position (one kind or both) with their derived status, newest first. */
+export async function listInvitations(orgId: string, positionId: string, kind?: RespondentKind, now = new Date()) {
+  let query = getDb()
+    .selectFrom("invitations as i")
+    .leftJoin("responses as r", "r.invitation_id", "i.id")
+    .select([
+      "i.id",
+      "i.kind",
+      "i.name",
+      "i.email",
+      "i.locale",
+      "i.expires_at",
+      "i.revoked_at",
+      "i.created_at",
+      "r.id as response_id",
+      "r.started_at",
+      "r.submitted_at",
+    ])
+    .where("i.organization_id", "=", orgId)
+    .where("i.position_id", "=", positionId);
+  if (kind) query = query.where("i.kind", "=", kind);
+  const rows = await query.orderBy("i.created_at", "desc").orderBy("i.name").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    email: r.email,
+    locale: r.locale,
+    expiresAt: r.expires_at,
+    createdAt: r.created_at,
+    responseId: r.response_id,
+    submittedAt: r.submitted_at,
+    status: invitationStatus(r, r.response_id ? { submitted_at: r.submitted_at } : null, now),
+  }));
+}
+
+export type InvitationListItem = Awaited<ReturnType<typeof listInvitations>>[number];
+
+// ---------------------------------------------------------------- the respondent's side (by token)
+
+export type TokenLookup =
+  | { state: "unknown" }
+  | { state: "closed" }
+  | {
+      state: "valid";
+      invitationId: string;
+      kind: RespondentKind;
+      name: string;
+      organizationName: string;
+      retentionDays: number;
+      positionTitle: string;
+      positionDescription: string;
+      valueNames: string[];
+      itemCount: number;
+      estimatedMinutes: number;
+      alreadySubmitted: boolean;
+      started: boolean;
+    };
+
+/**
+ * Reads (never writes) what the invitation page shows. Expired and revoked links are both "closed" so the page
+ * does not tell a stranger which one it was.
+ */
+export async function lookupInvitationToken(token: string, now = new Date()): Promise<TokenLookup> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" };
+  const row = await getDb()
+    .selectFrom("invitations as i")
+    .innerJoin("organizations as o", "o.id", "i.organization_id")
+    .innerJoin("positions as p", "p.id", "i.position_id")
+    .innerJoin("questionnaire_versions as v", "v.id", "p.questionnaire_version_id")
+    .leftJoin("responses as r", "r.invitation_id", "i.id")
+    .select([
+      "i.id",
+      "i.kind",
+      "i.name",
+      "i.expires_at",
+      "i.revoked_at",
+      "o.name as org_name",
+      "o.retention_days",
+      "p.title",
+      "p.description",
+      "v.content_json",
+      "r.id as response_id",
+      "r.submitted_at",
+    ])
+    .where("i.token_hash", "=", sha256Hex(token))
+    .executeTakeFirst();
+  if (!row) return { state: "unknown" };
+  if (row.revoked_at || row.expires_at <= nowIso(now)) return { state: "closed" };
+  const q = JSON.parse(row.content_json) as Questionnaire;
+  const itemCount = q.values.reduce((n, v) => n + v.items.length, 0) + q.attention.length;
+  return {
+    state: "valid",
+    invitationId: row.id,
+    kind: row.kind,
+    name: row.name,
+    organizationName: row.org_name,
+    retentionDays: row.retention_days,
+    positionTitle: row.title,
+    positionDescription: row.description,
+    valueNames: q.values.map((v) => v.name),
+    itemCount,
+    estimatedMinutes: Math.max(1, Math.ceil(estimatedSeconds(q) / 60)),
+    alreadySubmitted: Boolean(row.submitted_at),
+    started: Boolean(row.response_id),
+  };
+}

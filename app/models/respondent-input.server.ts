@@ -1,0 +1,128 @@
+// Turns a stored response into the scoring engine's RespondentInput (no math here: the engine does all of it).
+import type { Answers, RespondentInput } from "~/scoring";
+import type { Questionnaire } from "~/questionnaire/types";
+import { presentationOrder } from "~/utils/presentation-order";
+import { getDb, type DB } from "~/utils/db.server";
+import type { ResponseRow } from "../../db/types";
+
+/** The answering flow shows at most this many items per page (DESIGN.md); page k holds presentation items [8k, 8k+8). */
+export const ITEMS_PER_PAGE = 8;
+
+export type ResponseForScoring = Pick<ResponseRow, "id" | "answers_json" | "page_times_json" | "source">;
+
+function parseJsonObject(text: string | null | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Keeps the answers to the questionnaire's own items (values' items and attention items). Scaled answers stored as
+ * digit strings become integers; anything else is passed through unchanged so the engine can reject it by name.
+ */
+export function answersFor(q: Questionnaire, answersJson: string): Answers {
+  const raw = parseJsonObject(answersJson);
+  const answers: Answers = {};
+  const scaled = new Set<string>(q.attention.map((a) => a.id));
+  const scenario = new Set<string>();
+  for (const value of q.values)
+    for (const item of value.items) (item.type === "scenario" ? scenario : scaled).add(item.id);
+  for (const [id, value] of Object.entries(raw)) {
+    if (!scaled.has(id) && !scenario.has(id)) continue;
+    if (value === null || value === undefined || value === "") continue;
+    if (scaled.has(id) && typeof value === "string" && /^-?\d+$/.test(value.trim())) answers[id] = Number(value);
+    else answers[id] = value as number | string;
+  }
+  return answers;
+}
+
+/**
+ * Page times as stored by the answering flow: page index -> milliseconds. Accepts `{ "0": 12000, ... }`,
+ * `[12000, ...]` or `{ "0": [4000, 8000] }` (several visits, summed). Unreadable entries are skipped.
+ */
+export function pageMillis(pageTimesJson: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(pageTimesJson || "{}");
+  } catch {
+    return out;
+  }
+  const entries: [string, unknown][] = Array.isArray(parsed)
+    ? parsed.map((v, i) => [String(i), v])
+    : parsed && typeof parsed === "object"
+      ? Object.entries(parsed)
+      : [];
+  for (const [key, value] of entries) {
+    const page = Number(key);
+    if (!Number.isInteger(page) || page < 0) continue;
+    const visits = Array.isArray(value) ? value : [value];
+    let total = 0;
+    let any = false;
+    for (const v of visits) {
+      if (typeof v === "number" && Number.isFinite(v) && v >= 0) {
+        total += v;
+        any = true;
+      }
+    }
+    if (any) out.set(page, total);
+  }
+  return out;
+}
+
+/** Item ids per page, in presentation order (values interleaved, attention spread through), 8 per page. */
+export function pagesOf(q: Questionnaire): string[][] {
+  const ids = presentationOrder(q).map((p) => p.item.id);
+  const pages: string[][] = [];
+  for (let i = 0; i < ids.length; i += ITEMS_PER_PAGE) pages.push(ids.slice(i, i + ITEMS_PER_PAGE));
+  return pages;
+}
+
+/**
+ * Seconds per answered item: a page's time divided by the items answered on it, one entry per answered item.
+ * Pages without a recorded time or without answers contribute nothing.
+ */
+export function itemSecondsFor(q: Questionnaire, answers: Answers, pageTimesJson: string): number[] {
+  const millis = pageMillis(pageTimesJson);
+  const seconds: number[] = [];
+  pagesOf(q).forEach((ids, page) => {
+    const ms = millis.get(page);
+    if (ms === undefined) return;
+    const answered = ids.filter((id) => answers[id] !== undefined && answers[id] !== null).length;
+    if (answered === 0) return;
+    const each = ms / 1000 / answered;
+    for (let i = 0; i < answered; i++) seconds.push(each);
+  });
+  return seconds;
+}
+
+/** The engine's input for one response; respondent id = response id. Timings only for responses answered on the web. */
+export function toRespondentInput(q: Questionnaire, row: ResponseForScoring): RespondentInput {
+  const answers = answersFor(q, row.answers_json);
+  const input: RespondentInput = { respondent: row.id, answers };
+  if (row.source === "web") {
+    const itemSeconds = itemSecondsFor(q, answers, row.page_times_json);
+    if (itemSeconds.length > 0) input.itemSeconds = itemSeconds;
+  }
+  return input;
+}
+
+/** Pass `db` inside a transaction (SQLite has one connection). The published questionnaire (content_json is exactly a Questionnaire) of a version of this organization, or 404. */
+export async function loadQuestionnaireContent(
+  orgId: string,
+  versionId: string,
+  db: DB = getDb(),
+): Promise<Questionnaire> {
+  const row = await db
+    .selectFrom("questionnaire_versions")
+    .select(["content_json"])
+    .where("organization_id", "=", orgId)
+    .where("id", "=", versionId)
+    .executeTakeFirst();
+  if (!row) throw new Response("Not found", { status: 404 });
+  return JSON.parse(row.content_json) as Questionnaire;
+}

@@ -1,0 +1,88 @@
+import { recordAudit } from "~/models/audit.server";
+import { getPosition } from "~/models/position.server";
+import { parseResponsesCsv, ResponsesCsvError, type CsvProblem } from "~/questionnaire/responses-csv";
+import type { Questionnaire } from "~/questionnaire/types";
+import { getDb, nowIso } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+
+export type ImportResult = { ok: true; imported: number } | { ok: false; problems: CsvProblem[]; truncated: boolean };
+
+/**
+ * Imports agents' answers from a responses CSV (SCORING.md section 2) for a position, e.g. from a paper run.
+ * The whole file is validated against the position's questionnaire version first; any problem (with its row and
+ * column) means nothing is imported. Valid files are written in one transaction as submitted agent responses with
+ * source "import" and the respondent column as label.
+ */
+export async function importAgentResponses(
+  orgId: string,
+  positionId: string,
+  csvText: string,
+  actor: { userId: string; label: string },
+  now = new Date(),
+): Promise<ImportResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const position = await getPosition(orgId, positionId, trx);
+      const version = await trx
+        .selectFrom("questionnaire_versions")
+        .select(["content_json"])
+        .where("organization_id", "=", orgId)
+        .where("id", "=", position.questionnaireVersionId)
+        .executeTakeFirstOrThrow();
+      const q = JSON.parse(version.content_json) as Questionnaire;
+      let parsed;
+      try {
+        parsed = parseResponsesCsv(csvText, q);
+      } catch (error) {
+        if (error instanceof ResponsesCsvError)
+          return { ok: false, problems: error.problems, truncated: error.truncated };
+        throw error;
+      }
+      if (parsed.respondents.length === 0) {
+        return {
+          ok: false,
+          problems: [{ row: 2, column: null, message: "the file has a header but no answers" }],
+          truncated: false,
+        };
+      }
+      let index = 0;
+      for (const r of parsed.respondents) {
+        // One millisecond apart, so ordering by submission time keeps the file's row order.
+        const at = nowIso(new Date(now.getTime() + index++));
+        const answers = Object.fromEntries(Object.entries(r.answers).filter(([, v]) => v !== null && v !== undefined));
+        await trx
+          .insertInto("responses")
+          .values({
+            id: newId(),
+            organization_id: orgId,
+            position_id: positionId,
+            invitation_id: null,
+            kind: "agent",
+            respondent_label: r.respondent,
+            questionnaire_version_id: position.questionnaireVersionId,
+            source: "import",
+            answers_json: JSON.stringify(answers),
+            page_times_json: "{}",
+            consent_at: null,
+            started_at: at,
+            updated_at: at,
+            submitted_at: at,
+          })
+          .execute();
+      }
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          action: "responses.imported",
+          targetType: "position",
+          targetId: positionId,
+          details: { kind: "agent", count: parsed.respondents.length },
+        },
+        trx,
+      );
+      return { ok: true, imported: parsed.respondents.length };
+    });
+}

@@ -1,0 +1,450 @@
+import { createCookie } from "@remix-run/node";
+import { afterResponseSubmitted } from "~/models/after-submit.server";
+import { recordAudit } from "~/models/audit.server";
+import { pagesOf } from "~/models/respondent-input.server";
+import type { AttentionItem, Item, Questionnaire } from "~/questionnaire/types";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { getSessionSecret, secureCookiesEnabled } from "~/utils/env.server";
+import { presentationOrder } from "~/utils/presentation-order";
+import { PRIVATE_HEADERS } from "~/utils/private-headers";
+import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
+import type { RespondentKind } from "../../db/types";
+
+/** A respondent session (the cookie set by the consent POST) lasts this long; consenting again starts a new one. */
+export const RESPONDENT_SESSION_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Consent POSTs allowed per client address per window (login_attempts, scope "invite"). */
+export const INVITE_POSTS_PER_WINDOW = 30;
+export const INVITE_WINDOW_MS = 15 * 60 * 1000;
+/** A page visit longer than this is counted as this long (someone left the tab open). */
+const MAX_PAGE_MS = 60 * 60 * 1000;
+
+// ---------------------------------------------------------------- questionnaire shape (versions are immutable: cache)
+
+export type PresentedQuestion = {
+  id: string;
+  item: Item | AttentionItem;
+  kind: "item" | "attention";
+  valueId?: string;
+};
+
+type Rule = { kind: "scaled"; min: number; max: number } | { kind: "scenario"; options: Set<string> };
+
+export type QuestionnaireShape = {
+  q: Questionnaire;
+  /** Item ids per page (at most 8), in presentation order. */
+  pages: string[][];
+  questions: Map<string, PresentedQuestion>;
+  rules: Map<string, Rule>;
+};
+
+const shapeCache = new Map<string, QuestionnaireShape>();
+
+function shapeOf(versionId: string, contentJson: string): QuestionnaireShape {
+  const cached = shapeCache.get(versionId);
+  if (cached) return cached;
+  const q = JSON.parse(contentJson) as Questionnaire;
+  const questions = new Map<string, PresentedQuestion>();
+  const rules = new Map<string, Rule>();
+  for (const p of presentationOrder(q)) {
+    if (p.kind === "item") {
+      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: "item", valueId: p.valueId });
+      rules.set(
+        p.item.id,
+        p.item.type === "scenario"
+          ? { kind: "scenario", options: new Set(p.item.options.map((o) => o.id)) }
+          : { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max },
+      );
+    } else {
+      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: "attention" });
+      rules.set(p.item.id, { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max });
+    }
+  }
+  const shape = { q, pages: pagesOf(q), questions, rules };
+  if (shapeCache.size > 200) shapeCache.clear();
+  shapeCache.set(versionId, shape);
+  return shape;
+}
+
+export type StoredAnswers = Record<string, number | string>;
+
+function parseAnswers(json: string): StoredAnswers {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as StoredAnswers) : {};
+  } catch {
+    return {};
+  }
+}
+
+export class InvalidAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidAnswerError";
+  }
+}
+
+/** A submitted value as stored: an integer on the item's scale or a scenario option id; "" or null clears it. */
+function normalize(shape: QuestionnaireShape, itemId: string, value: string | number | null): number | string | null {
+  const rule = shape.rules.get(itemId);
+  if (!rule) throw new InvalidAnswerError(`Unknown question "${itemId}".`);
+  if (value === null || value === "") return null;
+  if (rule.kind === "scenario") {
+    const text = String(value);
+    if (!rule.options.has(text)) throw new InvalidAnswerError(`“${text}” is not one of the choices.`);
+    return text;
+  }
+  const n = typeof value === "number" ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < rule.min || n > rule.max)
+    throw new InvalidAnswerError(`Answers to this question are whole numbers from ${rule.min} to ${rule.max}.`);
+  return n;
+}
+
+/** The first page (0-based) with an unanswered question, or null when everything is answered. */
+export function firstUnansweredPage(shape: QuestionnaireShape, answers: StoredAnswers): number | null {
+  const index = shape.pages.findIndex((ids) => ids.some((id) => answers[id] === undefined));
+  return index === -1 ? null : index;
+}
+
+export function unansweredByPage(shape: QuestionnaireShape, answers: StoredAnswers) {
+  return shape.pages
+    .map((ids, page) => ({
+      page,
+      items: ids
+        .filter((id) => answers[id] === undefined)
+        .map((id) => ({ id, text: shape.questions.get(id)!.item.text })),
+    }))
+    .filter((p) => p.items.length > 0);
+}
+
+// ---------------------------------------------------------------- respondent sessions (cookie -> one response)
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function respondentCookie() {
+  cookie ??= createCookie("vb_respondent", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookiesEnabled(),
+    path: "/",
+    secrets: [getSessionSecret()],
+  });
+  return cookie;
+}
+
+async function readRespondentToken(request: Request): Promise<string | null> {
+  const value: unknown = await respondentCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export type Respondent = {
+  sessionId: string;
+  responseId: string;
+  organizationId: string;
+  organizationName: string;
+  retentionDays: number;
+  showScores: boolean;
+  positionTitle: string;
+  kind: RespondentKind;
+  label: string;
+  revision: number;
+  answers: StoredAnswers;
+  submittedAt: string | null;
+  shape: QuestionnaireShape;
+};
+
+/** The response bound to this request's respondent cookie, or null (no cookie, expired, or the link was revoked). */
+export async function getRespondent(request: Request, now = new Date()): Promise<Respondent | null> {
+  const token = await readRespondentToken(request);
+  if (!token) return null;
+  const row = await getDb()
+    .selectFrom("respondent_sessions as s")
+    .innerJoin("responses as r", "r.id", "s.response_id")
+    .innerJoin("organizations as o", "o.id", "r.organization_id")
+    .innerJoin("positions as p", "p.id", "r.position_id")
+    .innerJoin("questionnaire_versions as v", "v.id", "r.questionnaire_version_id")
+    .leftJoin("invitations as i", "i.id", "r.invitation_id")
+    .select([
+      "s.id as session_id",
+      "s.expires_at",
+      "r.id",
+      "r.organization_id",
+      "r.kind",
+      "r.respondent_label",
+      "r.revision",
+      "r.answers_json",
+      "r.submitted_at",
+      "r.questionnaire_version_id",
+      "v.content_json",
+      "o.name as org_name",
+      "o.retention_days",
+      "o.show_scores_to_candidates",
+      "p.title",
+      "i.revoked_at",
+    ])
+    .where("s.id", "=", sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.expires_at <= nowIso(now) || row.revoked_at) return null;
+  return {
+    sessionId: row.session_id,
+    responseId: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.org_name,
+    retentionDays: row.retention_days,
+    showScores: row.show_scores_to_candidates === 1,
+    positionTitle: row.title,
+    kind: row.kind,
+    label: row.respondent_label,
+    revision: row.revision,
+    answers: parseAnswers(row.answers_json),
+    submittedAt: row.submitted_at,
+    shape: shapeOf(row.questionnaire_version_id, row.content_json),
+  };
+}
+
+/** Like getRespondent, but a visitor without a live respondent session gets a friendly 401 page. */
+export async function requireRespondent(request: Request): Promise<Respondent> {
+  const respondent = await getRespondent(request);
+  if (!respondent) {
+    throw new Response(
+      "Your answering session has ended or this browser has not opened an invitation yet. Open your personal invitation link again to continue: your answers so far are kept.",
+      { status: 401, headers: PRIVATE_HEADERS },
+    );
+  }
+  return respondent;
+}
+
+// ---------------------------------------------------------------- consent: token -> session
+
+export async function isInviteThrottled(ip: string, now = new Date()): Promise<boolean> {
+  const since = nowIso(new Date(now.getTime() - INVITE_WINDOW_MS));
+  const row = await getDb()
+    .selectFrom("login_attempts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("scope", "=", "invite")
+    .where("key", "=", ip)
+    .where("attempted_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n) >= INVITE_POSTS_PER_WINDOW;
+}
+
+export async function recordInviteAttempt(ip: string, succeeded: boolean, now = new Date()) {
+  await getDb()
+    .insertInto("login_attempts")
+    .values({ scope: "invite", key: ip, succeeded: succeeded ? 1 : 0, attempted_at: nowIso(now) })
+    .execute();
+}
+
+export type ConsentResult =
+  { ok: true; setCookie: string; responseId: string } | { ok: false; state: "unknown" | "closed" };
+
+/**
+ * The consent POST: exchanges a valid invitation token for a respondent session bound to the invitation's one
+ * response (created on first consent, resumed afterwards, from any device). Returns the Set-Cookie header.
+ */
+export async function consentToInvitation(token: string, now = new Date()): Promise<ConsentResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, state: "unknown" };
+  const result = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const invitation = await trx
+        .selectFrom("invitations as i")
+        .innerJoin("positions as p", "p.id", "i.position_id")
+        .select([
+          "i.id",
+          "i.organization_id",
+          "i.position_id",
+          "i.kind",
+          "i.name",
+          "i.locale",
+          "i.expires_at",
+          "i.revoked_at",
+          "p.questionnaire_version_id",
+        ])
+        .where("i.token_hash", "=", sha256Hex(token))
+        .executeTakeFirst();
+      if (!invitation) return { ok: false as const, state: "unknown" as const };
+      if (invitation.revoked_at || invitation.expires_at <= nowIso(now))
+        return { ok: false as const, state: "closed" as const };
+      const at = nowIso(now);
+      const inserted = await trx
+        .insertInto("responses")
+        .values({
+          id: newId(),
+          organization_id: invitation.organization_id,
+          position_id: invitation.position_id,
+          invitation_id: invitation.id,
+          kind: invitation.kind,
+          respondent_label: invitation.name,
+          questionnaire_version_id: invitation.questionnaire_version_id,
+          locale: invitation.locale,
+          source: "web",
+          consent_at: at,
+          started_at: at,
+          updated_at: at,
+          submitted_at: null,
+        })
+        .onConflict((oc) => oc.column("invitation_id").doNothing())
+        .executeTakeFirst();
+      const response = await trx
+        .selectFrom("responses")
+        .select(["id"])
+        .where("invitation_id", "=", invitation.id)
+        .executeTakeFirstOrThrow();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+        await recordAudit(
+          {
+            organizationId: invitation.organization_id,
+            actorUserId: null,
+            actorLabel: `${invitation.kind} (invitation link)`,
+            action: "response.consented",
+            targetType: "response",
+            targetId: response.id,
+            details: { invitationId: invitation.id, positionId: invitation.position_id },
+          },
+          trx,
+        );
+      }
+      const sessionToken = randomToken();
+      await trx
+        .insertInto("respondent_sessions")
+        .values({
+          id: sha256Hex(sessionToken),
+          response_id: response.id,
+          created_at: at,
+          expires_at: nowIso(new Date(now.getTime() + RESPONDENT_SESSION_DAYS * DAY_MS)),
+        })
+        .execute();
+      return { ok: true as const, sessionToken, responseId: response.id };
+    });
+  if (!result.ok) return result;
+  const setCookie = await respondentCookie().serialize(result.sessionToken, {
+    maxAge: (RESPONDENT_SESSION_DAYS * DAY_MS) / 1000,
+  });
+  return { ok: true, setCookie, responseId: result.responseId };
+}
+
+// ---------------------------------------------------------------- autosave and submit
+
+export type SaveResult =
+  { ok: true; revision: number } | { ok: false; status: 409; reason: "stale" | "submitted"; revision: number };
+
+export type PageTime = { page: number; ms: number };
+
+async function conflict(db: DB, responseId: string): Promise<SaveResult> {
+  const row = await db
+    .selectFrom("responses")
+    .select(["revision", "submitted_at"])
+    .where("id", "=", responseId)
+    .executeTakeFirst();
+  if (!row) throw new Response("Not found", { status: 404 });
+  return { ok: false, status: 409, reason: row.submitted_at ? "submitted" : "stale", revision: row.revision };
+}
+
+/**
+ * Merges answers into the response if `baseRevision` is still its revision, and increments the revision, in one
+ * transaction with a conditional UPDATE (`WHERE revision = base AND submitted_at IS NULL`): a stale or submitted
+ * response is refused with 409 and nothing changes. A value of "" or null clears that answer. `pageTime` adds the
+ * milliseconds spent on a page to page_times_json (`{ "<page index>": total ms }`, read by the speeding flag).
+ */
+export async function saveAnswers(
+  responseId: string,
+  baseRevision: number,
+  answers: Record<string, string | number | null>,
+  pageTime?: PageTime,
+  now = new Date(),
+): Promise<SaveResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .selectFrom("responses as r")
+        .innerJoin("questionnaire_versions as v", "v.id", "r.questionnaire_version_id")
+        .select([
+          "r.revision",
+          "r.submitted_at",
+          "r.answers_json",
+          "r.page_times_json",
+          "r.questionnaire_version_id",
+          "v.content_json",
+        ])
+        .where("r.id", "=", responseId)
+        .executeTakeFirst();
+      if (!row) throw new Response("Not found", { status: 404 });
+      if (row.submitted_at || row.revision !== baseRevision) return conflict(trx, responseId);
+      const shape = shapeOf(row.questionnaire_version_id, row.content_json);
+      const merged = parseAnswers(row.answers_json);
+      for (const [itemId, value] of Object.entries(answers)) {
+        const normalized = normalize(shape, itemId, value);
+        if (normalized === null) delete merged[itemId];
+        else merged[itemId] = normalized;
+      }
+      let pageTimesJson = row.page_times_json;
+      if (pageTime && Number.isInteger(pageTime.page) && pageTime.page >= 0 && pageTime.page < shape.pages.length) {
+        const times = parseAnswers(row.page_times_json) as Record<string, number>;
+        const ms = Math.min(MAX_PAGE_MS, Math.max(0, Math.round(pageTime.ms)));
+        const key = String(pageTime.page);
+        times[key] = (typeof times[key] === "number" ? times[key] : 0) + ms;
+        pageTimesJson = JSON.stringify(times);
+      }
+      const result = await trx
+        .updateTable("responses")
+        .set({
+          answers_json: JSON.stringify(merged),
+          page_times_json: pageTimesJson,
+          revision: baseRevision + 1,
+          updated_at: nowIso(now),
+        })
+        .where("id", "=", responseId)
+        .where("revision", "=", baseRevision)
+        .where("submitted_at", "is", null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return conflict(trx, responseId);
+      return { ok: true as const, revision: baseRevision + 1 };
+    });
+}
+
+/**
+ * Submits a response (read-only from then on: later saves and submits get 409), then calls the scoring hook once
+ * the transaction has committed.
+ */
+export async function submitResponse(responseId: string, baseRevision: number, now = new Date()): Promise<SaveResult> {
+  const outcome = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .selectFrom("responses")
+        .select(["organization_id", "kind"])
+        .where("id", "=", responseId)
+        .executeTakeFirst();
+      if (!row) throw new Response("Not found", { status: 404 });
+      const result = await trx
+        .updateTable("responses")
+        .set({ submitted_at: nowIso(now), revision: baseRevision + 1, updated_at: nowIso(now) })
+        .where("id", "=", responseId)
+        .where("revision", "=", baseRevision)
+        .where("submitted_at", "is", null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return { save: await conflict(trx, responseId), orgId: null };
+      await recordAudit(
+        {
+          organizationId: row.organization_id,
+          actorUserId: null,
+          actorLabel: `${row.kind} (invitation link)`,
+          action: "response.submitted",
+          targetType: "response",
+          targetId: responseId,
+        },
+        trx,
+      );
+      return { save: { ok: true as const, revision: baseRevision + 1 }, orgId: row.organization_id };
+    });
+  if (outcome.save.ok && outcome.orgId) {
+    try {
+      await afterResponseSubmitted(outcome.orgId, responseId);
+    } catch (error) {
+      // The answers are safely submitted; a failed scoring run can be repeated by re-scoring the position.
+      console.error("afterResponseSubmitted failed", responseId, error);
+    }
+  }
+  return outcome.save;
+}

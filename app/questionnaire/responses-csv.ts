@@ -1,0 +1,265 @@
+// Pure parser of a responses CSV (SCORING.md sections 2 and 10). Browser-safe: no node imports, no zod.
+import type { Answers } from "../scoring/types";
+import { RESPONDENT_COLUMN, type Questionnaire } from "./types";
+
+export const DEFAULT_MAX_PROBLEMS = 50;
+
+export interface CsvProblem {
+  /** 1-based CSV record number; the header is row 1. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface CsvRespondent {
+  respondent: string;
+  row: number;
+  answers: Answers;
+}
+
+export interface ParsedResponses {
+  /** Item and attention columns of the file, in header order. */
+  columns: string[];
+  respondents: CsvRespondent[];
+}
+
+export interface ParseResponsesOptions {
+  fileName?: string;
+  maxProblems?: number;
+}
+
+export class ResponsesCsvError extends Error {
+  readonly problems: CsvProblem[];
+  readonly truncated: boolean;
+
+  constructor(problems: CsvProblem[], truncated: boolean, fileName?: string) {
+    super(formatProblems(problems, truncated, fileName));
+    this.name = "ResponsesCsvError";
+    this.problems = problems;
+    this.truncated = truncated;
+  }
+}
+
+function formatProblems(problems: CsvProblem[], truncated: boolean, fileName?: string): string {
+  const prefix = fileName ? `${fileName}: ` : "";
+  const lines = problems.map(
+    (p) => `${prefix}row ${p.row}${p.column === null ? "" : `, column "${p.column}"`}: ${p.message}`,
+  );
+  if (truncated) lines.push(`${prefix}too many problems; only the first ${problems.length} are listed`);
+  return lines.join("\n");
+}
+
+type ColumnRule =
+  | { kind: "respondent" }
+  | { kind: "scaled"; min: number; max: number }
+  | { kind: "scenario"; options: ReadonlySet<string>; optionList: string }
+  | { kind: "ignored" };
+
+class ProblemList {
+  readonly items: CsvProblem[] = [];
+  truncated = false;
+  constructor(private readonly max: number) {}
+
+  add(row: number, column: string | null, message: string): void {
+    if (this.items.length >= this.max) {
+      this.truncated = true;
+      return;
+    }
+    this.items.push({ row, column, message });
+  }
+
+  get full(): boolean {
+    return this.items.length >= this.max;
+  }
+}
+
+interface CsvRecord {
+  row: number;
+  cells: string[];
+}
+
+/** RFC 4180 records; a record that is one empty line is skipped. */
+function tokenizeCsv(text: string, problems: ProblemList): CsvRecord[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let row = 1;
+  let i = 0;
+  let atCellStart = true;
+  const endRecord = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === "")) records.push({ row, cells });
+    cells = [];
+    cell = "";
+    atCellStart = true;
+    row += 1;
+  };
+  while (i < source.length) {
+    const ch = source[i];
+    if (atCellStart && ch === '"') {
+      const end = readQuoted(source, i + 1);
+      if (end.closedAt === -1) {
+        problems.add(row, null, "unterminated quoted cell");
+        return records;
+      }
+      cell = end.value;
+      i = end.closedAt + 1;
+      atCellStart = false;
+      const next = source[i];
+      if (i < source.length && next !== "," && next !== "\n" && next !== "\r") {
+        problems.add(row, null, "unexpected text after a closing quote");
+        while (i < source.length && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") i += 1;
+      }
+      continue;
+    }
+    if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+      atCellStart = true;
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && source[i + 1] === "\n") i += 1;
+      endRecord();
+    } else {
+      if (ch === '"') problems.add(row, null, "a quote inside an unquoted cell (quote the whole cell)");
+      cell += ch;
+      atCellStart = false;
+    }
+    i += 1;
+  }
+  if (!atCellStart || cells.length > 0 || cell !== "") endRecord();
+  return records;
+}
+
+function readQuoted(source: string, start: number): { value: string; closedAt: number } {
+  let value = "";
+  let i = start;
+  while (i < source.length) {
+    const quote = source.indexOf('"', i);
+    if (quote === -1) break;
+    value += source.slice(i, quote);
+    if (source[quote + 1] === '"') {
+      value += '"';
+      i = quote + 2;
+      continue;
+    }
+    return { value, closedAt: quote };
+  }
+  return { value, closedAt: -1 };
+}
+
+function itemRules(q: Questionnaire): Map<string, ColumnRule> {
+  const rules = new Map<string, ColumnRule>();
+  for (const value of q.values) {
+    for (const item of value.items) {
+      if (item.type === "scenario") {
+        const ids = item.options.map((o) => o.id);
+        rules.set(item.id, { kind: "scenario", options: new Set(ids), optionList: ids.join(", ") });
+      } else {
+        rules.set(item.id, { kind: "scaled", min: item.scale.min, max: item.scale.max });
+      }
+    }
+  }
+  for (const item of q.attention) rules.set(item.id, { kind: "scaled", min: item.scale.min, max: item.scale.max });
+  return rules;
+}
+
+function headerRules(header: string[], q: Questionnaire, problems: ProblemList): ColumnRule[] {
+  const known = itemRules(q);
+  const seen = new Set<string>();
+  const rules = header.map((raw): ColumnRule => {
+    const name = raw.trim();
+    if (name === "") {
+      problems.add(1, null, "empty column name in the header");
+      return { kind: "ignored" };
+    }
+    if (seen.has(name)) {
+      problems.add(1, name, "duplicate column");
+      return { kind: "ignored" };
+    }
+    seen.add(name);
+    if (name === RESPONDENT_COLUMN) return { kind: "respondent" };
+    const rule = known.get(name);
+    if (!rule) {
+      problems.add(1, name, `unknown column: not an item of questionnaire ${q.id} version ${q.version}`);
+      return { kind: "ignored" };
+    }
+    return rule;
+  });
+  if (!seen.has(RESPONDENT_COLUMN)) problems.add(1, RESPONDENT_COLUMN, 'the header has no "respondent" column');
+  return rules;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+function parseCell(rule: ColumnRule, raw: string): { value: number | string | null; error?: string } {
+  const text = raw.trim();
+  if (text === "") return { value: null };
+  if (rule.kind === "scaled") {
+    const number = INTEGER.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
+      return { value: null, error: `must be an integer from ${rule.min} to ${rule.max}, got "${raw}"` };
+    }
+    return { value: number };
+  }
+  if (rule.kind === "scenario") {
+    if (!rule.options.has(text))
+      return { value: null, error: `must be one of the option ids ${rule.optionList}, got "${raw}"` };
+    return { value: text };
+  }
+  return { value: null };
+}
+
+export function parseResponsesCsv(
+  text: string,
+  q: Questionnaire,
+  options: ParseResponsesOptions = {},
+): ParsedResponses {
+  const problems = new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const records = tokenizeCsv(text, problems);
+  if (records.length === 0) {
+    problems.add(1, null, 'the file is empty (expected a header "respondent,<item id>,...")');
+    throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
+  }
+  const header = records[0].cells.map((name) => name.trim());
+  const rules = headerRules(header, q, problems);
+  const respondents: CsvRespondent[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const record of records.slice(1)) {
+    if (problems.full) {
+      problems.truncated = true;
+      break;
+    }
+    if (record.cells.length !== header.length) {
+      problems.add(record.row, null, `has ${record.cells.length} cells but the header has ${header.length}`);
+      continue;
+    }
+    const answers: Answers = {};
+    let respondent = "";
+    record.cells.forEach((raw, c) => {
+      const rule = rules[c];
+      if (rule.kind === "respondent") {
+        respondent = raw.trim();
+        return;
+      }
+      if (rule.kind === "ignored") return;
+      const cell = parseCell(rule, raw);
+      if (cell.error) problems.add(record.row, header[c], cell.error);
+      answers[header[c]] = cell.value;
+    });
+    if (respondent === "") {
+      problems.add(record.row, RESPONDENT_COLUMN, "the respondent id is empty");
+    } else if (firstRowOf.has(respondent)) {
+      problems.add(
+        record.row,
+        RESPONDENT_COLUMN,
+        `duplicate respondent "${respondent}" (first on row ${firstRowOf.get(respondent)})`,
+      );
+    } else {
+      firstRowOf.set(respondent, record.row);
+    }
+    respondents.push({ respondent, row: record.row, answers });
+  }
+  if (problems.items.length > 0) throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
+  return { columns: header.filter((_, c) => rules[c].kind !== "respondent"), respondents };
+}

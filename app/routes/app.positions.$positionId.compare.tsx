@@ -1,0 +1,116 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getComparison } from "~/models/results.server";
+import reportCss from "~/styles/report.css?url";
+import { whole } from "~/utils/report-wording";
+import { parseCompareIds } from "~/utils/schemas/results.server";
+import { requireUser } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Compare${data ? ` · ${data.position.title}` : ""} · valuebench` },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ids = parseCompareIds(new URL(request.url));
+  const comparison = await getComparison(user.organizationId, params.positionId ?? "", ids);
+  return data(comparison, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+const BAND_LABEL = { above: "Above", within: "Within", below: "Below" } as const;
+const DECISION_LABEL = { advance: "Advance", hold: "Hold", reject: "Reject" } as const;
+
+export default function ComparePage() {
+  const { position, values, candidates, message } = useLoaderData<typeof loader>();
+  const base = `/app/positions/${position.id}`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`${base}/results`}>← Results</Link>
+      </p>
+      <h1>Compare candidates: {position.title}</h1>
+      {message ? (
+        <p className="alert warning" role="status">
+          {message} Go back to the <Link to={`${base}/results`}>results</Link>, tick the boxes of the candidates and
+          press “Compare selected”.
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="compare-table">
+            <caption className="sr-only">Candidates side by side, one column each</caption>
+            <thead>
+              <tr>
+                <th scope="col">Value</th>
+                {candidates.map((c) => (
+                  <th scope="col" key={c.responseId}>
+                    <Link to={`${base}/candidates/${c.responseId}`}>{c.name}</Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Overall alignment</th>
+                {candidates.map((c) => (
+                  <td key={c.responseId}>
+                    {c.scored ? `${whole(c.overall)} of 100` : "not scored"}
+                    {c.weakest ? (
+                      <div className="muted small">
+                        weakest: {c.weakest} ({whole(c.minAlignment)})
+                      </div>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+              {values.map((v, i) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    {v.name}
+                    {v.iStatement ? <div className="muted small">“{v.iStatement}”</div> : null}
+                  </th>
+                  {candidates.map((c) => {
+                    const cell = c.values[i];
+                    return (
+                      <td key={c.responseId}>
+                        <div>
+                          <strong>{cell.sentence}</strong>
+                        </div>
+                        <div>Score {whole(cell.score)}</div>
+                        <div>{cell.percentileText ?? "Percentile not computed"}</div>
+                        <div>
+                          Alignment {whole(cell.alignment)}
+                          {cell.band ? ` · ${BAND_LABEL[cell.band]}` : ""}
+                          {cell.uncertain && cell.band ? " (uncertain)" : ""}
+                        </div>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Answer quality</th>
+                {candidates.map((c) => (
+                  <td key={c.responseId}>
+                    {c.review ? <span className="badge review-badge">needs review</span> : null}{" "}
+                    {c.flags.length ? c.flags.join(", ") : "no flags"}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Decision</th>
+                {candidates.map((c) => (
+                  <td key={c.responseId}>{c.decision ? DECISION_LABEL[c.decision] : "–"}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

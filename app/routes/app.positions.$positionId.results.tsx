@@ -1,0 +1,270 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { listResults } from "~/models/results.server";
+import reportCss from "~/styles/report.css?url";
+import { whole } from "~/utils/report-wording";
+import { parseResultsQuery } from "~/utils/schemas/results.server";
+import { requireUser } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Results${data ? ` · ${data.context.position.title}` : ""} · valuebench` },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = parseResultsQuery(new URL(request.url));
+  const results = await listResults(user.organizationId, params.positionId ?? "", query);
+  return data({ ...results, query }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
+const BAND_WORD = { below: "below", within: "within", above: "above" } as const;
+const DECISION_LABEL = { advance: "Advance", hold: "Hold", reject: "Reject" } as const;
+
+function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const base = `/app/positions/${state.context.position.id}`;
+  const { context } = state;
+  if (!context.benchmark) {
+    return (
+      <div className="alert warning" role="status">
+        <p>
+          <strong>No benchmark yet.</strong> Candidates are compared with your top agents, so invite at least 5 agents,
+          let them answer, and activate the benchmark on the <Link to={`${base}/benchmark`}>Benchmark</Link> tab.
+          Candidates who already submitted are scored as soon as it is active.
+        </p>
+      </div>
+    );
+  }
+  return null;
+}
+
+export default function ResultsPage() {
+  const state = useLoaderData<typeof loader>();
+  const { context, ranking, query } = state;
+  const location = useLocation();
+  const base = `/app/positions/${context.position.id}`;
+  const current = new URLSearchParams(location.search);
+
+  function withParams(changes: Record<string, string | null>): string {
+    const next = new URLSearchParams(current);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    const text = next.toString();
+    return text ? `?${text}` : "?";
+  }
+
+  function sortLink(key: string, label: string) {
+    const active = ranking.sort === key;
+    const dir = active && query.dir === "desc" ? "asc" : "desc";
+    return (
+      <Link
+        to={withParams({ sort: key, dir, page: null })}
+        aria-label={`Sort by ${label}, ${dir === "desc" ? "highest" : "lowest"} first`}
+      >
+        {label}
+        {active ? (query.dir === "desc" ? " ↓" : " ↑") : ""}
+      </Link>
+    );
+  }
+
+  const exportSearch = new URLSearchParams(current);
+  exportSearch.delete("page");
+  const exportHref = `${base}/results.csv${exportSearch.toString() ? `?${exportSearch}` : ""}`;
+
+  return (
+    <div className="stack">
+      <h1>Results: {context.position.title}</h1>
+      <EmptyState state={state} />
+      {context.benchmarkState === "small" ? (
+        <p className="alert warning" role="status">
+          <strong>The benchmark is too small.</strong> Every value has fewer than {context.minAgents} agents with a
+          score, so candidates get no percentile or alignment yet: the reports show the agents&apos; range only. Invite
+          more top agents and re-activate the benchmark on the <Link to={`${base}/benchmark`}>Benchmark</Link> tab.
+        </p>
+      ) : context.benchmarkState === "partly-small" && context.benchmark ? (
+        <p className="alert warning" role="status">
+          Some values have fewer than {context.minAgents} agents with a score (
+          {context.benchmark.smallValues.map((v) => `${v.name}: n = ${v.n}`).join(", ")}); candidates cannot be compared
+          on them, and their overall covers the other values only.
+        </p>
+      ) : null}
+      {context.submittedCount === 0 ? (
+        <div className="alert" role="status">
+          <p>
+            <strong>Nobody has submitted yet.</strong> Invite candidates from the position&apos;s{" "}
+            <Link to={base}>Overview</Link>; each one appears here, scored, as soon as they submit.
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="muted">
+            {context.submittedCount} submitted, {context.scoredCount} scored
+            {context.benchmark
+              ? ` against the benchmark activated on ${context.benchmark.activatedAt.slice(0, 10)}`
+              : ""}
+            . Alignment is 0–100 per value (100 = at or beyond your top agents&apos; typical answer); ▼ below, ● within,
+            ▲ above the agents&apos; 10th–90th percentile band; ? = uncertain.
+          </p>
+          <Form method="get" className="results-filters card" aria-label="Filters">
+            <input type="hidden" name="sort" value={ranking.sort} />
+            <input type="hidden" name="dir" value={query.dir} />
+            <div>
+              <label htmlFor="f-band-value">Band on value</label>
+              <select id="f-band-value" name="bandValue" defaultValue={ranking.bandValue ?? ""}>
+                <option value="">(any value)</option>
+                {context.values.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-band">Band</label>
+              <select id="f-band" name="band" defaultValue={query.band ?? ""}>
+                <option value="">(any)</option>
+                <option value="below">Below</option>
+                <option value="within">Within</option>
+                <option value="above">Above</option>
+                <option value="none">Not compared</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-status">Status</label>
+              <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+                <option value="">All submitted</option>
+                <option value="scored">Scored</option>
+                <option value="unscored">Not scored</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-decision">Decision</label>
+              <select id="f-decision" name="decision" defaultValue={query.decision ?? ""}>
+                <option value="">(any)</option>
+                <option value="none">No decision yet</option>
+                <option value="advance">Advance</option>
+                <option value="hold">Hold</option>
+                <option value="reject">Reject</option>
+              </select>
+            </div>
+            <div>
+              <label>
+                <input type="checkbox" name="review" value="1" defaultChecked={query.review === "1"} /> Needs review
+                only
+              </label>
+            </div>
+            <div className="row">
+              <button type="submit">Apply filters</button>
+              <Link to={`${base}/results`}>Clear</Link>
+              <a href={exportHref} download>
+                Export CSV
+              </a>
+            </div>
+          </Form>
+
+          {ranking.total === 0 ? (
+            <p role="status">No candidate matches these filters.</p>
+          ) : (
+            <Form method="get" action={`${base}/compare`}>
+              <div className="table-scroll">
+                <table className="results-table">
+                  <caption className="sr-only">
+                    Candidates ranked by {ranking.sort}, {query.dir === "desc" ? "highest" : "lowest"} first
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        <span className="sr-only">Pick to compare</span>
+                      </th>
+                      <th scope="col">Candidate</th>
+                      <th scope="col">{sortLink("overall", "Overall")}</th>
+                      <th scope="col">{sortLink("min", "Min alignment")}</th>
+                      {context.values.map((v) => (
+                        <th scope="col" key={v.id}>
+                          {sortLink(v.id, v.name)}
+                        </th>
+                      ))}
+                      <th scope="col">Flags</th>
+                      <th scope="col">Decision</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ranking.rows.map((row) => (
+                      <tr key={row.responseId}>
+                        <td>
+                          <input type="checkbox" name="ids" value={row.responseId} aria-label={`Compare ${row.name}`} />
+                        </td>
+                        <th scope="row">
+                          <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
+                        </th>
+                        <td>{row.scored ? whole(row.overall) : <span className="muted">not scored</span>}</td>
+                        <td>
+                          {whole(row.minAlignment)}
+                          {row.weakest ? <span className="muted small"> ({row.weakest.name})</span> : null}
+                        </td>
+                        {context.values.map((v) => {
+                          const cell = row.values[v.id];
+                          return (
+                            <td key={v.id}>
+                              {whole(cell?.alignment)}
+                              {cell?.band ? (
+                                <span
+                                  className={`band-mark ${cell.band}`}
+                                  title={`${BAND_WORD[cell.band]}${cell.uncertain ? " (uncertain)" : ""}`}
+                                >
+                                  {BAND_SHORT[cell.band]}
+                                  {cell.uncertain ? "?" : ""}
+                                  <span className="sr-only">
+                                    {` ${BAND_WORD[cell.band]}${cell.uncertain ? ", uncertain" : ""}`}
+                                  </span>
+                                </span>
+                              ) : null}
+                            </td>
+                          );
+                        })}
+                        <td>
+                          {row.review ? <span className="badge review-badge">needs review</span> : null}{" "}
+                          {row.flags.join(", ")}
+                          {row.incomplete ? <span className="muted small"> incomplete</span> : null}
+                        </td>
+                        <td>{row.decision ? DECISION_LABEL[row.decision] : <span className="muted">–</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="row">
+                <button type="submit">Compare selected (2–4)</button>
+              </div>
+            </Form>
+          )}
+
+          {ranking.pages > 1 ? (
+            <nav className="pager" aria-label="Pages">
+              {ranking.page > 1 ? (
+                <Link to={withParams({ page: String(ranking.page - 1) })} rel="prev">
+                  ← Previous
+                </Link>
+              ) : null}
+              <span>
+                Page {ranking.page} of {ranking.pages} ({ranking.total} candidates)
+              </span>
+              {ranking.page < ranking.pages ? (
+                <Link to={withParams({ page: String(ranking.page + 1) })} rel="next">
+                  Next →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

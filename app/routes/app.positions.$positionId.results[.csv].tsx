@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportResultsCsv } from "~/models/results.server";
+import { parseResultsQuery } from "~/utils/schemas/results.server";
+import { requireUser } from "~/utils/session.server";
+
+/** The results list (with the page's filters and sort, every page) as an audited CSV download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = parseResultsQuery(new URL(request.url));
+  const { filename, csv } = await exportResultsCsv(user.organizationId, params.positionId ?? "", query, user);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listQuestionnaires } from "~/models/questionnaire.server";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Questionnaires · valuebench" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  return { questionnaires: await listQuestionnaires(user.organizationId) };
+}
+
+export default function Questionnaires() {
+  const { questionnaires } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>Questionnaires</h1>
+      <p>
+        <Link to="/app/questionnaires/new" className="button">
+          New questionnaire
+        </Link>
+      </p>
+      {questionnaires.length === 0 ? (
+        <p className="muted">No questionnaires yet. Start one from a template to have a draft in a minute.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">Questionnaires</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Id</th>
+                <th scope="col">Latest version</th>
+                <th scope="col">Draft edited</th>
+              </tr>
+            </thead>
+            <tbody>
+              {questionnaires.map((q) => (
+                <tr key={q.id}>
+                  <td>
+                    <Link to={`/app/questionnaires/${q.id}`}>{q.title}</Link>
+                  </td>
+                  <td>{q.slug}</td>
+                  <td>
+                    {q.latestVersion
+                      ? `v${q.latestVersion} · ${q.lastPublishedAt?.slice(0, 10) ?? ""}`
+                      : "not published"}
+                  </td>
+                  <td>{q.updatedAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { MetricSuggestions, ValueFields } from "~/components/value-fields";
+import { deleteOrgValue, getOrgValue, METRIC_SUGGESTIONS, updateOrgValue } from "~/models/values.server";
+import { parseForm } from "~/utils/form.server";
+import { readIntent } from "~/utils/form-intent.server";
+import { updateValueSchema, VALUE_ARRAY_FIELDS } from "~/utils/schemas/values.server";
+import { requireUser } from "~/utils/session.server";
+import valuesCss from "~/styles/values.css?url";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.value.name ?? "Value"} · valuebench` },
+];
+export const links = () => [{ rel: "stylesheet", href: valuesCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const value = await getOrgValue(user.organizationId, params.valueId ?? "");
+  return { value, metricSuggestions: [...METRIC_SUGGESTIONS] };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const actor = { userId: user.id, label: user.email };
+  const valueId = params.valueId ?? "";
+  if ((await readIntent(request)) === "delete") {
+    await deleteOrgValue(user.organizationId, valueId, actor);
+    return redirect("/app/values");
+  }
+  const parsed = await parseForm(request, updateValueSchema, { arrays: VALUE_ARRAY_FIELDS });
+  if (!parsed.ok) return data(parsed, 400);
+  const { intent: _intent, ...input } = parsed.data;
+  await updateOrgValue(user.organizationId, valueId, input, actor);
+  return redirect("/app/values");
+}
+
+export default function EditValue() {
+  const { value, metricSuggestions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = (actionData?.values ?? value) as Record<string, unknown>;
+  return (
+    <div className="stack narrow">
+      <p>
+        <Link to="/app/values">← All values</Link>
+      </p>
+      <h1>Edit {value.name}</h1>
+      <p className="muted">
+        Key <span className="badge">{value.key}</span> (fixed: questionnaires refer to it)
+      </p>
+      {actionData?.formError ? (
+        <p className="alert error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="update" />
+        <ValueFields
+          idPrefix="edit"
+          values={{
+            name: values.name as string,
+            description: values.description as string,
+            iStatement: values.iStatement as string,
+            metrics: values.metrics as string[],
+            direction: values.direction as string,
+            weight: values.weight as string,
+          }}
+          errors={actionData?.fieldErrors ?? {}}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            Save value
+          </button>
+        </div>
+      </Form>
+      <MetricSuggestions metrics={metricSuggestions} />
+      <h2>Delete</h2>
+      <Form method="post">
+        <p className="muted">
+          Deleting removes the value from questionnaire drafts; published questionnaire versions keep it.
+        </p>
+        <button type="submit" name="intent" value="delete" className="danger">
+          Delete {value.name}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ScenarioItemPlan } from "./plan";
+import type { ScenarioConsensus } from "./types";
+
+/** Below this many answering agents a scenario item is not scored for anyone. */
+export const MIN_SCENARIO_AGENTS = 5;
+
+/** share_k = (c_k + 1) / (m + K) over the included agents' choices (null = unanswered). */
+export function scenarioConsensus(item: ScenarioItemPlan, choices: readonly (string | null)[]): ScenarioConsensus {
+  const counts = new Map<string, number>(item.optionIds.map((id) => [id, 0]));
+  let m = 0;
+  for (const choice of choices) {
+    if (choice === null) continue;
+    m += 1;
+    counts.set(choice, (counts.get(choice) ?? 0) + 1);
+  }
+  const optionCount = item.optionIds.length;
+  const shares: Record<string, number> = {};
+  for (const id of item.optionIds) shares[id] = ((counts.get(id) ?? 0) + 1) / (m + optionCount);
+  return { m, shares, scored: m >= MIN_SCENARIO_AGENTS };
+}
+
+/** Item score p = share_j / max_k share_k of each option. */
+export function consensusScores(item: ScenarioItemPlan, consensus: ScenarioConsensus): Map<string, number> {
+  const top = Math.max(...item.optionIds.map((id) => consensus.shares[id]));
+  return new Map(item.optionIds.map((id) => [id, consensus.shares[id] / top]));
+}

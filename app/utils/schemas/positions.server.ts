@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
+import { isPlausibleEmail } from "~/models/invitation.server";
+import { optionalText, requiredText } from "~/utils/form.server";
+
+const statusField = z.enum(["open", "closed"], { errorMap: () => ({ message: "Choose open or closed." }) });
+const versionField = z
+  .string({ required_error: "Choose a questionnaire version." })
+  .trim()
+  .min(1, "Choose a questionnaire version.");
+
+export const positionSchema = z
+  .object({
+    title: requiredText("Title", 200),
+    description: optionalText("Description", 4000),
+    questionnaireVersionId: versionField,
+    status: statusField.default("open"),
+  })
+  .strict();
+
+export const positionUpdateSchema = positionSchema.extend({ intent: z.literal("update") }).strict();
+
+const kindField = z.enum(["agent", "candidate"], { errorMap: () => ({ message: "Choose agent or candidate." }) });
+export const LOCALES = ["en", "de", "fr", "es", "nl", "it", "pt", "sv"] as const;
+const localeField = z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) });
+
+export const inviteOneSchema = z
+  .object({
+    intent: z.literal("invite-one"),
+    kind: kindField,
+    name: requiredText("Name", 200),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, "Email must be at most 254 characters.")
+      .refine(
+        (e) => e === "" || isPlausibleEmail(e),
+        "Enter an email address like name@example.com, or leave it empty.",
+      )
+      .transform((e) => (e === "" ? null : e))
+      .default(""),
+    locale: localeField,
+  })
+  .strict();
+
+export const inviteListSchema = z
+  .object({
+    intent: z.literal("invite-list"),
+    kind: kindField,
+    list: z.string().max(100_000, "The list is too long; paste at most 500 lines at once."),
+    locale: localeField,
+  })
+  .strict();
+
+export const invitationActionSchema = z
+  .object({
+    intent: z.enum(["revoke", "resend"]),
+    invitationId: z.string().trim().min(1).max(100),
+  })
+  .strict();
+
+export const consentSchema = z
+  .object({
+    consent: z.literal("yes", { errorMap: () => ({ message: "Tick the box to agree before you start." }) }),
+  })
+  .strict();
+
+/** The fetcher autosave: one answer at a time with the revision it was based on. */
+export const autosaveSchema = z
+  .object({
+    intent: z.literal("autosave"),
+    itemId: z.string().trim().min(1).max(100),
+    value: z.string().max(100),
+    baseRevision: z.coerce.number().int().nonnegative(),
+  })
+  .strict();
+
+/** The whole page posted as a plain form (works without JavaScript): answers are fields named `a:<item id>`. */
+export const pageFormSchema = z
+  .object({
+    intent: z.enum(["next", "back", "review"]),
+    baseRevision: z.coerce.number().int().nonnegative(),
+    renderedAt: z.coerce.number().int().nonnegative(),
+  })
+  .catchall(z.string().max(100));
+
+export const submitSchema = z
+  .object({
+    intent: z.literal("submit"),
+    baseRevision: z.coerce.number().int().nonnegative(),
+  })
+  .strict();
+
+function choiceField(options: readonly { value: string }[]) {
+  const allowed = options.map((o) => o.value) as [string, ...string[]];
+  return z
+    .union([z.literal(""), z.enum(allowed)], { errorMap: () => ({ message: "Choose one of the options." }) })
+    .optional()
+    .transform((v) => (v ? v : null));
+}
+
+export const demographicsSchema = z
+  .object({
+    gender: choiceField(GENDER_OPTIONS),
+    ageBand: choiceField(AGE_BAND_OPTIONS),
+    ethnicity: choiceField(ETHNICITY_OPTIONS),
+  })
+  .strict();
+
+export const importSchema = z
+  .object({
+    csv: z.string().max(900_000, "The CSV is too large.").default(""),
+  })
+  .strict();
+
+const MAX_CSV_BYTES = 900_000;
+
+/**
+ * Reads the import form (multipart with an optional `file`, or urlencoded): the uploaded file wins over the pasted
+ * `csv` text. Unknown fields and oversized files are refused.
+ */
+export async function readImportCsv(
+  request: Request,
+): Promise<{ ok: true; csv: string } | { ok: false; message: string }> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > 1024 * 1024) return { ok: false, message: "The file is too large (limit 1 MiB)." };
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, message: "The form could not be read." };
+  }
+  let fileText = "";
+  let pasted = "";
+  for (const [key, value] of form.entries()) {
+    if (key === "file" && typeof value !== "string") {
+      if (value.size > MAX_CSV_BYTES) return { ok: false, message: "The file is too large (limit 900 kB)." };
+      fileText = await value.text();
+    } else if (key === "csv" && typeof value === "string") {
+      pasted = value;
+    } else if (key !== "file") {
+      return { ok: false, message: `Unexpected field: ${key}.` };
+    }
+  }
+  const parsed = importSchema.safeParse({ csv: fileText.trim() !== "" ? fileText : pasted });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "The CSV could not be read." };
+  if (parsed.data.csv.trim() === "") return { ok: false, message: "Choose a CSV file or paste its contents." };
+  return { ok: true, csv: parsed.data.csv.replace(/^\uFEFF/, "") };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const DECISIONS = ["advance", "hold", "reject"] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+
+export const decisionSchema = z
+  .object({
+    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose advance, hold or reject." }) }),
+    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").default(""),
+  })
+  .strict();
+
+export const RESULTS_PAGE_SIZE = 50;
+
+const optionalText = z.string().trim().max(100).optional().catch(undefined);
+
+/**
+ * The results list's querystring (sort, filters, page). A link someone edited by hand falls back to the defaults
+ * instead of failing; value keys are checked against the questionnaire by the model.
+ */
+export const resultsQuerySchema = z.object({
+  sort: z.string().trim().max(100).default("overall").catch("overall"),
+  dir: z.enum(["desc", "asc"]).default("desc").catch("desc"),
+  bandValue: optionalText,
+  band: z.enum(["below", "within", "above", "none"]).optional().catch(undefined),
+  review: z.enum(["1"]).optional().catch(undefined),
+  status: z.enum(["scored", "unscored"]).optional().catch(undefined),
+  decision: z.enum(["advance", "hold", "reject", "none"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+
+export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
+
+/** Reads the results query from a URL: empty fields count as absent. */
+export function parseResultsQuery(url: URL): ResultsQuery {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) if (value !== "" && !(key in raw)) raw[key] = value;
+  return resultsQuerySchema.parse(raw);
+}
+
+/** `ids` of the compare page: unique, in the order given. */
+export function parseCompareIds(url: URL): string[] {
+  const ids = url.searchParams
+    .getAll("ids")
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0 && id.length <= 100);
+  return [...new Set(ids)];
+}

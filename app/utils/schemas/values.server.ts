@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ID_PATTERN } from "~/questionnaire/types";
+
+const metricsField = z
+  .array(z.string().trim().max(40, "A metric name must be at most 40 characters."))
+  .max(12, "List at most 12 metrics.")
+  .transform((list) => [...new Set(list.filter((m) => m !== ""))]);
+
+const valueFields = {
+  name: z.string().trim().min(1, "Name is required.").max(80, "Name must be at most 80 characters."),
+  description: z.string().trim().max(1000, "Description must be at most 1000 characters.").default(""),
+  iStatement: z
+    .string()
+    .trim()
+    .max(300, "The “I” statement must be at most 300 characters.")
+    .refine((s) => s === "" || /^I\b/.test(s), "Start the “I” statement with “I”, e.g. “I listen before I answer.”")
+    .default(""),
+  metrics: metricsField,
+  direction: z.enum(["higher", "target"], { errorMap: () => ({ message: "Choose higher or target." }) }),
+  weight: z.coerce
+    .number({ invalid_type_error: "Weight must be a number." })
+    .finite("Weight must be a number.")
+    .positive("Weight must be greater than 0.")
+    .max(100, "Weight must be at most 100."),
+};
+
+export const valueKeySchema = z
+  .string()
+  .trim()
+  .min(1, "Key is required.")
+  .max(40, "Key must be at most 40 characters.")
+  .regex(ID_PATTERN, "Use lower-case letters, digits and dashes only (e.g. clear-communication).");
+
+export const createValueSchema = z
+  .object({ intent: z.literal("create"), key: valueKeySchema, ...valueFields })
+  .strict();
+export const updateValueSchema = z.object({ intent: z.literal("update"), ...valueFields }).strict();
+export type ValueFieldsInput = z.infer<typeof updateValueSchema>;
+
+export const visionSchema = z
+  .object({
+    intent: z.literal("vision"),
+    vision: z.string().trim().max(1000, "The vision must be at most 1000 characters."),
+  })
+  .strict();
+
+export const addBankValueSchema = z
+  .object({ intent: z.literal("add-bank"), bank: z.string().min(1, "Choose a value from the bank.") })
+  .strict();
+
+export const applyTemplateSchema = z
+  .object({
+    intent: z.literal("apply-template"),
+    template: z.string().min(1, "Choose a template."),
+    confirm: z.literal("yes").optional(),
+  })
+  .strict();
+
+export const valueRowActionSchema = z
+  .object({ intent: z.enum(["move-up", "move-down", "delete"]), valueId: z.string().min(1) })
+  .strict();
+
+export const VALUE_ARRAY_FIELDS = ["metrics"] as const;

@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildBenchmark, reverseKey, scoreAll } from "../../app/scoring/index";
+import type { RespondentInput } from "../../app/scoring/types";
+import { likert, questionnaire, rating, scenario, value } from "./helpers";
+
+const q = questionnaire(
+  [
+    value("v", [likert("l1"), likert("l2", "minus"), rating("r1"), scenario("s1")]),
+    value("w", [likert("l3"), likert("l4"), scenario("s2", ["a", "b"])], { direction: "target", weight: 2 }),
+  ],
+  { attention: [{ id: "att", text: "Pick 4", expect: 4, scale: { min: 1, max: 5 } }] },
+);
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 5 });
+const answersArb = fc.record({
+  l1: maybe(fc.integer({ min: 1, max: 5 })),
+  l2: maybe(fc.integer({ min: 1, max: 5 })),
+  r1: maybe(fc.integer({ min: 0, max: 10 })),
+  s1: maybe(fc.constantFrom("a", "b", "c")),
+  l3: maybe(fc.integer({ min: 1, max: 5 })),
+  l4: maybe(fc.integer({ min: 1, max: 5 })),
+  s2: maybe(fc.constantFrom("a", "b")),
+  att: maybe(fc.constantFrom(4, 4, 4, 1)),
+});
+
+const respondentsArb = (prefix: string, min: number, max: number) =>
+  fc
+    .array(answersArb, { minLength: min, maxLength: max })
+    .map((list): RespondentInput[] => list.map((answers, i) => ({ respondent: `${prefix}${i}`, answers })));
+
+function byRespondent<T extends { respondent: string }>(rows: T[]): Record<string, T> {
+  return Object.fromEntries(rows.map((row) => [row.respondent, row]));
+}
+
+describe("properties", () => {
+  it("reverse keying twice is the identity", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 40 }),
+        (min, width, offset) => {
+          const max = min + width;
+          const x = min + (offset % (width + 1));
+          return reverseKey(reverseKey(x, min, max), min, max) === x;
+        },
+      ),
+    );
+  });
+
+  it("results do not depend on the row order of agents or candidates", () => {
+    fc.assert(
+      fc.property(
+        respondentsArb("a", 0, 16),
+        respondentsArb("c", 0, 6),
+        fc.integer(),
+        fc.integer(),
+        (agents, candidates, seedA, seedC) => {
+          const shuffledAgents = fc.sample(fc.shuffledSubarray(agents, { minLength: agents.length }), {
+            seed: seedA,
+            numRuns: 1,
+          })[0];
+          const shuffledCandidates = fc.sample(fc.shuffledSubarray(candidates, { minLength: candidates.length }), {
+            seed: seedC,
+            numRuns: 1,
+          })[0];
+          const first = scoreAll(q, agents, candidates);
+          const second = scoreAll(q, shuffledAgents, shuffledCandidates);
+          expect(second.benchmark.values).toEqual(first.benchmark.values);
+          expect(second.benchmark.scenarios).toEqual(first.benchmark.scenarios);
+          expect(second.benchmark.agents).toBe(first.benchmark.agents);
+          expect(byRespondent(second.benchmark.excluded)).toEqual(byRespondent(first.benchmark.excluded));
+          expect(byRespondent(second.candidates)).toEqual(byRespondent(first.candidates));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the benchmark snapshot survives a JSON round trip and scores identically", () => {
+    fc.assert(
+      fc.property(respondentsArb("a", 5, 14), respondentsArb("c", 1, 4), (agents, candidates) => {
+        const snapshot = buildBenchmark(q, agents);
+        const stored = JSON.parse(JSON.stringify(snapshot)) as typeof snapshot;
+        expect(stored).toEqual(snapshot);
+        const report = scoreAll(q, agents, candidates);
+        expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
