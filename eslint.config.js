@@ -4,7 +4,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "build-*/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/out/**", "data/**"] },
+  {
+    ignores: [
+      "build/**",
+      "build-*/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/out/**",
+      "data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

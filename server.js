@@ -16,6 +16,8 @@ if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
 
 app.use((req, res, next) => {
   res.set(BASE_SECURITY_HEADERS);
+  // invitation and answering pages send their own `Referrer-Policy: no-referrer` (the link must not leak)
+  if (/^\/(i|r)(\/|$)/.test(req.path)) res.removeHeader("Referrer-Policy");
   const verdict = checkIncomingRequest({
     method: req.method,
     host: req.headers.host,
@@ -27,6 +29,9 @@ app.use((req, res, next) => {
     res.status(verdict.status).type("text/plain").send(verdict.message);
     return;
   }
+  // Forms on no-referrer pages (invitation/answering) post `Origin: null`; the guard accepted it because
+  // Sec-Fetch-Site is same-origin, so drop it before Remix's own origin check refuses the action.
+  if (req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin") delete req.headers.origin;
   next();
 });
 
@@ -36,6 +41,18 @@ app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 // Pages may carry personal data (answers, reports): never cache them.
 app.use((_req, res, next) => {
   res.set("Cache-Control", "no-store");
+  next();
+});
+
+// Server-Timing: app;dur=<ms> = time from the request reaching Remix to the response head (loaders + shell
+// render); read by `npm run bench` (issue 9). Cheap: one timer and a header, no other behaviour change.
+app.use((_req, res, next) => {
+  const started = performance.now();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!res.headersSent) res.setHeader("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
+    return writeHead.apply(this, args);
+  };
   next();
 });
 

@@ -26,12 +26,29 @@ export default defineConfig({
   ],
   server: { port: 3000 },
   test: {
-    include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     pool: "forks",
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Everything runs on SQLite; with TEST_POSTGRES_URL (scripts/pg-test-cluster.sh start) the integration suite
+    // runs a second time on PostgreSQL, each file in its own database (test/db.ts).
+    projects: [
+      // (include is per project: a root include would be merged into the postgres project's list)
+      { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
+      ...(process.env.TEST_POSTGRES_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: ["test/integration/**/*.test.ts"],
+                env: { VB_TEST_DIALECT: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -6,6 +6,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { i18nextTranslator } from "./i18n/catalogs.server";
+import { TranslatorFactoryContext } from "./i18n/i18n";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
 
 export { checkIncomingRequest, BASE_SECURITY_HEADERS } from "./utils/request-guard.server";
@@ -29,7 +31,10 @@ const handleRequest: HandleDocumentRequestFunction = (
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        {/* i18n: the server renders with an i18next instance per request (app/i18n/i18n.ts) */}
+        <TranslatorFactoryContext.Provider value={i18nextTranslator}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </TranslatorFactoryContext.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -7,10 +7,12 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
+import { localeFromMatches } from "./i18n/locale";
 import stylesHref from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -22,8 +24,10 @@ export const meta: MetaFunction = () => [{ title: "valuebench" }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The answering flow's loaders (i.$token, r) return the respondent's locale; every other page is English.
+  const lang = localeFromMatches(useMatches()) ?? "en";
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -73,6 +73,8 @@ export interface QuestionnaireVersionsTable {
   questionnaire_id: string;
   version: number;
   content_json: string;
+  /** { [locale]: VersionTranslation } (app/questionnaire/translations.ts); "{}" = source language only. */
+  translations_json: Generated<string>;
   sha256: string;
   published_at: string;
   published_by: string | null;

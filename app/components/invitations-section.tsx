@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { Field, TextareaField } from "~/components/field";
+import { languageName } from "~/i18n/locale";
 
 type Kind = "agent" | "candidate";
 
@@ -19,6 +20,8 @@ export type IssuedLinkView = {
   email: string | null;
   link: string;
   expiresAt: string;
+  /** Set only when SMTP_URL is configured and the person has an email address. */
+  mail?: "sent" | "failed";
 };
 
 export type InvitationsActionData = {
@@ -61,12 +64,20 @@ function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
             {l.email ? ` (${l.email})` : ""} · valid until {day(l.expiresAt)}
           </label>
           <input id={`link-${l.invitationId}`} type="text" readOnly value={l.link} data-invitation-link="" />
+          {l.mail === "sent" ? <p className="muted">Mailed to {l.email}.</p> : null}
+          {l.mail === "failed" ? (
+            <p className="alert error">The mail could not be sent; copy the link and send it yourself.</p>
+          ) : null}
         </div>
       ))}
-      <p className="muted">
-        No email is sent by valuebench itself: send each person their own link. Invitations with an email address are
-        recorded in the outbox.
-      </p>
+      {issued.some((l) => l.mail) ? (
+        <p className="muted">Links of people without an email address are not mailed: send them yourself.</p>
+      ) : (
+        <p className="muted">
+          No email is sent by valuebench itself: send each person their own link. Invitations with an email address are
+          recorded in the outbox.
+        </p>
+      )}
     </div>
   );
 }
@@ -189,6 +200,7 @@ export function InvitationsSection({
             inputProps={{
               id: `${kind}-name`,
               name: "name",
+              type: "text",
               required: true,
               maxLength: 200,
               defaultValue: String(oneProblems?.values?.name ?? ""),
@@ -209,10 +221,13 @@ export function InvitationsSection({
             <select id={`${kind}-locale`} name="locale" defaultValue={defaultLocale}>
               {localeOptions.map((l) => (
                 <option key={l} value={l}>
-                  {l}
+                  {languageName(l)}
                 </option>
               ))}
             </select>
+            {problems?.fieldErrors?.locale ? (
+              <p className="error-list">{problems.fieldErrors.locale.join(" ")}</p>
+            ) : null}
           </div>
           <div>
             <button type="submit" disabled={submittingIntent === "invite-one"}>
@@ -260,10 +275,13 @@ export function InvitationsSection({
             <select id={`${kind}-list-locale`} name="locale" defaultValue={defaultLocale}>
               {localeOptions.map((l) => (
                 <option key={l} value={l}>
-                  {l}
+                  {languageName(l)}
                 </option>
               ))}
             </select>
+            {problems?.fieldErrors?.locale ? (
+              <p className="error-list">{problems.fieldErrors.locale.join(" ")}</p>
+            ) : null}
           </div>
           <div>
             <button type="submit" disabled={submittingIntent === "invite-list"}>

@@ -1,10 +1,12 @@
+import { useT, type Translate } from "~/i18n/i18n";
 import type { AttentionItem, Item } from "~/questionnaire/types";
 import questionItemCss from "~/styles/question-item.css?url";
 
 /** Add to the `links` of a route that renders QuestionItem. */
 export const questionItemLinks = () => [{ rel: "stylesheet", href: questionItemCss }];
 
-export const LIKERT_LABELS = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
+/** Catalog keys of the 1–5 labels (app/i18n/locales/<locale>.json). */
+export const LIKERT_LABEL_KEYS = ["scale.likert1", "scale.likert2", "scale.likert3", "scale.likert4", "scale.likert5"];
 
 type Props = {
   /** A value item or an attention item (rendered like a likert statement). */
@@ -18,17 +20,19 @@ type Props = {
   errors?: readonly string[];
 };
 
-function scaleLabels(min: number, max: number): { value: number; label: string }[] {
+function scaleLabels(t: Translate, min: number, max: number): { value: number; label: string }[] {
   const points = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  if (min === 1 && max === 5) return points.map((p) => ({ value: p, label: `${p} · ${LIKERT_LABELS[p - 1]}` }));
+  if (min === 1 && max === 5) return points.map((p) => ({ value: p, label: `${p} · ${t(LIKERT_LABEL_KEYS[p - 1])}` }));
   return points.map((p) => ({ value: p, label: String(p) }));
 }
 
 /**
  * One question as respondents see it: a fieldset whose legend is the statement, with one radio per answer
  * (1–5 Strongly disagree..Strongly agree, 0–10 for ratings, the options of a scenario). Works without JavaScript.
+ * Labels come from the i18n layer (the nearest I18nextProvider); item texts are passed in already translated.
  */
 export function QuestionItem({ item, name, value, disabled, errors }: Props) {
+  const t = useT();
   const current = value === null || value === undefined ? null : String(value);
   const errorId = errors?.length ? `${name}-error` : undefined;
   const isRating = "type" in item && item.type === "rating";
@@ -36,7 +40,7 @@ export function QuestionItem({ item, name, value, disabled, errors }: Props) {
   const choices =
     "type" in item && item.type === "scenario"
       ? item.options.map((o) => ({ value: o.id, label: o.text }))
-      : scaleLabels(scale?.min ?? 1, scale?.max ?? 5).map((c) => ({ value: String(c.value), label: c.label }));
+      : scaleLabels(t, scale?.min ?? 1, scale?.max ?? 5).map((c) => ({ value: String(c.value), label: c.label }));
   return (
     <fieldset
       className={`question-item${isRating ? " rating" : ""}`}
@@ -47,8 +51,8 @@ export function QuestionItem({ item, name, value, disabled, errors }: Props) {
       <legend>{item.text}</legend>
       {isRating && scale ? (
         <p className="muted scale-anchors" aria-hidden="true">
-          <span>{scale.min} = not at all</span>
-          <span>{scale.max} = completely</span>
+          <span>{t("scale.anchor", { value: scale.min, label: t("scale.ratingLow") })}</span>
+          <span>{t("scale.anchor", { value: scale.max, label: t("scale.ratingHigh") })}</span>
         </p>
       ) : null}
       <div className={isRating ? "scale-row" : "choices"}>
@@ -59,7 +63,9 @@ export function QuestionItem({ item, name, value, disabled, errors }: Props) {
               name={name}
               value={choice.value}
               defaultChecked={current === choice.value}
-              aria-label={isRating && scale ? `${choice.label} of ${scale.max}` : undefined}
+              aria-label={
+                isRating && scale ? t("scale.ratingAria", { value: choice.label, max: scale.max }) : undefined
+              }
             />
             <span>{choice.label}</span>
           </label>

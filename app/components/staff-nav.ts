@@ -7,4 +7,6 @@ export const STAFF_NAV: { to: string; label: string; role?: Role }[] = [
   { to: "/app/questionnaires", label: "Questionnaires", role: "admin" },
   { to: "/app/positions", label: "Positions" },
   { to: "/app/team", label: "Team", role: "admin" },
+  { to: "/app/audit", label: "Audit log", role: "admin" },
+  { to: "/app/settings", label: "Settings", role: "admin" },
 ];

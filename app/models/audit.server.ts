@@ -37,3 +37,32 @@ export async function listAudit(orgId: string, limit = 200) {
     .limit(limit)
     .execute();
 }
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** One page of the organization's audit log, newest first, optionally one action only. Read-only. */
+export async function listAuditPage(orgId: string, query: { page: number; action?: string }) {
+  let base = getDb().selectFrom("audit_log").where("organization_id", "=", orgId);
+  if (query.action) base = base.where("action", "=", query.action);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const events = await base
+    .select(["id", "actor_label", "actor_user_id", "action", "target_type", "target_id", "details_json", "created_at"])
+    .orderBy("id", "desc")
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((query.page - 1) * AUDIT_PAGE_SIZE)
+    .execute();
+  const count = Number(total.n);
+  return { events, total: count, page: query.page, pages: Math.max(1, Math.ceil(count / AUDIT_PAGE_SIZE)) };
+}
+
+/** The distinct actions the organization's log holds, for the filter. */
+export async function listAuditActions(orgId: string): Promise<string[]> {
+  const rows = await getDb()
+    .selectFrom("audit_log")
+    .select("action")
+    .distinct()
+    .where("organization_id", "=", orgId)
+    .orderBy("action")
+    .execute();
+  return rows.map((r) => r.action);
+}

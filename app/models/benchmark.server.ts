@@ -14,6 +14,7 @@ import {
 import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow, rescorePosition } from "./score.server";
@@ -421,7 +422,7 @@ export async function activateBenchmark(
   positionId: string,
   user: Actor,
 ): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
-  return getDb()
+  return serializable(getDb())
     .transaction()
     .execute(async (trx) => {
       const draft = await computeDraftBenchmark(orgId, positionId, trx);

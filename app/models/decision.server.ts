@@ -1,6 +1,7 @@
 // Recruiter decisions on a candidate (advance / hold / reject + note), each with an audit row in the same transaction.
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
 import type { DecisionKind } from "~/utils/schemas/results.server";
 
@@ -34,7 +35,7 @@ export async function recordDecision(
   input: { decision: DecisionKind; note: string },
   actor: DecisionActor,
 ): Promise<string> {
-  return getDb()
+  return serializable(getDb())
     .transaction()
     .execute(async (trx) => {
       const candidate = await requireCandidate(orgId, positionId, responseId, trx);

@@ -1,7 +1,11 @@
 import { recordAudit } from "~/models/audit.server";
+import { deliverInvitationMails, type MailStatus, type PendingMail } from "~/models/invitation-mail.server";
 import { getPosition } from "~/models/position.server";
+import { languageOf, type RespondentLanguage } from "~/models/respondent-locale.server";
+import { localizeValue, parseTranslations } from "~/questionnaire/translations";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
 import { estimatedSeconds } from "~/utils/presentation-order";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
 import type { RespondentKind } from "../../db/types";
@@ -17,7 +21,15 @@ export type InvitationStatus = "invited" | "started" | "submitted" | "expired" |
 export type InvitationEntry = { name: string; email: string | null; locale: string };
 
 /** A freshly issued link: the raw token exists only here, in memory, to be shown once. */
-export type IssuedLink = { invitationId: string; name: string; email: string | null; link: string; expiresAt: string };
+export type IssuedLink = {
+  invitationId: string;
+  name: string;
+  email: string | null;
+  link: string;
+  expiresAt: string;
+  /** Only when SMTP_URL is set and the invitation has an email: whether the mail went out. */
+  mail?: MailStatus;
+};
 
 const EMAIL_PATTERN = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
@@ -160,12 +172,22 @@ async function writeOutbox(
   to: string | null,
   message: { subject: string; body: string },
   link: string,
+  mail: { pending: PendingMail[]; invitationId: string },
 ) {
   if (!to) return;
+  const id = newId();
+  // the full text (with the link) stays in memory until the mailer has sent it after the commit
+  mail.pending.push({
+    invitationId: mail.invitationId,
+    outboxId: id,
+    to,
+    subject: message.subject,
+    text: message.body,
+  });
   await db
     .insertInto("outbox")
     .values({
-      id: newId(),
+      id,
       organization_id: orgId,
       to_address: to,
       subject: message.subject,
@@ -174,6 +196,15 @@ async function writeOutbox(
       sent_at: null,
     })
     .execute();
+}
+
+/** Mails the pending messages (when SMTP_URL is set) and notes on each issued link whether its mail went out. */
+async function mailIssued(orgId: string, issued: IssuedLink[], pending: PendingMail[]): Promise<IssuedLink[]> {
+  const statuses = await deliverInvitationMails(orgId, pending);
+  return issued.map((l) => {
+    const mail = statuses.get(l.invitationId);
+    return mail ? { ...l, mail } : l;
+  });
 }
 
 /**
@@ -188,10 +219,12 @@ export async function createInvitations(
   origin: string,
   now = new Date(),
 ): Promise<IssuedLink[]> {
-  return getDb()
+  const pending: PendingMail[] = [];
+  const created = await getDb()
     .transaction()
     .execute(async (trx) => {
       const { position, org } = await positionContext(trx, orgId, positionId);
+      if (position.status === "closed") throw new PositionClosedError();
       const issued: IssuedLink[] = [];
       for (const entry of entries) {
         const token = randomToken();
@@ -221,6 +254,7 @@ export async function createInvitations(
           entry.email,
           outboxMessage(org.name, position.title, kind, entry.name, link, expiresAt),
           link,
+          { pending, invitationId: id },
         );
         await recordAudit(
           {
@@ -238,6 +272,7 @@ export async function createInvitations(
       }
       return issued;
     });
+  return mailIssued(orgId, created, pending);
 }
 
 async function getInvitationRow(db: DB, orgId: string, positionId: string, invitationId: string) {
@@ -253,6 +288,13 @@ async function getInvitationRow(db: DB, orgId: string, positionId: string, invit
 }
 
 export class InvitationClosedError extends Error {}
+
+/** The position is closed: no new links (new invitations or re-issued ones) until it is opened again. */
+export class PositionClosedError extends InvitationClosedError {
+  constructor() {
+    super("This position is closed, so nobody new can be invited. Open it again under “Edit position” first.");
+  }
+}
 
 /** Withdraws a link: it stops working at once, and any respondent session opened through it ends. */
 export async function revokeInvitation(
@@ -304,9 +346,11 @@ export async function resendInvitation(
   origin: string,
   now = new Date(),
 ): Promise<IssuedLink> {
-  return getDb()
+  const pending: PendingMail[] = [];
+  const issued = await serializable(getDb())
     .transaction()
     .execute(async (trx) => {
+      pending.length = 0; // a retried attempt (serialization failure) starts over
       const row = await getInvitationRow(trx, orgId, positionId, invitationId);
       const response = await trx
         .selectFrom("responses")
@@ -315,6 +359,7 @@ export async function resendInvitation(
         .executeTakeFirst();
       if (response?.submitted_at) throw new InvitationClosedError("They have already submitted their answers.");
       const { position, org } = await positionContext(trx, orgId, positionId);
+      if (position.status === "closed") throw new PositionClosedError();
       const token = randomToken();
       const expiresAt = expiryFrom(now);
       await trx
@@ -330,6 +375,7 @@ export async function resendInvitation(
         row.email,
         outboxMessage(org.name, position.title, row.kind, row.name, link, expiresAt),
         link,
+        { pending, invitationId: row.id },
       );
       await recordAudit(
         {
@@ -345,6 +391,8 @@ export async function resendInvitation(
       );
       return { invitationId: row.id, name: row.name, email: row.email, link, expiresAt };
     });
+  const [mailed] = await mailIssued(orgId, [issued], pending);
+  return mailed;
 }
 
 /** Invitations of a position (one kind or both) with their derived status, newest first. */
@@ -390,7 +438,8 @@ export type InvitationListItem = Awaited<ReturnType<typeof listInvitations>>[num
 export type TokenLookup =
   | { state: "unknown" }
   | { state: "closed" }
-  | {
+  | { state: "position-closed" }
+  | ({
       state: "valid";
       invitationId: string;
       kind: RespondentKind;
@@ -404,13 +453,19 @@ export type TokenLookup =
       estimatedMinutes: number;
       alreadySubmitted: boolean;
       started: boolean;
-    };
+      expiresAt: string;
+      responseId: string | null;
+    } & RespondentLanguage);
 
 /**
  * Reads (never writes) what the invitation page shows. Expired and revoked links are both "closed" so the page
  * does not tell a stranger which one it was.
  */
-export async function lookupInvitationToken(token: string, now = new Date()): Promise<TokenLookup> {
+export async function lookupInvitationToken(
+  token: string,
+  now = new Date(),
+  preferredLocale?: string | null,
+): Promise<TokenLookup> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" };
   const row = await getDb()
     .selectFrom("invitations as i")
@@ -428,7 +483,11 @@ export async function lookupInvitationToken(token: string, now = new Date()): Pr
       "o.retention_days",
       "p.title",
       "p.description",
+      "p.status as position_status",
       "v.content_json",
+      "v.translations_json",
+      "i.locale",
+      "r.locale as response_locale",
       "r.id as response_id",
       "r.submitted_at",
     ])
@@ -436,9 +495,17 @@ export async function lookupInvitationToken(token: string, now = new Date()): Pr
     .executeTakeFirst();
   if (!row) return { state: "unknown" };
   if (row.revoked_at || row.expires_at <= nowIso(now)) return { state: "closed" };
+  if (row.position_status === "closed") return { state: "position-closed" };
   const q = JSON.parse(row.content_json) as Questionnaire;
   const itemCount = q.values.reduce((n, v) => n + v.items.length, 0) + q.attention.length;
+  // The language: one chosen on the page, else the one the response was switched to, else the invitation's.
+  const language = languageOf(
+    q,
+    parseTranslations(row.translations_json),
+    preferredLocale ?? row.response_locale ?? row.locale,
+  );
   return {
+    ...language,
     state: "valid",
     invitationId: row.id,
     kind: row.kind,
@@ -447,10 +514,12 @@ export async function lookupInvitationToken(token: string, now = new Date()): Pr
     retentionDays: row.retention_days,
     positionTitle: row.title,
     positionDescription: row.description,
-    valueNames: q.values.map((v) => v.name),
+    valueNames: q.values.map((v) => localizeValue(v, language.translation).name),
     itemCount,
     estimatedMinutes: Math.max(1, Math.ceil(estimatedSeconds(q) / 60)),
     alreadySubmitted: Boolean(row.submitted_at),
     started: Boolean(row.response_id),
+    expiresAt: row.expires_at,
+    responseId: row.response_id,
   };
 }

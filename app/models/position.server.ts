@@ -131,6 +131,21 @@ export async function getPosition(orgId: string, positionId: string, db: DB = ge
 
 export type PositionDetails = Awaited<ReturnType<typeof getPosition>>;
 
+/**
+ * Id, title and status of one position of the organization, or a 404: for the position layout, which every page under
+ * the position loads. Performance (issue 9): getPosition also counts the responses, ~50 ms on 100,000 candidates.
+ */
+export async function getPositionHeading(orgId: string, positionId: string, db: DB = getDb()) {
+  const row = await db
+    .selectFrom("positions")
+    .select(["id", "title", "status"])
+    .where("organization_id", "=", orgId)
+    .where("id", "=", positionId)
+    .executeTakeFirst();
+  if (!row) throw new Response("Not found", { status: 404 });
+  return row;
+}
+
 export async function createPosition(orgId: string, input: PositionInput, actor: PositionActor): Promise<string> {
   return getDb()
     .transaction()

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "~/models/audit.server";
 import { ensureTemplateValues, listOrgValues, type Actor, type OrgValue } from "~/models/values.server";
 import { getAttentionItems, getBankValue, getTemplate } from "~/questionnaire/bank.server";
+import { buildVersionTranslations } from "~/questionnaire/i18n-bank.server";
+import { parseTranslations, versionLocales, type VersionTranslations } from "~/questionnaire/translations";
 import { parseQuestionnaireYaml, questionnaireToYaml, QuestionnaireError } from "~/questionnaire/load.server";
 import {
   DEFAULT_LIKERT_SCALE,
@@ -12,6 +14,7 @@ import {
   type QuestionnaireValue,
 } from "~/questionnaire/types";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
 import { estimatedSeconds, presentationOrder, type PresentedItem } from "~/utils/presentation-order";
 import { newId, sha256Hex } from "~/utils/tokens.server";
 
@@ -481,6 +484,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The sha256 of a version: over its canonical content JSON when it has no translations (the original rule, so older
+ * hashes stay valid), else over the canonical JSON of `{ content, translations }` so that every locale's text counts.
+ */
+export function versionSha256(contentJson: string, translations: VersionTranslations): string {
+  if (Object.keys(translations).length === 0) return sha256Hex(contentJson);
+  return sha256Hex(canonicalJson({ content: JSON.parse(contentJson) as unknown, translations }));
+}
+
 export type PublishResult =
   { ok: true; versionId: string; version: number; sha256: string } | { ok: false; message: string };
 
@@ -493,11 +505,12 @@ export async function publishQuestionnaire(
   questionnaireId: string,
   actor: Actor,
 ): Promise<PublishResult> {
-  return getDb()
+  return serializable(getDb())
     .transaction()
     .execute(async (trx) => {
       const q = await getQuestionnaire(orgId, questionnaireId, trx);
-      const { content, missingItems } = contentFromDraft(q, await listOrgValues(orgId, trx));
+      const orgValues = await listOrgValues(orgId, trx);
+      const { content, missingItems } = contentFromDraft(q, orgValues);
       if (content.values.length === 0) {
         return { ok: false as const, message: "Include at least one value before publishing." };
       }
@@ -517,7 +530,7 @@ export async function publishQuestionnaire(
       }
       const latest = await trx
         .selectFrom("questionnaire_versions")
-        .select(["version", "content_json"])
+        .select(["version", "content_json", "translations_json"])
         .where("organization_id", "=", orgId)
         .where("questionnaire_id", "=", questionnaireId)
         .orderBy("version", "desc")
@@ -535,9 +548,13 @@ export async function publishQuestionnaire(
         }
         throw error;
       }
+      const translations = buildVersionTranslations(validated, new Map(orgValues.map((v) => [v.key, v.bankValue])));
       if (latest) {
         const previous = JSON.parse(latest.content_json) as Questionnaire;
-        if (canonicalJson({ ...previous, version }) === canonicalJson(validated)) {
+        if (
+          canonicalJson({ ...previous, version }) === canonicalJson(validated) &&
+          canonicalJson(parseTranslations(latest.translations_json)) === canonicalJson(translations)
+        ) {
           return {
             ok: false as const,
             message: `Nothing changed since version ${latest.version}; there is nothing to publish.`,
@@ -545,7 +562,7 @@ export async function publishQuestionnaire(
         }
       }
       const contentJson = canonicalJson(validated);
-      const sha256 = sha256Hex(contentJson);
+      const sha256 = versionSha256(contentJson, translations);
       const versionId = newId();
       await trx
         .insertInto("questionnaire_versions")
@@ -555,12 +572,18 @@ export async function publishQuestionnaire(
           questionnaire_id: questionnaireId,
           version,
           content_json: contentJson,
+          translations_json: canonicalJson(translations),
           sha256,
           published_at: nowIso(),
           published_by: actor.userId,
         })
         .execute();
-      await audit(trx, orgId, actor, "questionnaire.published", questionnaireId, { version, versionId, sha256 });
+      await audit(trx, orgId, actor, "questionnaire.published", questionnaireId, {
+        version,
+        versionId,
+        sha256,
+        locales: versionLocales(validated, translations),
+      });
       return { ok: true as const, versionId, version, sha256 };
     });
 }
@@ -577,6 +600,8 @@ export type PublishedVersion = {
   publishedAt: string;
   publishedBy: string | null;
   content: Questionnaire;
+  /** The source locale first, then each locale the whole version is translated into. */
+  locales: string[];
 };
 
 function versionQuery(db: DB, orgId: string) {
@@ -594,6 +619,7 @@ function versionQuery(db: DB, orgId: string) {
       "v.published_at",
       "u.name as published_by_name",
       "v.content_json",
+      "v.translations_json",
     ])
     .where("v.organization_id", "=", orgId)
     .where("q.organization_id", "=", orgId);
@@ -602,6 +628,7 @@ function versionQuery(db: DB, orgId: string) {
 type VersionRow = Awaited<ReturnType<ReturnType<typeof versionQuery>["executeTakeFirstOrThrow"]>>;
 
 function toPublishedVersion(row: VersionRow): PublishedVersion {
+  const content = JSON.parse(row.content_json) as Questionnaire;
   return {
     id: row.id,
     questionnaireId: row.questionnaire_id,
@@ -611,7 +638,8 @@ function toPublishedVersion(row: VersionRow): PublishedVersion {
     sha256: row.sha256,
     publishedAt: row.published_at,
     publishedBy: row.published_by_name,
-    content: JSON.parse(row.content_json) as Questionnaire,
+    content,
+    locales: versionLocales(content, parseTranslations(row.translations_json)),
   };
 }
 
@@ -643,6 +671,7 @@ export async function listVersions(orgId: string, questionnaireId: string) {
       sha256: version.sha256,
       itemCount: version.content.values.reduce((n, v) => n + v.items.length, 0),
       valueCount: version.content.values.length,
+      locales: version.locales,
     };
   });
 }

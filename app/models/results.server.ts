@@ -1,7 +1,7 @@
 // Recruiter-facing results of a position: ranked list, fit report, compare and CSV export. Reads the storage written by
 // score.server.ts (scores / score_values / benchmarks.snapshot_json); all numbers come from the engine, here they are
 // only selected, ordered and worded.
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { FLAG_EXPLANATIONS } from "~/models/benchmark.server";
 import { recordAudit } from "~/models/audit.server";
 import { listDecisions } from "~/models/decision.server";
@@ -10,7 +10,13 @@ import type { Questionnaire } from "~/questionnaire/types";
 import type { BenchmarkSnapshot, CandidateResult, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
 import { toCsv } from "~/utils/csv";
 import { getDb, type DB } from "~/utils/db.server";
-import { percentileWithInterval, probeReason, valueVerdict, type ValueVerdict } from "~/utils/report-wording";
+import {
+  NOT_SCORED_VERDICT,
+  percentileWithInterval,
+  probeReason,
+  valueVerdict,
+  type ValueVerdict,
+} from "~/utils/report-wording";
 import { RESULTS_PAGE_SIZE, type DecisionKind, type ResultsQuery } from "~/utils/schemas/results.server";
 import type { Database } from "../../db/types";
 
@@ -36,6 +42,31 @@ export type PositionResultsContext = Awaited<ReturnType<typeof getPositionResult
 
 /** The position, its questionnaire's values (org names and "I" statements), the active benchmark and counts. */
 export async function getPositionResultsContext(orgId: string, positionId: string, db: DB = getDb()) {
+  const context = await positionContext(orgId, positionId, db);
+  // Two index-only counts; a current score exists only for a submitted candidate response (score.server.ts).
+  const submitted = await db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "candidate")
+    .where("submitted_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  const scored = await db
+    .selectFrom("scores")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("is_current", "=", 1)
+    .executeTakeFirstOrThrow();
+  return { ...context, submittedCount: Number(submitted.n), scoredCount: Number(scored.n) };
+}
+
+/**
+ * The context without the counts. Performance (issue 9): the fit report and compare pages don't show the counts,
+ * and on a position with 100,000 candidates they cost ~150 ms a page; only the results list and export read them.
+ */
+async function positionContext(orgId: string, positionId: string, db: DB) {
   const position = await db
     .selectFrom("positions")
     .select(["id", "title", "questionnaire_version_id"])
@@ -60,17 +91,6 @@ export async function getPositionResultsContext(orgId: string, positionId: strin
     .orderBy("activated_at", "desc")
     .executeTakeFirst();
   const snapshot = benchmarkRow ? (JSON.parse(benchmarkRow.snapshot_json) as BenchmarkSnapshot) : null;
-  const counts = await db
-    .selectFrom("responses as r")
-    .leftJoin("scores as s", (j) =>
-      j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
-    )
-    .select((eb) => [eb.fn.count<number>("r.id").as("submitted"), eb.fn.count<number>("s.id").as("scored")])
-    .where("r.organization_id", "=", orgId)
-    .where("r.position_id", "=", positionId)
-    .where("r.kind", "=", "candidate")
-    .where("r.submitted_at", "is not", null)
-    .executeTakeFirstOrThrow();
   const smallValues = snapshot ? values.filter((v) => (snapshot.values[v.id]?.sdUsed ?? null) === null) : [];
   const benchmarkState: BenchmarkState = !snapshot
     ? "none"
@@ -94,8 +114,6 @@ export async function getPositionResultsContext(orgId: string, positionId: strin
       : null,
     benchmarkState,
     minAgents: MIN_AGENTS,
-    submittedCount: Number(counts.submitted),
-    scoredCount: Number(counts.scored),
   };
 }
 
@@ -161,9 +179,13 @@ export function effectiveSort(query: ResultsQuery, values: ValueHeading[]): stri
   return values.some((v) => v.id === query.sort) ? query.sort : "overall";
 }
 
+type RankingQuery = SelectQueryBuilder<RankingDb, "r" | "s" | "sv" | "bv", object>;
+
 /**
  * Submitted candidates of the position with their current score, filtered and ordered in SQL (nulls last, then by
- * submission time); `page` null = every row (export).
+ * submission time); `page` null = every row (export). Two parts keep the first pages fast on large positions: rows
+ * with a sort key are read in the order of the index that holds the key (scores_rank_idx for overall,
+ * score_values_rank_idx for a value), then the rows without one (not scored, or not comparable) by submission time.
  */
 async function queryRanking(
   orgId: string,
@@ -171,10 +193,13 @@ async function queryRanking(
   values: ValueHeading[],
   query: ResultsQuery,
   page: number | null,
+  submittedCount: number,
 ) {
   const db = getDb() as unknown as Kysely<RankingDb>;
   const sort = effectiveSort(query, values);
+  const valueKey = sort === "overall" || sort === "min" ? null : sort;
   const bandValue = values.some((v) => v.id === query.bandValue) ? query.bandValue! : null;
+  const sortColumn = sort === "overall" ? "s.overall" : sort === "min" ? "s.min_alignment" : "sv.alignment";
 
   const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
     eb
@@ -185,65 +210,147 @@ async function queryRanking(
       .orderBy("d.decided_at", "desc")
       .limit(1);
 
-  let base = db
-    .selectFrom("responses as r")
-    .leftJoin("scores as s", (j) =>
-      j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
-    )
-    .leftJoin("score_values as sv", (j) =>
-      j
-        .onRef("sv.score_id", "=", "s.id")
-        .on("sv.value_key", "=", sort === "overall" || sort === "min" ? "" : sort)
-        .on("sv.organization_id", "=", orgId),
-    )
-    .leftJoin("score_values as bv", (j) =>
-      j
-        .onRef("bv.score_id", "=", "s.id")
-        .on("bv.value_key", "=", bandValue ?? "")
-        .on("bv.organization_id", "=", orgId),
-    )
-    .where("r.organization_id", "=", orgId)
-    .where("r.position_id", "=", positionId)
-    .where("r.kind", "=", "candidate")
-    .where("r.submitted_at", "is not", null);
+  const filtered = (qb: RankingQuery): RankingQuery => {
+    let q = qb
+      .where("r.organization_id", "=", orgId)
+      .where("r.position_id", "=", positionId)
+      .where("r.kind", "=", "candidate")
+      .where("r.submitted_at", "is not", null);
+    if (bandValue && query.band) {
+      q = query.band === "none" ? q.where("bv.band", "is", null) : q.where("bv.band", "=", query.band);
+    }
+    if (query.review === "1") q = q.where("s.review", "=", 1);
+    if (query.decision) {
+      const wanted = query.decision;
+      q =
+        wanted === "none"
+          ? q.where((eb) => eb(latestDecision(eb), "is", null))
+          : q.where((eb) => eb(latestDecision(eb), "=", wanted));
+    }
+    return q;
+  };
 
-  if (bandValue && query.band) {
-    base = query.band === "none" ? base.where("bv.band", "is", null) : base.where("bv.band", "=", query.band);
+  // Part A: scored rows that have the sort key.
+  const scoredFrom = db.selectFrom("scores as s").innerJoin("responses as r", "r.id", "s.response_id");
+  const scoredWithValue = (valueKey
+    ? scoredFrom
+        .innerJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey))
+        .where("sv.organization_id", "=", orgId)
+        .where("sv.position_id", "=", positionId)
+        .where("sv.is_current", "=", 1)
+    : scoredFrom.leftJoin("score_values as sv", (j) =>
+        j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""),
+      )) as unknown as RankingQuery;
+  const keyed = filtered(
+    (
+      scoredWithValue.leftJoin("score_values as bv", (j) =>
+        j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
+      ) as unknown as RankingQuery
+    )
+      .where("s.organization_id", "=", orgId)
+      .where("s.position_id", "=", positionId)
+      .where("s.is_current", "=", 1),
+  ).where(sortColumn, "is not", null);
+
+  // Part B: submitted responses without the sort key (no current score, or no value for it).
+  let unkeyed = filtered(
+    db
+      .selectFrom("responses as r")
+      .leftJoin("scores as s", (j) =>
+        j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
+      )
+      .leftJoin("score_values as sv", (j) =>
+        j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey ?? ""),
+      )
+      .leftJoin("score_values as bv", (j) =>
+        j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
+      ) as unknown as RankingQuery,
+  ).where(sortColumn, "is", null);
+  if (query.status === "scored") unkeyed = unkeyed.where("s.id", "is not", null);
+  if (query.status === "unscored") unkeyed = unkeyed.where("s.id", "is", null);
+
+  const countOf = async (qb: RankingQuery) =>
+    Number((await qb.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const hasFilters = Boolean((bandValue && query.band) || query.review || query.status || query.decision);
+  let keyedCount = 0;
+  if (query.status !== "unscored") {
+    if (hasFilters) keyedCount = await countOf(keyed);
+    else if (valueKey) {
+      // A current score exists only for a submitted candidate response, so the index alone counts them.
+      const row = await db
+        .selectFrom("score_values")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("organization_id", "=", orgId)
+        .where("position_id", "=", positionId)
+        .where("value_key", "=", valueKey)
+        .where("is_current", "=", 1)
+        .where("alignment", "is not", null)
+        .executeTakeFirstOrThrow();
+      keyedCount = Number(row.n);
+    } else {
+      // overall and minAlignment are null together (SCORING.md section 10), so one index counts both.
+      const row = await db
+        .selectFrom("scores")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("organization_id", "=", orgId)
+        .where("position_id", "=", positionId)
+        .where("is_current", "=", 1)
+        .where("overall", "is not", null)
+        .executeTakeFirstOrThrow();
+      keyedCount = Number(row.n);
+    }
   }
-  if (query.review === "1") base = base.where("s.review", "=", 1);
-  if (query.status === "scored") base = base.where("s.id", "is not", null);
-  if (query.status === "unscored") base = base.where("s.id", "is", null);
-  if (query.decision) {
-    const wanted = query.decision;
-    base =
-      wanted === "none"
-        ? base.where((eb) => eb(latestDecision(eb), "is", null))
-        : base.where((eb) => eb(latestDecision(eb), "=", wanted));
+  const unkeyedCount = hasFilters ? await countOf(unkeyed) : Math.max(0, submittedCount - keyedCount);
+  const total = keyedCount + unkeyedCount;
+
+  const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
+  const currentPage = page === null ? 1 : Math.min(page, pages);
+  const offset = page === null ? 0 : (currentPage - 1) * RESULTS_PAGE_SIZE;
+  const limit = page === null ? null : RESULTS_PAGE_SIZE;
+  const orderedIds = async (qb: RankingQuery, from: number, take: number | null, bySortKey: boolean) => {
+    let q = qb.select("r.id as response_id");
+    if (bySortKey) q = q.orderBy(sortColumn, query.dir === "asc" ? "asc" : "desc");
+    q = q.orderBy("r.submitted_at", "asc").orderBy("r.id", "asc");
+    if (take !== null) q = q.limit(take).offset(from);
+    return (await q.execute()).map((row) => row.response_id);
+  };
+  const ids: string[] = [];
+  if (offset < keyedCount) ids.push(...(await orderedIds(keyed, offset, limit, true)));
+  const remaining = limit === null ? null : limit - ids.length;
+  if (unkeyedCount > 0 && (remaining === null || remaining > 0)) {
+    ids.push(...(await orderedIds(unkeyed, Math.max(0, offset - keyedCount), remaining, false)));
   }
 
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const order = ids;
+  const details = new Map<
+    string,
+    { respondent_label: string; submitted_at: string | null; result_json: string | null; decision: unknown }
+  >();
+  for (let i = 0; i < order.length; i += 500) {
+    const rows = await db
+      .selectFrom("responses as r")
+      .leftJoin("scores as s", (j) =>
+        j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
+      )
+      .select((eb) => [
+        "r.id as response_id",
+        "r.respondent_label",
+        "r.submitted_at",
+        "s.result_json",
+        latestDecision(eb).as("decision"),
+      ])
+      .where("r.organization_id", "=", orgId)
+      .where("r.id", "in", order.slice(i, i + 500))
+      .execute();
+    for (const row of rows) details.set(row.response_id, row);
+  }
 
-  const sortColumn = sort === "overall" ? "s.overall" : sort === "min" ? "s.min_alignment" : "sv.alignment";
-  let rowsQuery = base
-    .select((eb) => [
-      "r.id as response_id",
-      "r.respondent_label",
-      "r.submitted_at",
-      "s.id as score_id",
-      "s.result_json",
-      latestDecision(eb).as("decision"),
-    ])
-    .orderBy(sortColumn, (ob) => (query.dir === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-    .orderBy("r.submitted_at", "asc")
-    .orderBy("r.id", "asc");
-  if (page !== null) rowsQuery = rowsQuery.limit(RESULTS_PAGE_SIZE).offset((page - 1) * RESULTS_PAGE_SIZE);
-  const rows = await rowsQuery.execute();
-
-  const resultRows: ResultRow[] = rows.map((row) => {
+  const resultRows: ResultRow[] = order.map((responseId) => {
+    const row = details.get(responseId)!;
     const result = row.result_json ? (JSON.parse(row.result_json) as CandidateResult) : null;
     const weakest = weakestValue(values, result);
     return {
-      responseId: row.response_id,
+      responseId,
       name: row.respondent_label,
       submittedAt: row.submitted_at,
       scored: result !== null,
@@ -265,20 +372,17 @@ async function queryRanking(
       decision: (row.decision as DecisionKind | null) ?? null,
     };
   });
-  return { sort, bandValue, total, rows: resultRows };
+  return { sort, bandValue, total, page: currentPage, rows: resultRows };
 }
 
 /** One page (50 rows) of the ranked list with the filters of the query. */
 export async function listResults(orgId: string, positionId: string, query: ResultsQuery) {
   const context = await getPositionResultsContext(orgId, positionId);
-  const pageCount = Math.max(1, Math.ceil(context.submittedCount / RESULTS_PAGE_SIZE));
-  const requested = Math.min(query.page, pageCount);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, requested);
+  const ranking = await queryRanking(orgId, positionId, context.values, query, query.page, context.submittedCount);
   const pages = Math.max(1, Math.ceil(ranking.total / RESULTS_PAGE_SIZE));
-  const page = Math.min(requested, pages);
   return {
     context: withoutQuestionnaire(context),
-    ranking: { ...ranking, page, pages, pageSize: RESULTS_PAGE_SIZE },
+    ranking: { ...ranking, pages, pageSize: RESULTS_PAGE_SIZE },
   };
 }
 
@@ -304,7 +408,7 @@ export async function exportResultsCsv(
   actor: { id: string; email: string },
 ): Promise<{ filename: string; csv: string; rowCount: number }> {
   const context = await getPositionResultsContext(orgId, positionId);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, null);
+  const ranking = await queryRanking(orgId, positionId, context.values, query, null, context.submittedCount);
   const header = [
     "Candidate",
     "Submitted",
@@ -406,7 +510,7 @@ function reportValues(
   return values.map((heading) => {
     const stats = snapshot?.values[heading.id] ?? null;
     const valueResult = result?.values[heading.id] ?? null;
-    const verdict = valueVerdict(valueResult ?? undefined, stats ?? undefined);
+    const verdict = result ? valueVerdict(valueResult ?? undefined, stats ?? undefined) : NOT_SCORED_VERDICT;
     const probes = q.values.find((v) => v.id === heading.id)?.probes ?? [];
     return {
       ...heading,
@@ -423,7 +527,7 @@ function reportValues(
 /** Everything the fit report shows; 404 unless the response is a candidate of this position in this organization. */
 export async function getFitReport(orgId: string, positionId: string, responseId: string) {
   const db = getDb();
-  const context = await getPositionResultsContext(orgId, positionId, db);
+  const context = await positionContext(orgId, positionId, db);
   const response = await requireCandidateResponse(orgId, positionId, responseId, db);
   const score = await currentScore(orgId, responseId, db);
   const result = score ? (JSON.parse(score.result_json) as CandidateResult) : null;
@@ -541,7 +645,7 @@ export const COMPARE_MAX = 4;
 /** Two to four candidates of the position side by side; any id outside the position or organization => 404. */
 export async function getComparison(orgId: string, positionId: string, responseIds: string[]) {
   const db = getDb();
-  const context = await getPositionResultsContext(orgId, positionId, db);
+  const context = await positionContext(orgId, positionId, db);
   const candidates = [];
   for (const id of responseIds.slice(0, COMPARE_MAX + 1)) {
     const response = await requireCandidateResponse(orgId, positionId, id, db);

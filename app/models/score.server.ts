@@ -7,6 +7,7 @@
 import { ALGORITHM_VERSION, scoreCandidate, type BenchmarkSnapshot, type CandidateResult } from "~/scoring";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 
@@ -141,7 +142,7 @@ export async function scoreResponse(orgId: string, responseId: string, db?: DB):
     return { scoreId, benchmarkId: benchmark.id, result };
   };
   if (db) return run(db);
-  return getDb()
+  return serializable(getDb())
     .transaction()
     .execute((trx) => run(trx));
 }
@@ -164,7 +165,7 @@ export async function rescorePosition(orgId: string, positionId: string, db?: DB
     return scored;
   };
   if (db) return run(db);
-  return getDb()
+  return serializable(getDb())
     .transaction()
     .execute((trx) => run(trx));
 }

@@ -7,6 +7,7 @@ import {
   createInvitations,
   InvitationClosedError,
   listInvitations,
+  PositionClosedError,
   parseInvitationList,
   resendInvitation,
   revokeInvitation,
@@ -14,13 +15,13 @@ import {
 import { getOrganization } from "~/models/organization.server";
 import { getPosition, updatePosition, UnknownVersionError, VersionLockedError } from "~/models/position.server";
 import { listPublishedVersions } from "~/models/questionnaire.server";
+import { defaultInvitationLocale, positionLocales } from "~/models/respondent-locale.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { failure, parseForm } from "~/utils/form.server";
 import {
   invitationActionSchema,
   inviteListSchema,
   inviteOneSchema,
-  LOCALES,
   positionUpdateSchema,
 } from "~/utils/schemas/positions.server";
 import { requireUser } from "~/utils/session.server";
@@ -29,21 +30,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.position.title : "Position"} · valuebench` },
 ];
 
+const NOT_OFFERED = "The questionnaire of this position is not published in that language.";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const position = await getPosition(user.organizationId, params.positionId ?? "");
-  const [versions, invitations, org] = await Promise.all([
+  const [versions, invitations, org, locales] = await Promise.all([
     listPublishedVersions(user.organizationId),
     listInvitations(user.organizationId, position.id),
     getOrganization(user.organizationId),
+    positionLocales(user.organizationId, position.id),
   ]);
   return {
     position,
     versions: versions.map((v) => ({ id: v.id, label: `${v.questionnaireTitle} v${v.version}` })),
     agents: invitations.filter((i) => i.kind === "agent"),
     candidates: invitations.filter((i) => i.kind === "candidate"),
-    defaultLocale: org?.default_locale ?? "en",
-    locales: LOCALES,
+    // Only the languages the position's questionnaire version is published in (issue 11).
+    defaultLocale: defaultInvitationLocale(org?.default_locale, locales),
+    locales,
   };
 }
 
@@ -53,7 +58,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, label: user.email };
   const origin = new URL(request.url).origin;
   const intent = await readIntent(request);
+  const posted = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const kind = posted?.get("kind") === "candidate" ? "candidate" : "agent";
+  try {
+    return await positionAction(request, intent, user, position, actor, origin);
+  } catch (error) {
+    // invite-one / invite-list on a closed position (a re-issued link is refused with InvitationClosedError below)
+    if (error instanceof PositionClosedError) {
+      return data({ ...failure(error.message), intent, kind }, 409);
+    }
+    throw error;
+  }
+}
 
+async function positionAction(
+  request: Request,
+  intent: string,
+  user: Awaited<ReturnType<typeof requireUser>>,
+  position: Awaited<ReturnType<typeof getPosition>>,
+  actor: { userId: string; label: string },
+  origin: string,
+) {
   if (intent === "update") {
     const parsed = await parseForm(request, positionUpdateSchema);
     if (!parsed.ok) return data({ ...parsed, intent }, 400);
@@ -76,6 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = await parseForm(request, inviteOneSchema);
     if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind }, 400);
     const { kind, name, email, locale } = parsed.data;
+    if (!(await positionLocales(user.organizationId, position.id)).includes(locale)) {
+      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind }, 400);
+    }
     const issued = await createInvitations(
       user.organizationId,
       position.id,
@@ -90,6 +121,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite-list") {
     const parsed = await parseForm(request, inviteListSchema);
     if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind }, 400);
+    if (!(await positionLocales(user.organizationId, position.id)).includes(parsed.data.locale)) {
+      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind: parsed.data.kind }, 400);
+    }
     const list = parseInvitationList(parsed.data.list);
     if (!list.ok) {
       return data(
@@ -168,6 +202,12 @@ export default function PositionOverview() {
     <>
       <h1>{position.title}</h1>
       {position.description ? <p className="position-description">{position.description}</p> : null}
+      {position.status === "closed" ? (
+        <p className="alert warning">
+          This position is closed: nobody new can be invited and invitation links no longer open. Everything already
+          answered stays readable. To invite again, set the status to Open under “Edit position”.
+        </p>
+      ) : null}
       <p>
         Questionnaire: <strong>{position.questionnaireLabel}</strong>.{" "}
         {position.versionLocked ? (
@@ -218,6 +258,7 @@ export default function PositionOverview() {
             errors={updateProblems?.fieldErrors?.title}
             inputProps={{
               name: "title",
+              type: "text",
               required: true,
               maxLength: 200,
               defaultValue: String(values.title ?? position.title),

@@ -7,9 +7,12 @@ import type {
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CandidatePrivacyActions } from "~/components/candidate-privacy";
 import { ErrorList, TextareaField } from "~/components/field";
+import { LanguageNote } from "~/components/language-note";
 import { ValueBandChart } from "~/components/value-band-chart";
 import { recordDecision } from "~/models/decision.server";
+import { getLanguageComparison } from "~/models/respondent-locale.server";
 import { getFitReport, type FitReport } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
 import { parseForm } from "~/utils/form.server";
@@ -28,7 +31,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const report = await getFitReport(user.organizationId, params.positionId ?? "", params.responseId ?? "");
-  return data(report, { headers: { "Cache-Control": "private, no-store" } });
+  // In which language the candidate answered, and whether the benchmark's agents answered in it (issue 11).
+  const language = await getLanguageComparison(user.organizationId, report.position.id, report.candidate.responseId);
+  return data({ ...report, language }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -141,6 +146,7 @@ export default function FitReportPage() {
         <p className="muted">
           {report.position.title} · submitted {dateOnly(report.candidate.submittedAt)}
         </p>
+        <LanguageNote name={report.candidate.name} language={report.language} />
       </header>
 
       {!report.scored ? (
@@ -350,6 +356,7 @@ export default function FitReportPage() {
           {dateOnly(report.provenance.scoredAt)}.
         </footer>
       ) : null}
+      <CandidatePrivacyActions />
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { languageName } from "~/i18n/locale";
+import { responseLocales } from "~/models/respondent-locale.server";
 import { listResults } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
@@ -19,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseResultsQuery(new URL(request.url));
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
-  return data({ ...results, query }, { headers: { "Cache-Control": "private, no-store" } });
+  // The language each candidate answered in (issue 11).
+  const locales = await responseLocales(user.organizationId, params.positionId ?? "");
+  return data({ ...results, query, locales }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
@@ -203,6 +207,12 @@ export default function ResultsPage() {
                         </td>
                         <th scope="row">
                           <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
+                          {state.locales[row.responseId] ? (
+                            <span className="muted small answered-in">
+                              {" "}
+                              · {languageName(state.locales[row.responseId])}
+                            </span>
+                          ) : null}
                         </th>
                         <td>{row.scored ? whole(row.overall) : <span className="muted">not scored</span>}</td>
                         <td>

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { getPosition } from "~/models/position.server";
+import { getPositionHeading } from "~/models/position.server";
 import positionsCss from "~/styles/positions.css?url";
 import { requireUser } from "~/utils/session.server";
 
@@ -8,7 +8,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: positionsC
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const position = await getPosition(user.organizationId, params.positionId ?? "");
+  // Without the response count of getPosition (performance, issue 9): the layout shows title and status only.
+  const position = await getPositionHeading(user.organizationId, params.positionId ?? "");
   return { position: { id: position.id, title: position.title, status: position.status } };
 }
 
@@ -27,6 +28,7 @@ export default function PositionLayout() {
         </NavLink>
         <NavLink to={`${base}/benchmark`}>Benchmark</NavLink>
         <NavLink to={`${base}/results`}>Results</NavLink>
+        <NavLink to={`${base}/fairness`}>Fairness</NavLink>
         <NavLink to={`${base}/import`}>Import answers</NavLink>
       </nav>
       <Outlet />

@@ -109,7 +109,13 @@ export default function Positions() {
           <Field
             label="Title"
             errors={problems?.fieldErrors.title}
-            inputProps={{ name: "title", required: true, maxLength: 200, defaultValue: String(values.title ?? "") }}
+            inputProps={{
+              name: "title",
+              type: "text",
+              required: true,
+              maxLength: 200,
+              defaultValue: String(values.title ?? ""),
+            }}
           />
           <TextareaField
             label="Description"

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorList, Field, TextareaField } from "~/components/field";
+import { languageName } from "~/i18n/locale";
 import {
   addCustomItem,
   getBuilder,
@@ -340,6 +341,7 @@ export default function QuestionnaireBuilder() {
                   <th scope="col">By</th>
                   <th scope="col">Values</th>
                   <th scope="col">Items</th>
+                  <th scope="col">Languages</th>
                   <th scope="col">SHA-256</th>
                   <th scope="col">Download</th>
                 </tr>
@@ -352,6 +354,7 @@ export default function QuestionnaireBuilder() {
                     <td>{v.publishedBy ?? "seed"}</td>
                     <td>{v.valueCount}</td>
                     <td>{v.itemCount}</td>
+                    <td>{v.locales.map(languageName).join(", ")}</td>
                     <td>
                       <code title={v.sha256}>{v.sha256.slice(0, 12)}</code>
                     </td>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { STAFF_NAV } from "~/components/staff-nav";
+import { StaffI18n, useStaffT } from "~/i18n/staff";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,9 +12,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffLayout() {
   const { user } = useLoaderData<typeof loader>();
   return (
+    <StaffI18n>
+      <StaffChrome user={user} />
+    </StaffI18n>
+  );
+}
+
+function StaffChrome({ user }: { user: { name: string; email: string; role: string; organizationName: string } }) {
+  const t = useStaffT();
+  return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="topbar">
         <div className="page">
@@ -32,7 +42,7 @@ export default function StaffLayout() {
           </span>
           <Form method="post" action="/logout">
             <button type="submit" className="secondary">
-              Log out
+              {t("logOut")}
             </button>
           </Form>
         </div>

@@ -15,9 +15,15 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { ErrorList } from "~/components/field";
+import { LanguageSwitcher } from "~/components/language-switcher";
+import { catalogFor, negotiateLocale, serverT } from "~/i18n/catalogs.server";
+import { LocaleProvider, RichText, useT } from "~/i18n/i18n";
+import { formatDate, formatNumber, isLocale, type Locale } from "~/i18n/locale";
 import { lookupInvitationToken } from "~/models/invitation.server";
+import { switchResponseLocale } from "~/models/respondent-locale.server";
 import { consentToInvitation, isInviteThrottled, recordInviteAttempt } from "~/models/response.server";
 import answeringCss from "~/styles/answering.css?url";
+import i18nCss from "~/styles/i18n.css?url";
 import { clientIp } from "~/utils/client-ip.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
@@ -25,39 +31,61 @@ import { consentSchema } from "~/utils/schemas/positions.server";
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: answeringCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: answeringCss },
+  { rel: "stylesheet", href: i18nCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Questionnaire from ${data.organizationName}` : "Invitation" },
+  { title: data?.title ?? "Invitation" },
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },
 ];
 
-function unknownLink(): never {
-  throw new Response("This link is not valid.", { status: 404, headers: PRIVATE_HEADERS });
-}
-function closedLink(): never {
-  throw new Response("This link is no longer active.", { status: 410, headers: PRIVATE_HEADERS });
+/** What an error page of the link shows, already in the visitor's language (no catalog travels with an error). */
+type LinkErrorPayload = { locale: Locale; title: string; message: string; reason: LinkErrorReason };
+type LinkErrorReason = "unknown" | "closed" | "position-closed" | "throttled";
+
+function linkError(request: Request, reason: LinkErrorReason): never {
+  const url = new URL(request.url);
+  const wanted = url.searchParams.get("lang");
+  const locale = isLocale(wanted) ? wanted : negotiateLocale(request);
+  const t = serverT(locale);
+  const [status, title, message] =
+    reason === "unknown"
+      ? [404, t("linkError.invalidTitle"), t("linkError.invalid")]
+      : reason === "closed"
+        ? [410, t("linkError.closedTitle"), t("linkError.closed")]
+        : reason === "position-closed"
+          ? [410, t("linkError.positionClosedTitle"), t("linkError.positionClosed")]
+          : [429, t("linkError.throttledTitle"), t("linkError.throttled")];
+  throw data({ locale, title, message, reason } satisfies LinkErrorPayload, { status, headers: PRIVATE_HEADERS });
 }
 
-/** GET changes nothing: it only reads the invitation to explain who asks and why. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await lookupInvitationToken(params.token ?? "");
-  if (found.state === "unknown") unknownLink();
-  if (found.state === "closed") closedLink();
-  const { invitationId: _id, ...view } = found;
-  return data(view, { headers: PRIVATE_HEADERS });
+/**
+ * GET changes nothing: it only reads the invitation to explain who asks and why, in the invitation's language
+ * (or the response's, once switched), or in the one picked with the switcher (`?lang=`, carried into the consent).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const wanted = new URL(request.url).searchParams.get("lang");
+  const found = await lookupInvitationToken(params.token ?? "", new Date(), wanted);
+  if (found.state !== "valid") linkError(request, found.state);
+  const { invitationId: _id, responseId: _r, translation: _t, ...view } = found;
+  const t = serverT(view.locale);
+  return data(
+    {
+      ...view,
+      catalog: catalogFor(view.locale),
+      title: t("landing.metaTitle", { organization: view.organizationName }),
+    },
+    { headers: PRIVATE_HEADERS },
+  );
 }
 
 /** Consent: exchanges the token for a respondent session cookie and leaves the token behind (redirect to /r). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
-  if (await isInviteThrottled(ip)) {
-    throw new Response("Too many attempts from this network. Please wait 15 minutes and open your link again.", {
-      status: 429,
-      headers: PRIVATE_HEADERS,
-    });
-  }
+  if (await isInviteThrottled(ip)) linkError(request, "throttled");
   const token = params.token ?? "";
   const parsed = await parseForm(request, consentSchema);
   if (!parsed.ok) {
@@ -66,99 +94,99 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const result = await consentToInvitation(token);
   await recordInviteAttempt(ip, result.ok);
-  if (!result.ok) {
-    if (result.state === "closed") closedLink();
-    unknownLink();
-  }
+  if (!result.ok) linkError(request, result.state);
+  // The language the landing page was read in becomes the response's (only one the version offers).
+  if (parsed.data.locale) await switchResponseLocale(result.responseId, parsed.data.locale);
   throw redirect("/r", { headers: { ...PRIVATE_HEADERS, "Set-Cookie": result.setCookie } });
 }
 
 export default function Invitation() {
   const view = useLoaderData<typeof loader>();
+  return (
+    <LocaleProvider locale={view.locale} catalog={view.catalog}>
+      <Landing />
+    </LocaleProvider>
+  );
+}
+
+function Landing() {
+  const view = useLoaderData<typeof loader>();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const consentError = actionData && !actionData.ok ? actionData.fieldErrors.consent : undefined;
+  const consentError =
+    actionData && !actionData.ok && actionData.fieldErrors.consent ? [t("landing.consentRequired")] : undefined;
   const isCandidate = view.kind === "candidate";
   const retentionMonths = Math.round(view.retentionDays / 30);
+  const org = view.organizationName;
   return (
     <main className="answering" id="main">
-      <p className="org-name">{view.organizationName}</p>
-      <h1>{isCandidate ? `Questionnaire for the ${view.positionTitle} position` : "Help us describe great service"}</h1>
-      <p>Hello {view.name},</p>
-      {view.alreadySubmitted ? (
-        <p className="alert success">
-          You have already submitted your answers — thank you. You can open them again below, but they can no longer be
-          changed.
-        </p>
-      ) : null}
+      <LanguageSwitcher locales={view.availableLocales} current={view.locale} />
+      <p className="org-name">{org}</p>
+      <h1>{isCandidate ? t("landing.titleCandidate", { position: view.positionTitle }) : t("landing.titleAgent")}</h1>
+      <p>{t("landing.hello", { name: view.name })}</p>
+      {view.alreadySubmitted ? <p className="alert success">{t("landing.alreadySubmitted")}</p> : null}
 
       <section aria-labelledby="why">
-        <h2 id="why">Why we ask</h2>
+        <h2 id="why">{t("landing.whyHeading")}</h2>
         {isCandidate ? (
           <>
             <p>
-              {view.organizationName} asks everyone who applies for <strong>{view.positionTitle}</strong> the same short
-              questionnaire about how they like to work with customers. It looks at these values:{" "}
-              <strong>{view.valueNames.join(", ")}</strong>.
+              <RichText
+                text={t("landing.whyCandidate1", {
+                  organization: org,
+                  position: view.positionTitle,
+                  values: view.valueNames.join(", "),
+                })}
+              />
             </p>
-            <p>
-              Your answers are compared with those of the team’s experienced agents, to help the recruiters prepare the
-              interview and ask about the areas where you answered differently. It is never the only basis of a
-              decision, and there are no trick questions: answer as you really are.
-            </p>
+            <p>{t("landing.whyCandidate2")}</p>
           </>
         ) : (
           <>
             <p>
-              You were chosen because your everyday work shows what {view.organizationName} means by good service. Your
-              answers, together with those of other top agents, become the benchmark for the{" "}
-              <strong>{view.positionTitle}</strong> position: candidates are later compared with it.
+              <RichText text={t("landing.whyAgent1", { organization: org, position: view.positionTitle })} />
             </p>
-            <p>
-              It is not a test of you, and it does not affect your own evaluation. Answer as you really work, not as you
-              think you should.
-            </p>
+            <p>{t("landing.whyAgent2")}</p>
           </>
         )}
         {view.positionDescription ? <p className="muted">{view.positionDescription}</p> : null}
       </section>
 
       <section aria-labelledby="how-long">
-        <h2 id="how-long">How long it takes</h2>
+        <h2 id="how-long">{t("landing.howLongHeading")}</h2>
         <p>
-          About {view.estimatedMinutes} minutes: {view.itemCount} short questions, a few per page. Your answers are
-          saved as you go; you can stop and come back with this same link, on any device, until you submit.
+          {t("landing.howLong", {
+            minutes: formatNumber(view.locale, view.estimatedMinutes),
+            items: formatNumber(view.locale, view.itemCount),
+          })}{" "}
+          {view.alreadySubmitted ? null : t("landing.expires", { date: formatDate(view.locale, view.expiresAt) })}
         </p>
       </section>
 
       <section aria-labelledby="who-sees">
-        <h2 id="who-sees">Who will see your answers</h2>
-        {isCandidate ? (
-          <p>
-            Only the recruiters and administrators of {view.organizationName} who handle this position. Your answers are
-            not shared with anyone else and are not used for any other position.
-          </p>
-        ) : (
-          <p>
-            The recruiters and administrators of {view.organizationName}. They see each agent’s answers when they check
-            the benchmark; candidates never see them.
-          </p>
-        )}
+        <h2 id="who-sees">{t("landing.whoHeading")}</h2>
+        <p>
+          {isCandidate
+            ? t("landing.whoCandidate", { organization: org })
+            : t("landing.whoAgent", { organization: org })}
+        </p>
       </section>
 
       {isCandidate ? (
         <section aria-labelledby="rights">
-          <h2 id="rights">How long we keep them, and your rights</h2>
+          <h2 id="rights">{t("landing.rightsHeading")}</h2>
           <p>
-            Your answers are kept for {view.retentionDays} days
-            {retentionMonths >= 2 ? ` (about ${retentionMonths} months)` : ""} after you submit, and then deleted. You
-            can ask {view.organizationName} at any time for a copy of your answers or for their deletion: reply to the
-            message that brought you this link, or contact their recruiting team and name the position.
+            {t("landing.rights", { days: formatNumber(view.locale, view.retentionDays), organization: org })}
+            {retentionMonths >= 2
+              ? ` ${t("landing.rightsMonths", { months: formatNumber(view.locale, retentionMonths) })}`
+              : null}
           </p>
         </section>
       ) : null}
 
       <Form method="post" className="stack consent-form" noValidate>
+        <input type="hidden" name="locale" value={view.locale} />
         <div className={consentError ? "consent invalid" : "consent"}>
           <label>
             <input
@@ -168,44 +196,30 @@ export default function Invitation() {
               aria-invalid={consentError ? true : undefined}
               aria-describedby={consentError ? "consent-error" : undefined}
             />
-            <span>
-              {isCandidate
-                ? "I have read the above and agree that my answers are used for my application as described."
-                : "I have read the above and agree that my answers are used for the benchmark as described."}
-            </span>
+            <span>{isCandidate ? t("landing.consentCandidate") : t("landing.consentAgent")}</span>
           </label>
           <ErrorList id="consent-error" errors={consentError} />
         </div>
         <button type="submit" className="big" disabled={busy}>
-          {view.alreadySubmitted ? "Open my answers" : view.started ? "Continue where I stopped" : "Start"}
+          {view.alreadySubmitted ? t("landing.open") : view.started ? t("landing.continue") : t("landing.start")}
         </button>
       </Form>
     </main>
   );
 }
 
+function isLinkErrorPayload(value: unknown): value is LinkErrorPayload {
+  return Boolean(value && typeof value === "object" && "title" in value && "message" in value && "locale" in value);
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "Please try again in a moment.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "This link does not work";
-      message =
-        "Check that you opened the whole link from your message. If it still does not work, ask the person who invited you for a new link.";
-    } else if (error.status === 410) {
-      title = "This link is no longer active";
-      message =
-        "Invitation links stop working after a while or when a new one is sent. Ask the person who invited you for a new link; any answers you already gave are kept.";
-    } else if (error.status === 429) {
-      title = "Please wait a moment";
-      message = typeof error.data === "string" ? error.data : message;
-    }
-  }
+  // Link errors arrive already translated (the visitor's language); anything else is an unexpected failure.
+  const payload = isRouteErrorResponse(error) && isLinkErrorPayload(error.data) ? error.data : null;
   return (
-    <main className="answering" id="main">
-      <h1>{title}</h1>
-      <p>{message}</p>
+    <main className="answering" id="main" lang={payload?.locale ?? "en"}>
+      <h1>{payload?.title ?? "Something went wrong"}</h1>
+      <p>{payload?.message ?? "Please try again in a moment."}</p>
     </main>
   );
 }

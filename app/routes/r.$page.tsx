@@ -10,21 +10,32 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useT } from "~/i18n/i18n";
 import { QuestionItem } from "~/components/question-item";
-import { InvalidAnswerError, requireRespondent, saveAnswers, type Respondent } from "~/models/response.server";
+import { serverT } from "~/i18n/catalogs.server";
+import { localizeItem } from "~/questionnaire/translations";
+import {
+  autosaveAnswer,
+  InvalidAnswerError,
+  requireRespondent,
+  saveAnswers,
+  type Respondent,
+} from "~/models/response.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { autosaveSchema, pageFormSchema } from "~/utils/schemas/positions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Page ${data.page} of ${data.pageCount} · Questionnaire` : "Questionnaire" },
+  { title: data ? data.title : "Questionnaire" },
   { name: "referrer", content: "no-referrer" },
 ];
 
 const ANSWER_PREFIX = "a:";
-const CONFLICT_MESSAGE = "This questionnaire was changed in another tab or device — reload to continue.";
-const SUBMITTED_MESSAGE = "These answers have already been submitted and can no longer be changed.";
+/** Messages of the action come from the respondent's catalog (the i18n layer), looked up only when needed. */
+function messageFor(respondent: Respondent, key: string): string {
+  return serverT(respondent.locale)(key);
+}
 
 function pageIndex(respondent: Respondent, param: string | undefined): number {
   const n = Number(param);
@@ -43,11 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       page: index + 1,
       pageCount: respondent.shape.pages.length,
+      title: serverT(respondent.locale)("page.metaTitle", { page: index + 1, pages: respondent.shape.pages.length }),
       revision: respondent.revision,
       renderedAt: Date.now(),
       questions: ids.map((id) => ({
         id,
-        item: respondent.shape.questions.get(id)!.item,
+        item: localizeItem(respondent.shape.questions.get(id)!.item, respondent.translation),
         value: respondent.answers[id] ?? null,
       })),
     },
@@ -59,12 +71,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
-function conflictData(reason: "stale" | "submitted", revision: number, values: Record<string, string> = {}) {
+function conflictData(
+  respondent: Respondent,
+  reason: "stale" | "submitted",
+  revision: number,
+  values: Record<string, string> = {},
+) {
   return data(
     {
       ok: false as const,
       conflict: reason,
-      message: reason === "stale" ? CONFLICT_MESSAGE : SUBMITTED_MESSAGE,
+      message: messageFor(respondent, reason === "stale" ? "page.conflict" : "page.alreadySubmitted"),
       revision,
       values,
     },
@@ -79,28 +96,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "autosave") {
     const parsed = await parseForm(request, autosaveSchema);
-    if (!parsed.ok)
-      return data({ ok: false as const, message: parsed.formError ?? "The answer could not be read." }, 400);
+    if (!parsed.ok) return data({ ok: false as const, message: messageFor(respondent, "page.answerUnreadable") }, 400);
     const { itemId, value, baseRevision } = parsed.data;
     try {
-      const result = await saveAnswers(respondent.responseId, baseRevision, { [itemId]: value });
-      if (!result.ok) return conflictData(result.reason, result.revision);
+      // One conditional UPDATE on the respondent just read (performance, issue 9): see autosaveAnswer.
+      const result = await autosaveAnswer(respondent, baseRevision, itemId, value);
+      if (!result.ok) return conflictData(respondent, result.reason, result.revision);
       return data({ ok: true as const, revision: result.revision }, { headers: PRIVATE_HEADERS });
     } catch (error) {
-      if (error instanceof InvalidAnswerError) return data({ ok: false as const, message: error.message }, 400);
+      if (error instanceof InvalidAnswerError)
+        return data({ ok: false as const, message: messageFor(respondent, "page.invalidAnswer") }, 400);
       throw error;
     }
   }
 
   // The whole page as a plain form (this is also how the page works without JavaScript).
   const parsed = await parseForm(request, pageFormSchema);
-  if (!parsed.ok) return data({ ok: false as const, message: parsed.formError ?? "The page could not be read." }, 400);
+  if (!parsed.ok) return data({ ok: false as const, message: messageFor(respondent, "page.unreadable") }, 400);
   const { intent: move, baseRevision, renderedAt, ...fields } = parsed.data;
   const onPage = new Set(respondent.shape.pages[index]);
   const answers: Record<string, string> = {};
   for (const [name, value] of Object.entries(fields)) {
     const itemId = name.startsWith(ANSWER_PREFIX) ? name.slice(ANSWER_PREFIX.length) : "";
-    if (!onPage.has(itemId)) return data({ ok: false as const, message: `Unexpected field: ${name}.` }, 400);
+    if (!onPage.has(itemId))
+      return data({ ok: false as const, message: messageFor(respondent, "page.unreadable") }, 400);
     answers[itemId] = String(value);
   }
   try {
@@ -108,9 +127,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       page: index,
       ms: Date.now() - renderedAt,
     });
-    if (!result.ok) return conflictData(result.reason, result.revision, answers);
+    if (!result.ok) return conflictData(respondent, result.reason, result.revision, answers);
   } catch (error) {
-    if (error instanceof InvalidAnswerError) return data({ ok: false as const, message: error.message }, 400);
+    if (error instanceof InvalidAnswerError)
+      return data({ ok: false as const, message: messageFor(respondent, "page.invalidAnswer") }, 400);
     throw error;
   }
   const last = respondent.shape.pages.length;
@@ -127,6 +147,7 @@ type SaveState = "idle" | "saving" | "saved" | "conflict" | "error";
 
 export default function QuestionPage() {
   const { page, pageCount, revision: loadedRevision, renderedAt, questions } = useLoaderData<typeof loader>();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const fetcher = useFetcher<typeof action>();
@@ -200,6 +221,8 @@ export default function QuestionPage() {
   function onChange(event: ChangeEvent<HTMLFormElement>) {
     const target = event.target as unknown as HTMLInputElement;
     if (target.type !== "radio" || !target.name.startsWith(ANSWER_PREFIX) || saveState === "conflict") return;
+    // While the page itself is being posted, a click belongs to a page that is going away: the review lists it.
+    if (navigation.state !== "idle") return;
     const itemId = target.name.slice(ANSWER_PREFIX.length);
     queue.current.delete(itemId);
     queue.current.set(itemId, target.value);
@@ -218,7 +241,7 @@ export default function QuestionPage() {
 
   const conflict = saveState === "conflict" || (actionData && !actionData.ok && "conflict" in actionData);
   const conflictMessage =
-    actionData && !actionData.ok && "conflict" in actionData ? actionData.message : CONFLICT_MESSAGE;
+    actionData && !actionData.ok && "conflict" in actionData ? actionData.message : t("page.conflict");
   const problem = actionData && !actionData.ok && !("conflict" in actionData) ? actionData.message : null;
   const postedValues: Record<string, string> | null =
     actionData && !actionData.ok && "values" in actionData ? (actionData.values as Record<string, string>) : null;
@@ -227,18 +250,17 @@ export default function QuestionPage() {
   return (
     <>
       <div className="progress-block">
-        <label htmlFor="progress">
-          Page {page} of {pageCount}
-        </label>
+        <label htmlFor="progress">{t("page.progress", { page, pages: pageCount })}</label>
         <progress id="progress" value={page} max={pageCount}>
-          Page {page} of {pageCount}
+          {t("page.progress", { page, pages: pageCount })}
         </progress>
       </div>
+      {page === 1 ? <p className="muted">{t("page.instructions")}</p> : null}
       {conflict ? (
         <div className="alert error" role="alert">
           <p>{conflictMessage}</p>
           <p>
-            <a href={`/r/${page}`}>Reload this page</a>
+            <a href={`/r/${page}`}>{t("page.reloadPage")}</a>
           </p>
         </div>
       ) : null}
@@ -259,23 +281,23 @@ export default function QuestionPage() {
           />
         ))}
         <p className="save-status muted" role="status" aria-live="polite">
-          {saveState === "saving" ? "Saving…" : saveState === "saved" ? "All answers saved." : null}
-          {saveState === "error" ? "Could not save the last answer; it will be saved when you continue." : null}
+          {saveState === "saving" ? t("page.saving") : saveState === "saved" ? t("page.saved") : null}
+          {saveState === "error" ? t("page.saveFailed") : null}
         </p>
         <div className="page-buttons forward-first">
           {/* "Next" comes first in the document so that pressing Enter moves forward; CSS shows it on the right. */}
           {page < pageCount ? (
             <button type="submit" name="intent" value="next" className="big" disabled={busy}>
-              Next page
+              {t("page.next")}
             </button>
           ) : (
             <button type="submit" name="intent" value="review" className="big" disabled={busy}>
-              Review answers
+              {t("page.review")}
             </button>
           )}
           {page > 1 ? (
             <button type="submit" name="intent" value="back" className="secondary big" disabled={busy}>
-              Previous page
+              {t("page.back")}
             </button>
           ) : null}
         </div>

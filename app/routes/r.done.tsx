@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RichText, useT } from "~/i18n/i18n";
+import { serverT } from "~/i18n/catalogs.server";
+import { localizeValue } from "~/questionnaire/translations";
 import {
   AGE_BAND_OPTIONS,
   ETHNICITY_OPTIONS,
@@ -8,12 +11,16 @@ import {
   hasDemographics,
   saveDemographics,
 } from "~/models/demographics.server";
+import { candidateScoreFeedback } from "~/models/candidate-feedback.server";
 import { requireRespondent } from "~/models/response.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { demographicsSchema } from "~/utils/schemas/positions.server";
 
-export const meta: MetaFunction = () => [{ title: "Thank you" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Thank you" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(request);
@@ -21,11 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const isCandidate = respondent.kind === "candidate";
   return data(
     {
+      title: serverT(respondent.locale)("done.metaTitle"),
       kind: respondent.kind,
       name: respondent.label,
       organizationName: respondent.organizationName,
       positionTitle: respondent.positionTitle,
-      values: respondent.shape.q.values.map((v) => ({ id: v.id, name: v.name, description: v.description ?? "" })),
+      values: respondent.shape.q.values.map((v) => ({ id: v.id, ...localizeValue(v, respondent.translation) })),
+      scoreFeedback: await candidateScoreFeedback(respondent),
       demographicsGiven: isCandidate ? await hasDemographics(respondent.organizationId, respondent.responseId) : false,
       options: isCandidate ? { gender: GENDER_OPTIONS, ageBand: AGE_BAND_OPTIONS, ethnicity: ETHNICITY_OPTIONS } : null,
     },
@@ -77,25 +86,27 @@ export default function Done() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const t = useT();
   if (view.kind === "agent") {
     return (
       <>
-        <h1>Thank you, {view.name}!</h1>
-        <p>
-          Your answers are submitted. Together with those of your colleagues they describe what great service looks like
-          at {view.organizationName}, and help find people who share it.
-        </p>
-        <p className="muted">You can close this page now.</p>
+        <h1>{t("done.thanks", { name: view.name })}</h1>
+        <p>{t("done.agentText", { organization: view.organizationName })}</p>
+        <p className="muted">{t("done.closePage")}</p>
       </>
     );
   }
+  // Option labels and validation messages come from the catalog (the values stay the stored codes).
+  const labelled = (group: "genderOptions" | "ageBandOptions" | "ethnicityOptions", options: readonly Option[]) =>
+    options.map((o) => ({ value: o.value, label: t(`selfId.${group}.${o.value}`) }));
+  const invalid = (errors: string[] | undefined) => (errors?.length ? [t("selfId.invalidChoice")] : undefined);
   const saved = actionData?.ok === true;
   const problems = actionData && !actionData.ok ? actionData : null;
   return (
     <>
-      <h1>Thank you, {view.name}!</h1>
-      <p>Your answers for the {view.positionTitle} position are submitted.</p>
-      <h2>What the questionnaire looked at</h2>
+      <h1>{t("done.thanks", { name: view.name })}</h1>
+      <p>{t("done.submitted", { position: view.positionTitle })}</p>
+      <h2>{t("done.valuesHeading")}</h2>
       <ul>
         {view.values.map((v) => (
           <li key={v.id}>
@@ -104,60 +115,63 @@ export default function Done() {
           </li>
         ))}
       </ul>
-      <h2>What happens next</h2>
-      <p>
-        The recruiting team of {view.organizationName} reads your answers next to the rest of your application and uses
-        them to prepare questions for a possible interview. They will contact you about the next step. The questionnaire
-        is never the only basis of a decision.
-      </p>
+      {view.scoreFeedback ? (
+        <section aria-labelledby="score-feedback" className="score-feedback">
+          <h2 id="score-feedback">{view.scoreFeedback.heading}</h2>
+          <p>{view.scoreFeedback.intro}</p>
+          <ul>
+            {view.scoreFeedback.values.map((v) => (
+              <li key={v.id}>{v.sentence}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>{t("done.nextHeading")}</h2>
+      <p>{t("done.next", { organization: view.organizationName })}</p>
 
       <section aria-labelledby="self-id" className="card voluntary">
-        <h2 id="self-id">Optional: about you</h2>
+        <h2 id="self-id">{t("selfId.heading")}</h2>
         {saved ? (
           <p className="alert success" role="status">
-            Thank you. Your answers are saved. You can close this page now.
+            {t("selfId.saved")}
           </p>
         ) : (
           <>
             <p>
-              <strong>This part is voluntary.</strong> Skip any question, or all of them: it changes nothing for your
-              application. The answers are stored apart from your questionnaire, are never used to score you, and are
-              only counted in groups to check that our process treats everyone fairly.
+              <RichText text={t("selfId.voluntary")} />
             </p>
-            {view.demographicsGiven ? (
-              <p className="muted">You already answered this part; sending it again replaces your earlier answers.</p>
-            ) : null}
+            {view.demographicsGiven ? <p className="muted">{t("selfId.already")}</p> : null}
             {problems?.formError ? (
               <p className="alert error" role="alert">
-                {problems.formError}
+                {t("selfId.unreadable")}
               </p>
             ) : null}
             <Form method="post" className="stack" noValidate>
               <ChoiceGroup
                 name="gender"
-                legend="Gender"
-                options={view.options!.gender}
-                error={problems?.fieldErrors.gender}
+                legend={t("selfId.gender")}
+                options={labelled("genderOptions", view.options!.gender)}
+                error={invalid(problems?.fieldErrors.gender)}
               />
               <ChoiceGroup
                 name="ageBand"
-                legend="Age"
-                options={view.options!.ageBand}
-                error={problems?.fieldErrors.ageBand}
+                legend={t("selfId.age")}
+                options={labelled("ageBandOptions", view.options!.ageBand)}
+                error={invalid(problems?.fieldErrors.ageBand)}
               />
               <ChoiceGroup
                 name="ethnicity"
-                legend="Ethnicity"
-                options={view.options!.ethnicity}
-                error={problems?.fieldErrors.ethnicity}
+                legend={t("selfId.ethnicity")}
+                options={labelled("ethnicityOptions", view.options!.ethnicity)}
+                error={invalid(problems?.fieldErrors.ethnicity)}
               />
               <div>
                 <button type="submit" className="big" disabled={busy}>
-                  Send these answers
+                  {t("selfId.send")}
                 </button>
               </div>
             </Form>
-            <p className="muted">Not answering? Simply close this page.</p>
+            <p className="muted">{t("selfId.skip")}</p>
           </>
         )}
       </section>

@@ -3,15 +3,42 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1).default("file:data/valuebench.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  DATA_DIR: z.string().min(1).default("data"),
-  /** Set to "0" to allow session cookies over plain http (local testing of a production build). */
-  SECURE_COOKIES: z.enum(["0", "1"]).optional(),
-});
+/** True for `postgres://` and `postgresql://` URLs; anything else names a SQLite file. */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl);
+}
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().min(1).default("file:data/valuebench.db"),
+    /** PostgreSQL only: connections per app instance, and the longest a single statement may run. */
+    PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+    PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    DATA_DIR: z.string().min(1).default("data"),
+    /** Set to "0" to allow session cookies over plain http (local testing of a production build). */
+    SECURE_COOKIES: z.enum(["0", "1"]).optional(),
+    /** When set (smtp://user:pass@host:587 or smtps://…:465), invitations with an email are also mailed. */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .url()
+        .regex(/^smtps?:\/\//i, "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    /** Sender of those mails (default: valuebench <no-reply@localhost>). */
+    SMTP_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(3).optional()),
+  })
+  // Several instances share one PostgreSQL database, so a cookie signed by one must verify on the others: they need
+  // the same SESSION_SECRET (the generated data/secret file is per machine).
+  .refine((env) => !(env.NODE_ENV === "production" && isPostgresUrl(env.DATABASE_URL) && !env.SESSION_SECRET), {
+    path: ["SESSION_SECRET"],
+    message:
+      "SESSION_SECRET is required with a PostgreSQL DATABASE_URL in production (the same value on every instance)",
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -28,8 +55,16 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Forgets the parsed environment, so tests can change process.env (e.g. SMTP_URL) between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 /** Path of the SQLite file named by DATABASE_URL (`file:` prefix optional). */
 export function sqlitePath(databaseUrl: string = getEnv().DATABASE_URL): string {
+  if (isPostgresUrl(databaseUrl)) {
+    throw new Error("DATABASE_URL is a PostgreSQL database, not a SQLite file (back it up with pg_dump / pg_restore)");
+  }
   const raw = databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
   return raw === ":memory:" ? raw : path.resolve(raw);
 }

@@ -5,7 +5,7 @@ import type { Band, CandidateValueResult, ValueStats } from "~/scoring";
 const LOW_EDGE = 10;
 const HIGH_EDGE = 90;
 
-export type VerdictKind = "above" | "within" | "below" | "small-benchmark" | "no-score";
+export type VerdictKind = "above" | "within" | "below" | "small-benchmark" | "no-score" | "not-scored";
 
 export type ValueVerdict = {
   kind: VerdictKind;
@@ -93,6 +93,14 @@ export function valueVerdict(v: CandidateValueResult | undefined, stats: ValueSt
     probe: true,
   };
 }
+
+/** For a candidate who has no score at all yet (not submitted, or no active benchmark). */
+export const NOT_SCORED_VERDICT: ValueVerdict = {
+  kind: "not-scored",
+  sentence: "Not scored yet",
+  uncertain: false,
+  probe: false,
+};
 
 /** Why a value is in the interview guide. */
 export function probeReason(verdict: ValueVerdict): string {

@@ -30,7 +30,9 @@ export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
     if (!h.host || originHost !== h.host) {
       return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
     }
-  } else if (h.origin === "null") {
+  } else if (h.origin === "null" && h.secFetchSite !== "same-origin") {
+    // Pages sent with `Referrer-Policy: no-referrer` (invitation and answering pages) make browsers post
+    // `Origin: null`; the browser-set Sec-Fetch-Site still proves the form came from this site.
     return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
   }
   if (h.contentLength && Number(h.contentLength) > MAX_BODY_BYTES) {

@@ -1,6 +1,19 @@
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from "kysely";
 
 // Text ids (random), ISO-8601 text timestamps and 0/1 integers keep this identical on SQLite and PostgreSQL.
+// The two differences are spelled by the helpers below: an integer key filled in by the database (SQLite's
+// AUTOINCREMENT, PostgreSQL's identity column) and `double precision` for measures (REAL affinity on SQLite,
+// float8 on PostgreSQL, where `real` would be a 4-byte float).
+const FLOAT = "double precision";
+
+function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+function serialKey(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return isPostgres(db) ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey().autoIncrement();
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("organizations")
@@ -39,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("login_attempts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", serialKey(db))
     .addColumn("scope", "text", (c) => c.notNull()) // "account" | "ip" | "invite"
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("succeeded", "integer", (c) => c.notNull())
@@ -61,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("i_statement", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("metrics_json", "text", (c) => c.notNull().defaultTo("[]"))
     .addColumn("direction", "text", (c) => c.notNull().defaultTo("higher"))
-    .addColumn("weight", "real", (c) => c.notNull().defaultTo(1))
+    .addColumn("weight", FLOAT, (c) => c.notNull().defaultTo(1))
     .addColumn("sort_order", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("bank_value", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -199,8 +212,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("questionnaire_version_id", "text", (c) => c.notNull().references("questionnaire_versions.id"))
     .addColumn("algorithm_version", "text", (c) => c.notNull())
     .addColumn("is_current", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("overall", "real")
-    .addColumn("min_alignment", "real")
+    .addColumn("overall", FLOAT)
+    .addColumn("min_alignment", FLOAT)
     .addColumn("review", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("result_json", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -219,9 +232,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organization_id", "text", (c) => c.notNull())
     .addColumn("position_id", "text", (c) => c.notNull())
     .addColumn("is_current", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("score", "real")
-    .addColumn("percentile", "real")
-    .addColumn("alignment", "real")
+    .addColumn("score", FLOAT)
+    .addColumn("percentile", FLOAT)
+    .addColumn("alignment", FLOAT)
     .addColumn("band", "text")
     .addPrimaryKeyConstraint("score_values_pk", ["score_id", "value_key"])
     .execute();
@@ -245,7 +258,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", serialKey(db))
     .addColumn("organization_id", "text") // null for events before an organization is known (failed login)
     .addColumn("actor_user_id", "text")
     .addColumn("actor_label", "text", (c) => c.notNull())

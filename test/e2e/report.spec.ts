@@ -54,10 +54,14 @@ test("a recruiter ranks, sorts, reads a report, decides, compares two candidates
   await expect(page.getByText(/Scored with vb-1 against the benchmark activated on \d{4}-\d\d-\d\d/)).toBeVisible();
   await expect(page.locator("figure.band-chart svg").first()).toBeVisible();
 
-  // the report prints on one A4 page
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
-  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
-  expect(pages.length).toBe(1);
+  // the report prints on one A4 page (the print stylesheet's @page: A4, 10 mm margins)
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1]).toBe("1");
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 718, height: 1047 }); // 190 mm x 277 mm at 96 dpi
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1047);
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // record a decision
   await page.getByLabel("Advance").check();

@@ -6,6 +6,7 @@ import { action as reviewAction, loader as reviewLoader } from "../../app/routes
 import { action as doneAction, loader as doneLoader } from "../../app/routes/r.done";
 import { INVITE_POSTS_PER_WINDOW, saveAnswers, submitResponse } from "../../app/models/response.server";
 import { getDb } from "../../app/utils/db.server";
+import { checkIncomingRequest } from "../../app/utils/request-guard.server";
 import { withTestDatabase } from "../db";
 import { getRequest, outcome, postForm } from "../factories";
 import { cookiePair, countRows, dumpDatabase, invite, makeRecruiterWithPosition } from "../factories-answering";
@@ -370,5 +371,18 @@ describe("answering", () => {
       .where("id", "=", s.invitationId)
       .execute();
     expect((await autosave(s.cookie, "emp-01", "4", 0)).status).toBe(401);
+  });
+});
+
+describe("posting from a no-referrer page", () => {
+  const base = { method: "POST", host: "localhost:3000", contentLength: "10" };
+  it("accepts Origin: null when the browser says the request is same-origin, and nothing else", () => {
+    // Browsers send `Origin: null` for form posts from pages with Referrer-Policy: no-referrer.
+    expect(checkIncomingRequest({ ...base, origin: "null", secFetchSite: "same-origin" })).toEqual({ ok: true });
+    expect(checkIncomingRequest({ ...base, origin: "null", secFetchSite: undefined })).toMatchObject({ status: 403 });
+    expect(checkIncomingRequest({ ...base, origin: "null", secFetchSite: "cross-site" })).toMatchObject({
+      status: 403,
+    });
+    expect(checkIncomingRequest({ ...base, origin: "null", secFetchSite: "same-site" })).toMatchObject({ status: 403 });
   });
 });

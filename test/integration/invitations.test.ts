@@ -299,7 +299,7 @@ describe("pasted lists", () => {
     const res = await overview(positionId, cookie, {
       intent: "invite-list",
       kind: "agent",
-      locale: "de",
+      locale: "en",
       list: "Ann One, Ann@Example.test\r\nBo Two\r\n",
     });
     expect(res.status).toBe(200);
@@ -307,8 +307,8 @@ describe("pasted lists", () => {
     expect(issued.map((i) => i.name)).toEqual(["Ann One", "Bo Two"]);
     const rows = await listInvitations(org.id, positionId, "agent");
     expect(rows.map((r) => [r.name, r.email, r.locale, r.status]).sort()).toEqual([
-      ["Ann One", "ann@example.test", "de", "invited"],
-      ["Bo Two", null, "de", "invited"],
+      ["Ann One", "ann@example.test", "en", "invited"],
+      ["Bo Two", null, "en", "invited"],
     ]);
     // Only the invitee with an email gets an outbox record.
     expect(await countRows("outbox")).toBe(outboxBefore + 1);

@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../app/utils/db.server";
 import { migrateAllDown, migrateToLatest } from "../../db/migrator";
+import { createPostgresTestDatabase, onPostgres } from "../db";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vb-migrate-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ async function tableNames(db: ReturnType<typeof createDb>): Promise<string[]> {
 }
 
 describe("migrations", () => {
-  it("run up, down and up again on a fresh database with the same schema", async () => {
+  it.skipIf(onPostgres)("run up, down and up again on a fresh database with the same schema", async () => {
     const db = createDb(`file:${path.join(dir, "m.db")}`);
     try {
       await migrateToLatest(db);
@@ -46,7 +47,7 @@ describe("migrations", () => {
     }
   });
 
-  it("opens SQLite with the pragmas of DESIGN.md", async () => {
+  it.skipIf(onPostgres)("opens SQLite with the pragmas of DESIGN.md", async () => {
     const db = createDb(`file:${path.join(dir, "p.db")}`);
     try {
       const pragma = async (name: string) =>
@@ -58,6 +59,42 @@ describe("migrations", () => {
       expect(await pragma("secure_delete")).toBe(1);
     } finally {
       await db.destroy();
+    }
+  });
+
+  it.skipIf(!onPostgres)("run up, down and up again on a fresh PostgreSQL database with the same schema", async () => {
+    const created = await createPostgresTestDatabase();
+    const db = createDb(created.url);
+    const columns = async () =>
+      (
+        await sql<{ table_name: string; column_name: string; data_type: string; is_identity: string }>`
+          select table_name, column_name, data_type, is_identity from information_schema.columns
+          where table_schema = 'public' and table_name not like 'kysely_%' order by table_name, column_name`.execute(db)
+      ).rows;
+    try {
+      await migrateToLatest(db);
+      const first = await columns();
+      const type = (table: string, column: string) =>
+        first.find((c) => c.table_name === table && c.column_name === column);
+      expect(type("audit_log", "id")).toMatchObject({ data_type: "integer", is_identity: "YES" });
+      expect(type("login_attempts", "id")).toMatchObject({ data_type: "integer", is_identity: "YES" });
+      for (const [table, column] of [
+        ["scores", "overall"],
+        ["scores", "min_alignment"],
+        ["score_values", "score"],
+        ["score_values", "percentile"],
+        ["score_values", "alignment"],
+        ["org_values", "weight"],
+      ]) {
+        expect(type(table, column)?.data_type).toBe("double precision");
+      }
+      await migrateAllDown(db);
+      expect(await columns()).toEqual([]);
+      await migrateToLatest(db);
+      expect(await columns()).toEqual(first);
+    } finally {
+      await db.destroy();
+      await created.drop();
     }
   });
 });

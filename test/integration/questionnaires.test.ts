@@ -11,12 +11,13 @@ import {
   getQuestionnaire,
   getQuestionnaireVersion,
   listPublishedVersions,
+  versionSha256,
 } from "../../app/models/questionnaire.server";
 import { createOrgValue, listOrgValues } from "../../app/models/values.server";
 import { getTemplate } from "../../app/questionnaire/bank.server";
 import { parseQuestionnaireYaml } from "../../app/questionnaire/load.server";
+import type { VersionTranslations } from "../../app/questionnaire/translations";
 import type { Questionnaire } from "../../app/questionnaire/types";
-import { sha256Hex } from "../../app/utils/tokens.server";
 import { getRequest, outcome, postForm } from "../factories";
 import { makeStaffedOrganization } from "../factories-questionnaires";
 import { withTestDatabase } from "../db";
@@ -103,7 +104,8 @@ describe("publishing", () => {
     const [v1] = await versionRows(id);
     expect(v1.version).toBe(1);
     expect(v1.published_by).toBe(admin.id);
-    expect(v1.sha256).toBe(sha256Hex(v1.content_json));
+    // Issue 11: the template's bank items are translated, so the hash covers { content, translations }.
+    expect(v1.sha256).toBe(versionSha256(v1.content_json, JSON.parse(v1.translations_json) as VersionTranslations));
     const content = JSON.parse(v1.content_json) as Questionnaire;
     expect(content).toMatchObject({ id: "support-hiring", version: 1, title: "Support hiring", locale: "en" });
     expect(content.values.map((v) => v.id)).toEqual([
@@ -182,7 +184,11 @@ describe("publishing", () => {
     const [published] = await listPublishedVersions(org.id);
     const loaded = parseQuestionnaireYaml(text, "download.yaml");
     expect(loaded).toEqual(published.content);
-    expect(sha256Hex(canonicalJson(loaded))).toBe(published.sha256);
+    const [row] = await versionRows(id);
+    expect(canonicalJson(loaded)).toBe(row.content_json);
+    expect(versionSha256(canonicalJson(loaded), JSON.parse(row.translations_json) as VersionTranslations)).toBe(
+      published.sha256,
+    );
     expect(text).toContain("id: emp-01");
 
     const missing = await outcome(() => download(id, 7, adminCookie));

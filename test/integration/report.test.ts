@@ -202,6 +202,8 @@ describe("fit report", () => {
     const empty = (await loadReport(none.positionId, unscored.responseId, cookie)).data as FitReport;
     expect(empty.scored).toBe(false);
     expect(empty.notScoredReason).toMatch(/no active benchmark/);
+    expect(empty.values.map((v) => v.verdict.sentence)).toEqual(["Not scored yet", "Not scored yet", "Not scored yet"]);
+    expect(empty.overall).toBeNull();
   });
 
   it("is a 404 for another organization's candidate, also for the .data request and a mixed position", async () => {

@@ -119,27 +119,39 @@ describe("results list", () => {
     expect(undecided.data.ranking.total).toBe(4);
   });
 
-  it("pages by 50 from the querystring", async () => {
+  it("pages by 50 from the querystring, across the rows with and without the sort key", async () => {
     const { org, recruiter } = await setup();
     const cookie = await sessionCookieFor(recruiter.id);
     const position = await makeResultsPosition(org.id);
     const answers = exampleCandidates();
+    // odd: c04 (overall 98.5, no empathy score); even: c01 (overall 90.6, empathy alignment 100)
     for (let i = 1; i <= 52; i++) {
-      const key = i % 2 === 0 ? "c01" : "c06";
-      await addCandidate(org.id, position, answers[key], `p${String(i).padStart(2, "0")}`);
+      await addCandidate(org.id, position, i % 2 === 0 ? answers.c01 : answers.c04, `p${String(i).padStart(2, "0")}`);
     }
     const first = await list(position.positionId, "", cookie);
     expect(first.data.ranking).toMatchObject({ total: 52, page: 1, pages: 2, pageSize: 50 });
     expect(first.data.ranking.rows).toHaveLength(50);
-    // 26 copies of c01 (90.6) first in submission order, then the c06 copies (38.8)
-    expect(first.data.ranking.rows[0].name).toBe("p02");
-    expect(first.data.ranking.rows[25].name).toBe("p52");
-    expect(first.data.ranking.rows[26].name).toBe("p01");
+    expect(first.data.ranking.rows[0].name).toBe("p01");
+    expect(first.data.ranking.rows[25].name).toBe("p51");
+    expect(first.data.ranking.rows[26].name).toBe("p02");
     const second = await list(position.positionId, "?page=2", cookie);
     expect(second.data.ranking.page).toBe(2);
-    expect(second.data.ranking.rows.map((r) => r.name)).toEqual(["p49", "p51"]);
+    expect(names(second.data)).toEqual(["p50", "p52"]);
+
+    // by empathy: the 26 with an alignment first, then the 26 without one in submission order
+    const empathy1 = await list(position.positionId, "?sort=empathy", cookie);
+    expect(names(empathy1.data).slice(24, 28)).toEqual(["p50", "p52", "p01", "p03"]);
+    expect(names(empathy1.data)[49]).toBe("p47");
+    const empathy2 = await list(position.positionId, "?sort=empathy&page=2", cookie);
+    expect(names(empathy2.data)).toEqual(["p49", "p51"]);
+    // the same page through the filtered path (no decisions yet, so "no decision" keeps everyone)
+    const filtered2 = await list(position.positionId, "?sort=empathy&decision=none&page=2", cookie);
+    expect(filtered2.data.ranking.total).toBe(52);
+    expect(names(filtered2.data)).toEqual(["p49", "p51"]);
+
     const beyond = await list(position.positionId, "?page=9", cookie);
     expect(beyond.data.ranking.page).toBe(2);
+    expect(names(beyond.data)).toEqual(["p50", "p52"]);
     const garbage = await list(position.positionId, "?page=abc", cookie);
     expect(garbage.data.ranking.page).toBe(1);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES as I18N_LOCALES } from "~/i18n/locale";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
 import { isPlausibleEmail } from "~/models/invitation.server";
 import { optionalText, requiredText } from "~/utils/form.server";
@@ -21,8 +22,9 @@ export const positionSchema = z
 export const positionUpdateSchema = positionSchema.extend({ intent: z.literal("update") }).strict();
 
 const kindField = z.enum(["agent", "candidate"], { errorMap: () => ({ message: "Choose agent or candidate." }) });
-export const LOCALES = ["en", "de", "fr", "es", "nl", "it", "pt", "sv"] as const;
-const localeField = z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) });
+/** The languages of the answering flow (app/i18n); a position's version may offer fewer. */
+export { LOCALES } from "~/i18n/locale";
+const localeField = z.enum(I18N_LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) });
 
 export const inviteOneSchema = z
   .object({
@@ -63,6 +65,8 @@ export const invitationActionSchema = z
 export const consentSchema = z
   .object({
     consent: z.literal("yes", { errorMap: () => ({ message: "Tick the box to agree before you start." }) }),
+    /** The language shown on the landing page (it may have been switched there); stored on the response. */
+    locale: z.string().max(10).optional(),
   })
   .strict();
 

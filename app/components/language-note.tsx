@@ -1,0 +1,48 @@
+import { languageName } from "~/i18n/locale";
+import { useStaffT } from "~/i18n/staff";
+
+type Language = {
+  locale: string;
+  agentsByLocale: Record<string, number> | null;
+  sameLanguageAgents: number | null;
+  crossLanguage: boolean;
+  minAgents: number;
+};
+
+/**
+ * The fit report's language line: in which language the candidate answered and, when fewer than `minAgents` included
+ * benchmark agents answered in that language, the "cross-language" marker with what it means.
+ */
+export function LanguageNote({ name, language }: { name: string; language: Language }) {
+  const t = useStaffT();
+  const lang = languageName(language.locale);
+  const total = language.agentsByLocale ? Object.values(language.agentsByLocale).reduce((a, b) => a + b, 0) : 0;
+  return (
+    <div className="language-note">
+      <p>
+        {t("answeredIn")} <strong>{lang}</strong>
+        {language.crossLanguage ? (
+          <>
+            {" "}
+            <span className="badge cross-language-badge">{t("crossLanguage")}</span>
+          </>
+        ) : null}
+      </p>
+      {language.crossLanguage ? (
+        <div className="alert warning" role="note" aria-label={t("crossLanguageTitle")}>
+          <p>
+            {t("crossLanguageText", {
+              name,
+              language: lang,
+              same: language.sameLanguageAgents ?? 0,
+              total,
+              min: language.minAgents,
+            })}
+          </p>
+        </div>
+      ) : language.sameLanguageAgents !== null ? (
+        <p className="muted">{t("sameLanguageText", { same: language.sameLanguageAgents, total, language: lang })}</p>
+      ) : null}
+    </div>
+  );
+}

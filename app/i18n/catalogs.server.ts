@@ -1,0 +1,68 @@
+// All catalogs and i18next, server side only: a route sends the browser just the one catalog it renders with.
+import { createInstance, type i18n as I18n } from "i18next";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Catalog,
+  type Locale,
+  type Translate,
+  type TranslatorFactory,
+} from "./i18n";
+import en from "./locales/en.json";
+import es from "./locales/es.json";
+import fi from "./locales/fi.json";
+import it from "./locales/it.json";
+import ro from "./locales/ro.json";
+import sl from "./locales/sl.json";
+
+const CATALOGS: Record<Locale, Catalog> = { en, ro, it, sl, fi, es };
+
+/** A new, synchronously initialised i18next instance holding one locale's catalog (plus optional namespaces). */
+export function createI18n(locale: Locale, catalog: Catalog, extraNamespaces: Record<string, Catalog> = {}): I18n {
+  const instance = createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    supportedLngs: [locale],
+    ns: ["translation", ...Object.keys(extraNamespaces)],
+    defaultNS: "translation",
+    resources: { [locale]: { translation: catalog, ...extraNamespaces } },
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+  });
+  return instance;
+}
+
+/** The server render's translate function (entry.server.tsx): one i18next instance per render, i.e. per request. */
+export const i18nextTranslator: TranslatorFactory = (locale, catalog, namespaces) => {
+  const t = createI18n(locale, catalog, namespaces).t;
+  return (key, vars) => t(key, vars ?? {});
+};
+
+export function catalogFor(locale: Locale): Catalog {
+  return CATALOGS[locale];
+}
+
+/** A per-request translate function (its own i18next instance, only this locale's resources). */
+export function serverT(locale: Locale): Translate {
+  return i18nextTranslator(locale, CATALOGS[locale], {});
+}
+
+/** The best supported language of an Accept-Language header (for pages with no invitation to go by). */
+export function negotiateLocale(request: Request, allowed: readonly Locale[] = LOCALES): Locale {
+  const header = request.headers.get("Accept-Language") ?? "";
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { lang: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q[1]) : 1 };
+    })
+    .filter((r) => r.lang && r.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const r of ranked) if (isLocale(r.lang) && allowed.includes(r.lang)) return r.lang;
+  return DEFAULT_LOCALE;
+}

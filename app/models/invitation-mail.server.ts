@@ -1,0 +1,78 @@
+// Mailing invitation links when SMTP_URL is set. The link exists only in memory while it is issued (only the token's
+// hash is stored), so mails go out right after the invitations are committed, from the same request; the outbox row
+// (which keeps the message with the link left out) gets `sent_at` once the SMTP server accepted the mail. A failure
+// never undoes an invitation: the recruiter copies the link from the screen instead.
+import nodemailer from "nodemailer";
+import { getDb, nowIso } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+/** One message waiting to be mailed: its outbox row and the full text, link included (never stored). */
+export type PendingMail = {
+  invitationId: string;
+  outboxId: string;
+  to: string;
+  subject: string;
+  text: string;
+};
+
+/** Per invitation: mailed, or the mail failed; absent when there was nothing to mail (no address or no SMTP_URL). */
+export type MailStatus = "sent" | "failed";
+
+const DEFAULT_FROM = "valuebench <no-reply@localhost>";
+/** Errors that mean the server is unreachable: the rest of the batch is not tried (each would wait for a timeout). */
+const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED"]);
+
+export function mailEnabled(): boolean {
+  return Boolean(getEnv().SMTP_URL);
+}
+
+/** Sends each pending mail (one connection for the batch) and marks the sent ones in the outbox. */
+export async function deliverInvitationMails(
+  orgId: string,
+  pending: readonly PendingMail[],
+  now = () => new Date(),
+): Promise<Map<string, MailStatus>> {
+  const statuses = new Map<string, MailStatus>();
+  const env = getEnv();
+  if (!env.SMTP_URL || pending.length === 0) return statuses;
+  const transport = nodemailer.createTransport({
+    url: env.SMTP_URL,
+    pool: true,
+    maxConnections: 1,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  let unreachable = false;
+  try {
+    for (const mail of pending) {
+      if (unreachable) {
+        statuses.set(mail.invitationId, "failed");
+        continue;
+      }
+      try {
+        await transport.sendMail({
+          from: env.SMTP_FROM ?? DEFAULT_FROM,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+        });
+        await getDb()
+          .updateTable("outbox")
+          .set({ sent_at: nowIso(now()) })
+          .where("id", "=", mail.outboxId)
+          .where("organization_id", "=", orgId)
+          .execute();
+        statuses.set(mail.invitationId, "sent");
+      } catch (error) {
+        statuses.set(mail.invitationId, "failed");
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === "string" && CONNECTION_ERRORS.has(code)) unreachable = true;
+        console.error(`invitation mail to outbox ${mail.outboxId} failed: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return statuses;
+}

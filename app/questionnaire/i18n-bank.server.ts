@@ -1,0 +1,142 @@
+// Item-bank translations: questions/i18n/<locale>/<value-id>.yaml (values, items, probes), attention.yaml and
+// scale.yaml, written by translators against the English bank and keyed by the source ids. Read at publish time
+// (no cache: publishing is rare and a translator's fix should count at the next publish).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { findBankItem, getAttentionItems, getBankValue, questionsDir } from "./bank.server";
+import type { TranslatedItem, VersionTranslation, VersionTranslations } from "./translations";
+import type { Questionnaire } from "./types";
+
+type LocaleBank = {
+  values: Record<string, { name?: string; description?: string }>;
+  items: Record<string, TranslatedItem>;
+  attention: Record<string, string>;
+  /** Bank value id -> its probes, in the order of the English file. */
+  probes: Record<string, string[]>;
+};
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+function readLocaleBank(dir: string): LocaleBank {
+  const bank: LocaleBank = { values: {}, items: {}, attention: {}, probes: {} };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "scale.yaml")) {
+    const doc = asRecord(parse(readFileSync(path.join(dir, file), "utf8")));
+    const items = asRecord(doc.items);
+    if (file === "attention.yaml") {
+      for (const [id, text] of Object.entries(items)) if (nonEmpty(text)) bank.attention[id] = text;
+      continue;
+    }
+    for (const [id, value] of Object.entries(asRecord(doc.values))) {
+      const v = asRecord(value);
+      bank.values[id] = {
+        ...(nonEmpty(v.name) ? { name: v.name } : {}),
+        ...(nonEmpty(v.description) ? { description: v.description } : {}),
+      };
+    }
+    for (const [id, entry] of Object.entries(items)) {
+      if (nonEmpty(entry)) bank.items[id] = entry;
+      else {
+        const e = asRecord(entry);
+        const options = Object.fromEntries(
+          Object.entries(asRecord(e.options)).filter(([, t]) => nonEmpty(t)),
+        ) as Record<string, string>;
+        if (nonEmpty(e.text)) bank.items[id] = { text: e.text, options };
+      }
+    }
+    const probes = Array.isArray(doc.probes) ? doc.probes.filter(nonEmpty) : [];
+    if (probes.length > 0) bank.probes[file.replace(/\.yaml$/, "")] = probes;
+  }
+  return bank;
+}
+
+/** Locales with a translation folder (each a directory under questions/i18n). */
+export function translatedLocales(dir: string = questionsDir()): string[] {
+  const root = path.join(dir, "i18n");
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => /^[a-z]{2}$/.test(name) && statSync(path.join(root, name)).isDirectory())
+    .sort();
+}
+
+/**
+ * One locale's translation of a questionnaire, or null when any item, option or attention item has no translation
+ * there (a custom item written by an admin never has one). `bankOf` maps a content value id (the organization's
+ * key) to its bank value id. A bank item counts as translated only while its English text is still the bank's (the
+ * translation was made from that text); value names and descriptions the admin rewrote stay as written.
+ */
+export function translateQuestionnaire(
+  q: Questionnaire,
+  bankOf: ReadonlyMap<string, string | null>,
+  locale: string,
+  dir: string = questionsDir(),
+): VersionTranslation | null {
+  const bank = readLocaleBank(path.join(dir, "i18n", locale));
+  const out: VersionTranslation = { values: {}, items: {}, attention: {}, probes: {} };
+  for (const value of q.values) {
+    const bankId = bankOf.get(value.id) ?? null;
+    const source = bankId ? getBankValue(bankId) : undefined;
+    const tv = bankId ? bank.values[bankId] : undefined;
+    if (source && tv) {
+      const name = tv.name && value.name === source.name ? tv.name : value.name;
+      const description =
+        tv.description && (value.description ?? "") === (source.description ?? "") ? tv.description : value.description;
+      out.values[value.id] = { name, ...(description ? { description } : {}) };
+    }
+    for (const item of value.items) {
+      const sourceItem = findBankItem(item.id)?.item;
+      const t = bank.items[item.id];
+      if (!sourceItem || !t || sourceItem.text !== item.text) return null;
+      if (item.type === "scenario") {
+        if (typeof t === "string" || sourceItem.type !== "scenario") return null;
+        for (const o of item.options) {
+          const so = sourceItem.options.find((x) => x.id === o.id);
+          if (!so || so.text !== o.text || !t.options[o.id]) return null;
+        }
+        out.items[item.id] = {
+          text: t.text,
+          options: Object.fromEntries(item.options.map((o) => [o.id, t.options[o.id]])),
+        };
+      } else {
+        out.items[item.id] = typeof t === "string" ? t : t.text;
+      }
+    }
+    const probes = bankId ? bank.probes[bankId] : undefined;
+    if (
+      source &&
+      probes &&
+      probes.length === value.probes.length &&
+      value.probes.every((p, i) => source.probes[i] === p)
+    ) {
+      out.probes[value.id] = probes;
+    }
+  }
+  const sourceAttention = new Map(getAttentionItems().map((a) => [a.id, a.text]));
+  for (const a of q.attention) {
+    const t = bank.attention[a.id];
+    if (!t || sourceAttention.get(a.id) !== a.text) return null;
+    out.attention[a.id] = t;
+  }
+  return out;
+}
+
+/** Every locale in which the whole questionnaire is translated (never its own source locale). */
+export function buildVersionTranslations(
+  q: Questionnaire,
+  bankOf: ReadonlyMap<string, string | null>,
+  dir: string = questionsDir(),
+): VersionTranslations {
+  const result: VersionTranslations = {};
+  for (const locale of translatedLocales(dir)) {
+    if (locale === q.locale) continue;
+    const translation = translateQuestionnaire(q, bankOf, locale, dir);
+    if (translation) result[locale] = translation;
+  }
+  return result;
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportFairnessCsv } from "~/models/fairness.server";
+import { parseFairnessQuery } from "~/utils/schemas/fairness.server";
+import { requireUser } from "~/utils/session.server";
+
+/** The adverse-impact report for the chosen cut as an audited CSV download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { cut } = parseFairnessQuery(new URL(request.url));
+  const { filename, csv } = await exportFairnessCsv(user.organizationId, params.positionId ?? "", cut, user);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

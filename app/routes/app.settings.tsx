@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/field";
+import { getOrganization, updateOrganizationSettings } from "~/models/organization.server";
+import trustCss from "~/styles/trust.css?url";
+import { parseForm } from "~/utils/form.server";
+import { languageName, LOCALES } from "~/i18n/locale";
+import { settingsSchema } from "~/utils/schemas/settings.server";
+import { requireUser } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
+
+export const meta: MetaFunction = () => [{ title: "Settings · valuebench" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const org = await getOrganization(user.organizationId);
+  if (!org) throw new Response("Not found", { status: 404 });
+  return {
+    settings: {
+      retentionDays: org.retention_days,
+      showScoresToCandidates: org.show_scores_to_candidates === 1,
+      defaultLocale: org.default_locale,
+    },
+    locales: LOCALES.map((code) => ({ code, name: languageName(code) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "admin");
+  const parsed = await parseForm(request, settingsSchema);
+  if (!parsed.ok) return data(parsed, 400);
+  await updateOrganizationSettings(user.organizationId, parsed.data, user);
+  return data({ ok: true as const });
+}
+
+export default function Settings() {
+  const { settings, locales } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failure = actionData && !actionData.ok ? actionData : null;
+  return (
+    <div className="stack narrow">
+      <h1>Settings</h1>
+      {actionData?.ok ? (
+        <p className="alert success" role="status">
+          Settings saved.
+        </p>
+      ) : null}
+      {failure?.formError ? (
+        <p className="alert error" role="alert">
+          {failure.formError}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <Field
+          label="Keep candidate data for (days)"
+          hint="Candidates are erased this many days after they submitted (or were invited, if they never submitted) when the retention purge runs (npm run purge)."
+          errors={failure?.fieldErrors.retentionDays}
+          inputProps={{
+            name: "retentionDays",
+            type: "number",
+            min: 30,
+            max: 3650,
+            required: true,
+            defaultValue: String(failure?.values.retentionDays ?? settings.retentionDays),
+          }}
+        />
+        <div className="choices">
+          <label>
+            <input
+              type="checkbox"
+              name="showScoresToCandidates"
+              defaultChecked={
+                failure ? failure.values.showScoresToCandidates === "on" : settings.showScoresToCandidates
+              }
+            />
+            Show candidates their own value scores after they submit
+          </label>
+        </div>
+        <div>
+          <label htmlFor="defaultLocale">Default language of invitations</label>
+          <select
+            id="defaultLocale"
+            name="defaultLocale"
+            defaultValue={String(failure?.values.defaultLocale ?? settings.defaultLocale)}
+          >
+            {locales.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Save settings"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
