@@ -12,7 +12,7 @@ function notFound(): never {
 }
 
 /** A submitted-or-not candidate response of this position and organization, or 404. */
-async function requireCandidate(orgId: string, positionId: string, responseId: string, db: DB) {
+export async function requireCandidate(orgId: string, positionId: string, responseId: string, db: DB = getDb()) {
   const row = await db
     .selectFrom("responses")
     .select(["id", "respondent_label"])

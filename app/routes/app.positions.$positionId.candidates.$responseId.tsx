@@ -11,7 +11,7 @@ import { CandidatePrivacyActions } from "~/components/candidate-privacy";
 import { ErrorList, TextareaField } from "~/components/field";
 import { LanguageNote } from "~/components/language-note";
 import { ValueBandChart } from "~/components/value-band-chart";
-import { recordDecision } from "~/models/decision.server";
+import { recordDecision, requireCandidate } from "~/models/decision.server";
 import { getLanguageComparison } from "~/models/respondent-locale.server";
 import { getFitReport, type FitReport } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
@@ -40,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
+  await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form
   const parsed = await parseForm(request, decisionSchema);
   if (!parsed.ok) return data(parsed, 400);
   await recordDecision(user.organizationId, positionId, responseId, parsed.data, user);

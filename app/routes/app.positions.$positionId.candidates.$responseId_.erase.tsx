@@ -6,6 +6,7 @@ import { eraseCandidate, exportCandidateData } from "~/models/privacy.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
 import { eraseSchema } from "~/utils/schemas/privacy.server";
+import { requireCandidate } from "~/models/decision.server";
 import { requireUser } from "~/utils/session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
@@ -38,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
+  await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form
   const parsed = await parseForm(request, eraseSchema);
   if (!parsed.ok) return data(parsed, 400);
   await eraseCandidate(user.organizationId, responseId, { id: user.id, email: user.email }, { positionId });

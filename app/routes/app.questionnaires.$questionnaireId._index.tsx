@@ -6,6 +6,7 @@ import { languageName } from "~/i18n/locale";
 import {
   addCustomItem,
   getBuilder,
+  getQuestionnaire,
   listVersions,
   publishQuestionnaire,
   removeCustomItem,
@@ -49,6 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, label: user.email };
   const orgId = user.organizationId;
   const id = params.questionnaireId ?? "";
+  await getQuestionnaire(orgId, id); // 404 before reading the form
   const intent = await readIntent(request);
   if (intent === "publish") {
     const parsed = await parseForm(request, publishSchema);

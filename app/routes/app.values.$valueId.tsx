@@ -24,6 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
   const actor = { userId: user.id, label: user.email };
   const valueId = params.valueId ?? "";
+  await getOrgValue(user.organizationId, valueId); // 404 before reading the form
   if ((await readIntent(request)) === "delete") {
     await deleteOrgValue(user.organizationId, valueId, actor);
     return redirect("/app/values");
