@@ -683,6 +683,12 @@ async function main() {
         await stopChild(server.child);
       }
     }
+    // Reference: the first request of a fresh process for a page without data (/login), i.e. what "cold" costs anyway.
+    server = await startServer();
+    const loginAgent = new http.Agent({ keepAlive: true });
+    const coldLogin = await send(loginAgent, port, "GET", "/login", {});
+    loginAgent.destroy();
+    await stopChild(server.child);
     // The model function in this process, each sort on a fresh connection (empty SQLite page cache).
     const { listResults } = await import("../app/models/results.server");
     const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
@@ -870,6 +876,14 @@ async function main() {
         budget: 1000,
         kind: "max",
         detail: `trials ${cold[valueKey].trials.join(", ")} ms`,
+      },
+      {
+        key: "coldLogin.ms",
+        label: "reference: 1st request of a fresh process, /login",
+        value: coldLogin.ms,
+        unit: "ms",
+        budget: null,
+        kind: "max",
       },
       {
         key: "rank.modelOverall",
