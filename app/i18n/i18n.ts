@@ -1,6 +1,6 @@
 // The i18n layer of the answering flow. Browser-safe: it never imports a catalog or i18next itself.
 //
-// Server: every request renders with its own i18next instance (createInstance, resources = only the active locale's
+// Server: renders use one shared i18next instance per locale (createInstance, resources = only the active locale's
 // catalog): entry.server.tsx provides that factory through TranslatorFactoryContext, and loaders/actions use
 // serverT() (catalogs.server.ts). Browser: the catalog arrives in the loader data of `i.$token` / `r` (only that
 // locale's) and the same messages are read with a small interpolator of the subset of i18next syntax the catalogs
