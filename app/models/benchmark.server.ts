@@ -16,6 +16,7 @@ import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
+import { countSubmittedCandidates } from "./position.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow, rescorePosition } from "./score.server";
 
@@ -288,14 +289,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
     .where("benchmarks.status", "in", ["active", "archived"])
     .orderBy("benchmarks.activated_at", "desc")
     .execute();
-  const submittedCandidates = await db
-    .selectFrom("responses")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("kind", "=", "candidate")
-    .where("submitted_at", "is not", null)
-    .executeTakeFirstOrThrow();
+  const submittedCandidates = await countSubmittedCandidates(orgId, positionId, db);
   return {
     position: { id: position.id, title: position.title },
     questionnaire: { id: q.id, version: q.version, title: q.title },
@@ -340,7 +334,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
           agents: s.agents,
         };
       }),
-    submittedCandidates: Number(submittedCandidates.n),
+    submittedCandidates,
   };
 }
 

@@ -219,3 +219,16 @@ export async function updatePosition(orgId: string, positionId: string, input: P
       );
     });
 }
+
+/** How many candidates of the position have submitted (an index-only count). */
+export async function countSubmittedCandidates(orgId: string, positionId: string, db: DB = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "candidate")
+    .where("submitted_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -5,6 +5,7 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { FLAG_EXPLANATIONS } from "~/models/benchmark.server";
 import { recordAudit } from "~/models/audit.server";
 import { listDecisions } from "~/models/decision.server";
+import { countSubmittedCandidates } from "~/models/position.server";
 import { loadQuestionnaireContent } from "~/models/respondent-input.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import type { BenchmarkSnapshot, CandidateResult, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
@@ -44,14 +45,7 @@ export type PositionResultsContext = Awaited<ReturnType<typeof getPositionResult
 export async function getPositionResultsContext(orgId: string, positionId: string, db: DB = getDb()) {
   const context = await positionContext(orgId, positionId, db);
   // Two index-only counts; a current score exists only for a submitted candidate response (score.server.ts).
-  const submitted = await db
-    .selectFrom("responses")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("kind", "=", "candidate")
-    .where("submitted_at", "is not", null)
-    .executeTakeFirstOrThrow();
+  const submitted = await countSubmittedCandidates(orgId, positionId, db);
   const scored = await db
     .selectFrom("scores")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -59,7 +53,7 @@ export async function getPositionResultsContext(orgId: string, positionId: strin
     .where("position_id", "=", positionId)
     .where("is_current", "=", 1)
     .executeTakeFirstOrThrow();
-  return { ...context, submittedCount: Number(submitted.n), scoredCount: Number(scored.n) };
+  return { ...context, submittedCount: submitted, scoredCount: Number(scored.n) };
 }
 
 /**

@@ -119,7 +119,10 @@ test("a candidate answers on a phone; the recruiter reads the report, ranks, com
   await page.getByRole("navigation", { name: "Position" }).getByRole("link", { name: "Results" }).click();
   await expect(page.getByRole("heading", { name: `Results: ${POSITION}` })).toBeVisible();
   const rows = page.locator("table.results-table tbody tr");
-  await expect(rows).toHaveCount(21);
+  // the seed's 20 scored candidates, this one, and any that specs running earlier on the same server added
+  await expect(rows.filter({ has: page.getByRole("link", { name: CANDIDATE, exact: true }) })).toHaveCount(1);
+  const ranked = await rows.count();
+  expect(ranked).toBeGreaterThanOrEqual(21);
   const mine = rows.filter({ has: page.getByRole("link", { name: CANDIDATE, exact: true }) });
   await expect(mine).toHaveCount(1);
   await expect(mine.locator("td").nth(1)).toHaveText(/^\d+$/);
@@ -153,7 +156,7 @@ test("a candidate answers on a phone; the recruiter reads the report, ranks, com
   const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
   expect(lines[0]).toMatch(/^Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,/);
-  expect(lines).toHaveLength(22);
+  expect(lines).toHaveLength(ranked + 1);
   const row = lines.find((l) => l.startsWith(`${CANDIDATE},`));
   expect(row).toBeDefined();
   expect(row!.split(",")[2]).toBe("scored");

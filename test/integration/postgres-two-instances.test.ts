@@ -1,7 +1,6 @@
 // Two production servers on one PostgreSQL database share sessions and autosave revisions (issue 10).
 // Runs in the "postgres" Vitest project only (TEST_POSTGRES_URL set); uses build/ when it is newer than app/,
 // otherwise builds into a temporary directory first.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,78 +10,23 @@ import { getDb } from "../../app/utils/db.server";
 import { onPostgres, withTestDatabase } from "../db";
 import { TEST_PASSWORD, makeUser } from "../factories";
 import { invite, makeRecruiterWithPosition } from "../factories-answering";
+import {
+  buildDirectory,
+  cookieOf,
+  postForm as post,
+  startServer,
+  stopServer,
+  type ServerProcess,
+} from "../server-process";
 
 const PORTS = [3301, 3302] as const;
 const SESSION_SECRET = "two-instances-test-secret-0123456789abcdef";
 
 const testDb = withTestDatabase();
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** build/ when it is up to date with app/, else a fresh build in a temporary build-pg-* directory (removed afterwards). */
-function buildDirectory(): { dir: string; temporary: boolean } {
-  const existing = path.resolve("build");
-  const serverEntry = path.join(existing, "server/index.js");
-  if (fs.existsSync(serverEntry) && fs.statSync(serverEntry).mtimeMs >= newestMtime(path.resolve("app"))) {
-    return { dir: existing, temporary: false };
-  }
-  // Inside the project (ignored like every build-*/) so the server bundle resolves its packages from node_modules.
-  const dir = fs.mkdtempSync(path.resolve("build-pg-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", BUILD_DIR: dir };
-  delete env.VITEST; // vite.config.ts leaves the Remix plugin out under Vitest
-  const result = spawnSync("npx", ["remix", "vite:build"], { env, encoding: "utf8" });
-  if (result.status !== 0) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return { dir, temporary: true };
-}
-
-async function waitForServer(base: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server ${base} exited:\n${log()}`);
-    try {
-      const res = await fetch(`${base}/login`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server ${base} did not start:\n${log()}`);
-}
-
-function post(base: string, pathname: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
-  return fetch(`${base}${pathname}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: base,
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
-function cookieOf(res: Response): string {
-  const setCookie = res.headers.get("set-cookie");
-  if (!setCookie) throw new Error(`no Set-Cookie (status ${res.status})`);
-  return setCookie.split(";")[0];
-}
-
 describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () => {
-  const servers: ChildProcess[] = [];
-  const logs: string[] = ["", ""];
-  const bases = PORTS.map((port) => `http://127.0.0.1:${port}`);
+  const servers: ServerProcess[] = [];
+  let bases: string[] = [];
   let build: { dir: string; temporary: boolean } | undefined;
   let dataDir: string | undefined;
 
@@ -90,39 +34,21 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     build = buildDirectory();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vb-two-instances-"));
     for (const [i, port] of PORTS.entries()) {
-      const child = spawn(process.execPath, ["server.js"], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_ENV: "production",
-          HOST: "127.0.0.1",
-          PORT: String(port),
-          DATABASE_URL: testDb.url(),
-          SESSION_SECRET,
-          SECURE_COOKIES: "0",
-          BUILD_DIR: build.dir,
-          DATA_DIR: path.join(dataDir, `instance-${i + 1}`),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout?.on("data", (chunk: Buffer) => (logs[i] += chunk.toString()));
-      child.stderr?.on("data", (chunk: Buffer) => (logs[i] += chunk.toString()));
-      servers.push(child);
+      servers.push(
+        await startServer({
+          port,
+          databaseUrl: testDb.url(),
+          buildDir: build.dir,
+          dataDir: path.join(dataDir, `instance-${i + 1}`),
+          sessionSecret: SESSION_SECRET,
+        }),
+      );
     }
-    await Promise.all(servers.map((child, i) => waitForServer(bases[i], child, () => logs[i])));
+    bases = servers.map((server) => server.base);
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(
-      servers.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all(servers.map((server) => stopServer(server)));
     if (build?.temporary) fs.rmSync(build.dir, { recursive: true, force: true });
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
