@@ -9,6 +9,9 @@
 //   BUILD_DIR=build-3401 BENCH_PORT=3401 npm run bench
 //   BENCH_AUTOSAVE_SECONDS=15 BENCH_PAGE_SECONDS=5 BENCH_KEEP=1 (keep the temp dir) BENCH_OUT=bench/results.json
 //   BENCH_PROFILE=1 (CPU profiles of the app server in bench/out/prof)
+//   npm run bench -- --postgres        # the same run on PostgreSQL (issue 10): a fresh `vb_bench_<random>` database
+//                                      # on BENCH_POSTGRES_URL's server (default: scripts/pg-test-cluster.sh start),
+//                                      # dropped at the end; writes bench/results-postgres.json
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -17,6 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import YAML from "yaml";
 import type { Questionnaire } from "../app/questionnaire/types";
 import type { Answers } from "../app/scoring";
@@ -28,7 +32,10 @@ const AUTOSAVE_SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 15);
 const PAGE_CLIENTS = 4;
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 5);
 const RANKED_CANDIDATES = 100_000;
-const WATCHDOG_MS = 170_000;
+/** `npm run bench -- --postgres` or BENCH_POSTGRES_URL: the same figures on a fresh PostgreSQL database. */
+const POSTGRES = process.argv.includes("--postgres") || Boolean(process.env.BENCH_POSTGRES_URL);
+/** PostgreSQL loads the 100k candidates over the wire (about a minute more on the shared machine). */
+const WATCHDOG_MS = POSTGRES ? 300_000 : 170_000;
 /** Fresh processes per cold figure (ranking, engine): the best is reported, every trial is in results.json. */
 const COLD_TRIALS = 2;
 const BANKS = [
@@ -53,12 +60,48 @@ function killChild(child: ChildProcess): void {
 function killAll(): void {
   for (const child of [...children]) killChild(child);
 }
+/** PostgreSQL mode: closes the bench's pools and drops its database (set once the database exists; runs once). */
+let postgresCleanup: (() => Promise<void>) | null = null;
+async function cleanupPostgres(): Promise<void> {
+  const cleanup = postgresCleanup;
+  postgresCleanup = null;
+  if (cleanup) await cleanup();
+}
+function exitAfterCleanup(code: number): void {
+  killAll();
+  if (!postgresCleanup) process.exit(code);
+  void cleanupPostgres()
+    .catch((error: unknown) => console.error("bench: dropping the PostgreSQL database failed:", error))
+    .finally(() => process.exit(code));
+}
 process.on("exit", killAll);
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    killAll();
-    process.exit(130);
+  process.on(signal, () => exitAfterCleanup(130));
+}
+
+/** The admin URL of the PostgreSQL server: BENCH_POSTGRES_URL, else the throwaway test cluster (started if needed). */
+function postgresAdminUrl(): string {
+  if (process.env.BENCH_POSTGRES_URL) return process.env.BENCH_POSTGRES_URL;
+  const started = spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "start"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
   });
+  const url = /postgres(?:ql)?:\/\/\S+/.exec(started.stdout ?? "")?.[0];
+  if (started.status !== 0 || !url) {
+    throw new Error(`scripts/pg-test-cluster.sh start failed: ${started.stderr || started.stdout}`);
+  }
+  return url;
+}
+
+async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -247,13 +290,15 @@ type Row = {
 async function main() {
   const watchdog = setTimeout(() => {
     console.error(`bench: watchdog — still running after ${WATCHDOG_MS / 1000} s, stopping`);
-    killAll();
-    process.exit(1);
+    exitAfterCleanup(1);
   }, WATCHDOG_MS);
   watchdog.unref();
 
   const buildDir = path.resolve(ROOT, process.env.BUILD_DIR ?? "build");
-  const outFile = path.resolve(ROOT, process.env.BENCH_OUT ?? "bench/results.json");
+  const outFile = path.resolve(
+    ROOT,
+    process.env.BENCH_OUT ?? (POSTGRES ? "bench/results-postgres.json" : "bench/results.json"),
+  );
   const outDir = path.join(ROOT, "bench/out");
   fs.mkdirSync(outDir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vb-bench-"));
@@ -262,8 +307,26 @@ async function main() {
   fs.writeFileSync(serverLog, "");
   const loadStart = os.loadavg();
 
+  // PostgreSQL mode: a fresh database on the server, dropped in `finally` (and by the watchdog/signal handlers).
+  let databaseUrl = `file:${dbFile}`;
+  let closeBenchDb: (() => Promise<void>) | null = null;
+  if (POSTGRES) {
+    const adminUrl = postgresAdminUrl();
+    const name = `vb_bench_${crypto.randomBytes(6).toString("hex")}`;
+    await adminQuery(adminUrl, `create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    postgresCleanup = async () => {
+      await closeBenchDb?.();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      console.log(`bench: dropped PostgreSQL database ${name}`);
+    };
+    console.log(`bench: PostgreSQL database ${name} on ${url.host}`);
+  }
+
   // Everything the app modules read from the environment, set before they are imported.
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  process.env.DATABASE_URL = databaseUrl;
   process.env.DATA_DIR = tmp;
   process.env.SESSION_SECRET = crypto.randomBytes(32).toString("base64url");
   process.env.SECURE_COOKIES = "0";
@@ -305,8 +368,10 @@ async function main() {
     const { pagesOf } = await import("../app/models/respondent-input.server");
     const { buildBenchmark, scoreCandidate, ALGORITHM_VERSION } = await import("../app/scoring");
     const { newId } = await import("../app/utils/tokens.server");
+    const { sql } = await import("kysely");
 
-    const db = createDb(`file:${dbFile}`);
+    const db = createDb(databaseUrl);
+    closeBenchDb = () => db.destroy();
     await migrateToLatest(db);
     setDb(db);
 
@@ -424,76 +489,159 @@ async function main() {
 
     // 100,000 scored candidates on the second position: one transaction, prepared statements, the storage
     // contract of app/models/score.server.ts (scores + one score_values row per value, is_current = 1).
-    const raw = openSqlite(dbFile);
-    const insertResponse = raw.prepare(
-      `INSERT INTO responses (id, organization_id, position_id, invitation_id, kind, respondent_label,
-        questionnaire_version_id, locale, source, answers_json, revision, page_times_json, consent_at, started_at,
-        updated_at, submitted_at) VALUES (?, ?, ?, NULL, 'candidate', ?, ?, 'en', 'import', ?, 1, '{}', ?, ?, ?, ?)`,
-    );
-    const insertScore = raw.prepare(
-      `INSERT INTO scores (id, organization_id, position_id, response_id, benchmark_id, questionnaire_version_id,
-        algorithm_version, is_current, overall, min_alignment, review, result_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-    );
-    const insertValue = raw.prepare(
-      `INSERT INTO score_values (score_id, value_key, organization_id, position_id, is_current, score, percentile,
-        alignment, band) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    );
+    // PostgreSQL: the same rows in one transaction, multi-row INSERTs of 1000 rows through Kysely.
     const base = Date.UTC(2026, 0, 1);
     let reportResponseId = "";
-    raw.transaction(() => {
-      for (let i = 0; i < RANKED_CANDIDATES; i += 1) {
-        const answers = randomAnswers();
-        const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
-        const responseId = newId();
-        const scoreId = newId();
-        const at = new Date(base + i * 1000).toISOString();
-        insertResponse.run(
-          responseId,
-          org.id,
-          rankedPositionId,
-          `Candidate ${i + 1}`,
-          versionId,
-          JSON.stringify(answers),
-          at,
-          at,
-          at,
-          at,
-        );
-        insertScore.run(
-          scoreId,
-          org.id,
-          rankedPositionId,
-          responseId,
-          benchmarkIds[rankedPositionId],
-          versionId,
-          ALGORITHM_VERSION,
-          result.overall,
-          result.minAlignment,
-          result.review ? 1 : 0,
-          JSON.stringify(result),
-          at,
-        );
-        for (const value of q.values) {
-          const v = result.values[value.id];
-          insertValue.run(
-            scoreId,
-            value.id,
+    if (POSTGRES) {
+      const BATCH = 1000;
+      await db.transaction().execute(async (trx) => {
+        for (let start = 0; start < RANKED_CANDIDATES; start += BATCH) {
+          const responseRows = [];
+          const scoreRows = [];
+          const valueRows = [];
+          for (let i = start; i < Math.min(RANKED_CANDIDATES, start + BATCH); i += 1) {
+            const answers = randomAnswers();
+            const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
+            const responseId = newId();
+            const scoreId = newId();
+            const at = new Date(base + i * 1000).toISOString();
+            responseRows.push({
+              id: responseId,
+              organization_id: org.id,
+              position_id: rankedPositionId,
+              invitation_id: null,
+              kind: "candidate" as const,
+              respondent_label: `Candidate ${i + 1}`,
+              questionnaire_version_id: versionId,
+              locale: "en",
+              source: "import" as const,
+              answers_json: JSON.stringify(answers),
+              revision: 1,
+              page_times_json: "{}",
+              consent_at: at,
+              started_at: at,
+              updated_at: at,
+              submitted_at: at,
+            });
+            scoreRows.push({
+              id: scoreId,
+              organization_id: org.id,
+              position_id: rankedPositionId,
+              response_id: responseId,
+              benchmark_id: benchmarkIds[rankedPositionId],
+              questionnaire_version_id: versionId,
+              algorithm_version: ALGORITHM_VERSION,
+              is_current: 1,
+              overall: result.overall,
+              min_alignment: result.minAlignment,
+              review: result.review ? 1 : 0,
+              result_json: JSON.stringify(result),
+              created_at: at,
+            });
+            for (const value of q.values) {
+              const v = result.values[value.id];
+              valueRows.push({
+                score_id: scoreId,
+                value_key: value.id,
+                organization_id: org.id,
+                position_id: rankedPositionId,
+                is_current: 1,
+                score: v?.score ?? null,
+                percentile: v?.percentile ?? null,
+                alignment: v?.alignment ?? null,
+                band: v?.band ?? null,
+              });
+            }
+            if (i === RANKED_CANDIDATES / 2) reportResponseId = responseId;
+          }
+          await trx.insertInto("responses").values(responseRows).execute();
+          await trx.insertInto("scores").values(scoreRows).execute();
+          for (let k = 0; k < valueRows.length; k += BATCH) {
+            await trx
+              .insertInto("score_values")
+              .values(valueRows.slice(k, k + BATCH))
+              .execute();
+          }
+        }
+      });
+      // What autovacuum would do shortly after such a load: planner statistics for the ranking queries.
+      await sql`analyze responses, scores, score_values`.execute(db);
+    } else {
+      const raw = openSqlite(dbFile);
+      const insertResponse = raw.prepare(
+        `INSERT INTO responses (id, organization_id, position_id, invitation_id, kind, respondent_label,
+        questionnaire_version_id, locale, source, answers_json, revision, page_times_json, consent_at, started_at,
+        updated_at, submitted_at) VALUES (?, ?, ?, NULL, 'candidate', ?, ?, 'en', 'import', ?, 1, '{}', ?, ?, ?, ?)`,
+      );
+      const insertScore = raw.prepare(
+        `INSERT INTO scores (id, organization_id, position_id, response_id, benchmark_id, questionnaire_version_id,
+        algorithm_version, is_current, overall, min_alignment, review, result_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+      );
+      const insertValue = raw.prepare(
+        `INSERT INTO score_values (score_id, value_key, organization_id, position_id, is_current, score, percentile,
+        alignment, band) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+      );
+      raw.transaction(() => {
+        for (let i = 0; i < RANKED_CANDIDATES; i += 1) {
+          const answers = randomAnswers();
+          const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
+          const responseId = newId();
+          const scoreId = newId();
+          const at = new Date(base + i * 1000).toISOString();
+          insertResponse.run(
+            responseId,
             org.id,
             rankedPositionId,
-            v?.score ?? null,
-            v?.percentile ?? null,
-            v?.alignment ?? null,
-            v?.band ?? null,
+            `Candidate ${i + 1}`,
+            versionId,
+            JSON.stringify(answers),
+            at,
+            at,
+            at,
+            at,
           );
+          insertScore.run(
+            scoreId,
+            org.id,
+            rankedPositionId,
+            responseId,
+            benchmarkIds[rankedPositionId],
+            versionId,
+            ALGORITHM_VERSION,
+            result.overall,
+            result.minAlignment,
+            result.review ? 1 : 0,
+            JSON.stringify(result),
+            at,
+          );
+          for (const value of q.values) {
+            const v = result.values[value.id];
+            insertValue.run(
+              scoreId,
+              value.id,
+              org.id,
+              rankedPositionId,
+              v?.score ?? null,
+              v?.percentile ?? null,
+              v?.alignment ?? null,
+              v?.band ?? null,
+            );
+          }
+          if (i === RANKED_CANDIDATES / 2) reportResponseId = responseId;
         }
-        if (i === RANKED_CANDIDATES / 2) reportResponseId = responseId;
-      }
-    })();
-    raw.pragma("wal_checkpoint(TRUNCATE)");
-    raw.close();
+      })();
+      raw.pragma("wal_checkpoint(TRUNCATE)");
+      raw.close();
+    }
     const setupSeconds = (performance.now() - t) / 1000;
-    const dbMb = fs.statSync(dbFile).size / 1024 / 1024;
+    const dbMb = POSTGRES
+      ? Number(
+          (await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db)).rows[0].size,
+        ) /
+        1024 /
+        1024
+      : fs.statSync(dbFile).size / 1024 / 1024;
     console.log(
       `bench: data ready in ${setupSeconds.toFixed(1)} s (${RANKED_CANDIDATES} scored candidates, ${dbMb.toFixed(0)} MB)`,
     );
@@ -508,7 +656,7 @@ async function main() {
       HOST: "127.0.0.1",
       PORT: String(port),
       BUILD_DIR: buildDir,
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: databaseUrl,
       DATA_DIR: tmp,
     };
     const startServer = async (): Promise<Server> => {
@@ -531,9 +679,16 @@ async function main() {
     const origin = `http://127.0.0.1:${port}`;
 
     // ---------------------------------------------------------------- autosave: baseline, then the app
+    // PostgreSQL: one pg UPDATE per request through a pg Pool, on a same-schema table in the bench database.
     const baselineChild = spawnLogged(
-      ["--import", "tsx", path.join(ROOT, "scripts/bench-baseline.ts")],
-      { ...process.env, PORT: String(baselinePort), BASELINE_DB: path.join(tmp, "baseline.db"), RESPONSES: "20" },
+      ["--import", "tsx", path.join(ROOT, POSTGRES ? "scripts/bench-baseline-pg.ts" : "scripts/bench-baseline.ts")],
+      {
+        ...process.env,
+        PORT: String(baselinePort),
+        BASELINE_DB: path.join(tmp, "baseline.db"),
+        ...(POSTGRES ? { BASELINE_PG_URL: databaseUrl } : {}),
+        RESPONSES: "20",
+      },
       serverLog,
     );
     await waitForHttp(baselinePort, "/", baselineChild, serverLog);
@@ -694,7 +849,7 @@ async function main() {
     const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
     const inProcess: Record<string, number> = {};
     for (const sort of ["overall", valueKey]) {
-      const fresh = createDb(`file:${dbFile}`);
+      const fresh = createDb(databaseUrl);
       setDb(fresh);
       t = performance.now();
       const listed = await listResults(org.id, rankedPositionId, parseResultsQuery(new URL(`http://x/?sort=${sort}`)));
@@ -944,6 +1099,7 @@ async function main() {
     for (const note of notes) console.log(`note: ${note}`);
     const failed = results.filter((r) => r.pass === false);
     const loadEnd = os.loadavg();
+    const postgresVersion = POSTGRES ? (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v : null;
     const report = {
       measuredAt: new Date().toISOString(),
       machine: {
@@ -962,7 +1118,9 @@ async function main() {
         pageSeconds: PAGE_SECONDS,
         rankedCandidates: RANKED_CANDIDATES,
         questionnaire: { values: q.values.length, items: itemCount, attention: q.attention.length },
-        sqlite: "WAL, synchronous=FULL (the app's pragmas)",
+        ...(POSTGRES
+          ? { postgres: postgresVersion, pgPoolSize: Number(process.env.PG_POOL_SIZE ?? 10) }
+          : { sqlite: "WAL, synchronous=FULL (the app's pragmas)" }),
       },
       setupSeconds: Number(setupSeconds.toFixed(1)),
       buildSeconds,
@@ -991,6 +1149,11 @@ async function main() {
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     killAll();
+    try {
+      await cleanupPostgres();
+    } catch (error) {
+      console.error("bench: dropping the PostgreSQL database failed:", error);
+    }
     if (process.env.BENCH_KEEP !== "1") fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`bench: kept ${tmp}`);
   }
