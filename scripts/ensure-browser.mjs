@@ -1,4 +1,4 @@
-// Makes sure a Chromium for Playwright exists: uses Debian's package (never `playwright install`, which downloads).
+// Makes sure a Chromium for Playwright exists: uses Debian's package (Playwright's own browser download does not work here).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { Field, TextareaField } from "~/components/field";
+import { ErrorList, Field, TextareaField } from "~/components/field";
 import { languageName } from "~/i18n/locale";
 
 type Kind = "agent" | "candidate";
@@ -216,19 +216,12 @@ export function InvitationsSection({
               defaultValue: String(oneProblems?.values?.email ?? ""),
             }}
           />
-          <div>
-            <label htmlFor={`${kind}-locale`}>Language</label>
-            <select id={`${kind}-locale`} name="locale" defaultValue={defaultLocale}>
-              {localeOptions.map((l) => (
-                <option key={l} value={l}>
-                  {languageName(l)}
-                </option>
-              ))}
-            </select>
-            {problems?.fieldErrors?.locale ? (
-              <p className="error-list">{problems.fieldErrors.locale.join(" ")}</p>
-            ) : null}
-          </div>
+          <LocaleSelect
+            id={`${kind}-locale`}
+            options={localeOptions}
+            defaultValue={defaultLocale}
+            errors={problems?.fieldErrors?.locale}
+          />
           <div>
             <button type="submit" disabled={submittingIntent === "invite-one"}>
               {submittingIntent === "invite-one" ? "Inviting…" : `Invite ${noun}`}
@@ -270,19 +263,12 @@ export function InvitationsSection({
               defaultValue: String(listProblems?.values?.list ?? ""),
             }}
           />
-          <div>
-            <label htmlFor={`${kind}-list-locale`}>Language</label>
-            <select id={`${kind}-list-locale`} name="locale" defaultValue={defaultLocale}>
-              {localeOptions.map((l) => (
-                <option key={l} value={l}>
-                  {languageName(l)}
-                </option>
-              ))}
-            </select>
-            {problems?.fieldErrors?.locale ? (
-              <p className="error-list">{problems.fieldErrors.locale.join(" ")}</p>
-            ) : null}
-          </div>
+          <LocaleSelect
+            id={`${kind}-list-locale`}
+            options={localeOptions}
+            defaultValue={defaultLocale}
+            errors={problems?.fieldErrors?.locale}
+          />
           <div>
             <button type="submit" disabled={submittingIntent === "invite-list"}>
               {submittingIntent === "invite-list" ? "Inviting…" : `Invite all ${noun}s`}
@@ -291,5 +277,29 @@ export function InvitationsSection({
         </Form>
       </div>
     </section>
+  );
+}
+
+/** The language an invitation is sent in (only the languages the position's questionnaire version offers). */
+function LocaleSelect(props: { id: string; options: readonly string[]; defaultValue: string; errors?: string[] }) {
+  const errorId = props.errors?.length ? `${props.id}-error` : undefined;
+  return (
+    <div>
+      <label htmlFor={props.id}>Language</label>
+      <select
+        id={props.id}
+        name="locale"
+        defaultValue={props.defaultValue}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      >
+        {props.options.map((l) => (
+          <option key={l} value={l}>
+            {languageName(l)}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={errorId} errors={props.errors} />
+    </div>
   );
 }
