@@ -13,7 +13,7 @@ try {
   } else {
     console.log(ifEmpty ? "Database already has data; seed skipped." : "Demo data was already there; nothing changed.");
   }
-  console.log("Demo logins (http://localhost:3000/login):");
+  console.log(`Demo logins (http://localhost:${process.env.PORT ?? 3000}/login):`);
   for (const l of logins.accounts)
     console.log(`  ${l.organization.padEnd(22)} ${l.role.padEnd(10)} ${l.email.padEnd(28)} ${l.password}`);
 } finally {
