@@ -1,16 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
 const PHONE = { width: 360, height: 740 };
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(recruiter.email);
-  await page.getByLabel("Password").fill(recruiter.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
 
 /** Invites one agent on the position overview and returns the link shown once. */
 async function inviteAgent(page: Page, name: string): Promise<string> {
@@ -75,7 +67,7 @@ test("a recruiter invites agents; one answers by phone with autosave and resume,
   browser,
 }) => {
   test.setTimeout(120_000);
-  await logIn(page);
+  await logIn(page, recruiter);
   await page.getByRole("link", { name: "Positions" }).click();
   await expect(page.getByRole("heading", { name: "Positions", level: 1 })).toBeVisible();
   await page.getByLabel("Title").fill("Chat support agent");

@@ -1,22 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { attentionAnswer, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
 // Issue 6 end to end: a recruiter builds a benchmark from scratch with six agents who answer on their own devices.
 
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
 const PHONE = { width: 360, height: 740 };
 const POSITION = "Night shift support";
 const AGENTS = ["Ada Nojs", "Ben Reload", "Cleo Park", "Dev Sharma", "Eva Horn", "Finn Ode"];
 const EXCLUDED = "Finn Ode";
 const REASON = "Joined the team two weeks ago";
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(recruiter.email);
-  await page.getByLabel("Password").fill(recruiter.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
 
 async function expectNoSeriousA11yViolations(page: Page, where: string) {
   // @axe-core/playwright is typed against its own playwright-core copy; the page object is the same at runtime.
@@ -33,20 +25,6 @@ async function pageCounter(page: Page): Promise<{ page: number; of: number }> {
   const m = /Page (\d+) of (\d+)/.exec(text);
   if (!m) throw new Error(`no page counter in "${text}"`);
   return { page: Number(m[1]), of: Number(m[2]) };
-}
-
-/** The answer an attention check asks for (questions/attention.yaml), as the radio's value. */
-function attentionAnswer(legend: string): string | null {
-  const m = /answer '([^']+)'/.exec(legend);
-  if (!m) return null;
-  const wanted: Record<string, string> = {
-    "Strongly disagree": "1",
-    Disagree: "2",
-    Neither: "3",
-    Agree: "4",
-    "Strongly agree": "5",
-  };
-  return wanted[m[1]] ?? null;
 }
 
 /**
@@ -126,7 +104,7 @@ test("a recruiter invites six agents, they answer on their phones, one is exclud
   browser,
 }) => {
   test.setTimeout(240_000);
-  await logIn(page);
+  await logIn(page, recruiter);
 
   // A new position on the demo organization's published questionnaire.
   await page.getByRole("link", { name: "Positions" }).click();

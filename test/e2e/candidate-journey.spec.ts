@@ -1,38 +1,15 @@
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { attentionAnswer, downloadResultsCsv, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
 // Issue 7 end to end: a candidate answers on a phone, a recruiter reads the report, ranks, compares and exports.
 
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
 const POSITION = "Customer support agent";
 const CANDIDATE = "Zoe Mobile";
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(recruiter.email);
-  await page.getByLabel("Password").fill(recruiter.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
 
 async function openPosition(page: Page) {
   await page.goto("/app/positions");
   await page.getByRole("link", { name: POSITION }).first().click();
   await expect(page.getByRole("heading", { name: POSITION, level: 1 })).toBeVisible();
-}
-
-/** The answer an attention check asks for (questions/attention.yaml), as the radio's value. */
-function attentionAnswer(legend: string): string | null {
-  const m = /answer '([^']+)'/.exec(legend);
-  if (!m) return null;
-  const wanted: Record<string, string> = {
-    "Strongly disagree": "1",
-    Disagree: "2",
-    Neither: "3",
-    Agree: "4",
-    "Strongly agree": "5",
-  };
-  return wanted[m[1]] ?? null;
 }
 
 /** A thoughtful-looking candidate: mostly agrees, varies, reads the attention checks, picks varied scenario options. */
@@ -74,7 +51,7 @@ test("a candidate answers on a phone; the recruiter reads the report, ranks, com
   browser,
 }) => {
   test.setTimeout(180_000);
-  await logIn(page);
+  await logIn(page, recruiter);
   await openPosition(page);
 
   // Invite one candidate and copy the link shown once.
@@ -148,14 +125,7 @@ test("a candidate answers on a phone; the recruiter reads the report, ranks, com
 
   // Export the list as CSV: the header and the candidate's row.
   await page.getByRole("link", { name: "← Results" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Export CSV" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe("customer-support-agent-results.csv");
-  const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
-  const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toMatch(/^Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,/);
+  const { lines } = await downloadResultsCsv(page);
   expect(lines).toHaveLength(ranked + 1);
   const row = lines.find((l) => l.startsWith(`${CANDIDATE},`));
   expect(row).toBeDefined();

@@ -2,8 +2,8 @@
 // and the cross-language marker on the report (the seeded benchmark agents all answered in English).
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
 const POSITION = "Customer support agent";
 const CANDIDATE = "Aino Virtanen";
 /** What the organization wrote (content, not UI): the seeded position's description stays as written. */
@@ -50,21 +50,13 @@ async function expectFinnishOnly(page: Page) {
   expect(found, `English UI text on ${page.url()}`).toEqual([]);
 }
 
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(recruiter.email);
-  await page.getByLabel("Password").fill(recruiter.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
-
 test("a candidate invited in Finnish answers in Finnish; the report says Finnish and cross-language", async ({
   page,
   browser,
 }) => {
   test.setTimeout(120_000);
   expect(ENGLISH.length).toBeGreaterThan(100);
-  await logIn(page);
+  await logIn(page, recruiter);
   await page.goto("/app/positions");
   await page.getByRole("link", { name: POSITION }).first().click();
   const section = page.getByRole("region", { name: "Candidates" });

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { downloadResultsCsv, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
 const POSITION = "Customer support agent";
 
 async function openResults(page: Page) {
@@ -83,14 +82,7 @@ test("a recruiter ranks, sorts, reads a report, decides, compares two candidates
 
   // export the list as CSV
   await page.getByRole("link", { name: "← Results" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Export CSV" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe("customer-support-agent-results.csv");
-  const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
-  const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toMatch(/^Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,/);
+  const { csv, lines } = await downloadResultsCsv(page);
   expect(lines).toHaveLength(ranked + 1);
   expect(csv).toContain(",advance");
 });

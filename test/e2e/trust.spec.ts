@@ -1,16 +1,8 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { logIn, NORTHWIND_ADMIN as admin } from "./helpers";
 
-const admin = { email: "admin@northwind.test", password: "northwind-admin-demo" };
 const POSITION = "Customer support agent";
-
-async function login(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
 
 async function openPosition(page: Page) {
   await page.goto("/app/positions");
@@ -20,7 +12,7 @@ async function openPosition(page: Page) {
 test("an admin reads the adverse-impact report, exports it, erases a candidate and finds it in the audit log", async ({
   page,
 }) => {
-  await login(page);
+  await logIn(page, admin);
   await openPosition(page);
   await page.getByRole("navigation", { name: "Position" }).getByRole("link", { name: "Fairness" }).click();
   await expect(page.getByRole("heading", { name: "Adverse impact" })).toBeVisible();

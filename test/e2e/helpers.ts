@@ -1,0 +1,42 @@
+// Shared steps of the end-to-end journeys.
+import fs from "node:fs";
+import { expect, type Page } from "@playwright/test";
+
+export const NORTHWIND_RECRUITER = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
+export const NORTHWIND_ADMIN = { email: "admin@northwind.test", password: "northwind-admin-demo" };
+
+/** Logs in through the form and waits for the dashboard. */
+export async function logIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+}
+
+/** The answer an attention check asks for (questions/attention.yaml), as the radio's value. */
+export function attentionAnswer(legend: string): string | null {
+  const m = /answer '([^']+)'/.exec(legend);
+  if (!m) return null;
+  const wanted: Record<string, string> = {
+    "Strongly disagree": "1",
+    Disagree: "2",
+    Neither: "3",
+    Agree: "4",
+    "Strongly agree": "5",
+  };
+  return wanted[m[1]] ?? null;
+}
+
+/** Clicks "Export CSV" on the results page of the demo position; returns the CSV text and its lines (header first). */
+export async function downloadResultsCsv(page: Page): Promise<{ csv: string; lines: string[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("customer-support-agent-results.csv");
+  const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,/);
+  return { csv, lines };
+}
