@@ -124,6 +124,18 @@ async function nextSortOrder(db: DB, orgId: string): Promise<number> {
   return (row?.max ?? -1) + 1;
 }
 
+/** The columns of org_values that an OrgValueInput sets. */
+function valueColumns(input: OrgValueInput) {
+  return {
+    name: input.name,
+    description: input.description,
+    i_statement: input.iStatement,
+    metrics_json: JSON.stringify(input.metrics),
+    direction: input.direction,
+    weight: input.weight,
+  };
+}
+
 async function insertValue(
   db: DB,
   orgId: string,
@@ -146,12 +158,7 @@ async function insertValue(
       id,
       organization_id: orgId,
       key,
-      name: input.name,
-      description: input.description,
-      i_statement: input.iStatement,
-      metrics_json: JSON.stringify(input.metrics),
-      direction: input.direction,
-      weight: input.weight,
+      ...valueColumns(input),
       sort_order: await nextSortOrder(db, orgId),
       bank_value: bankValue,
       created_at: now,
@@ -229,12 +236,7 @@ export async function updateOrgValue(orgId: string, valueId: string, input: OrgV
       await trx
         .updateTable("org_values")
         .set({
-          name: input.name,
-          description: input.description,
-          i_statement: input.iStatement,
-          metrics_json: JSON.stringify(input.metrics),
-          direction: input.direction,
-          weight: input.weight,
+          ...valueColumns(input),
           updated_at: nowIso(),
         })
         .where("organization_id", "=", orgId)
@@ -316,12 +318,7 @@ export async function ensureTemplateValues(
       await db
         .updateTable("org_values")
         .set({
-          name: input.name,
-          description: input.description,
-          i_statement: input.iStatement,
-          metrics_json: JSON.stringify(input.metrics),
-          direction: input.direction,
-          weight: input.weight,
+          ...valueColumns(input),
           bank_value: key,
           updated_at: nowIso(),
         })
