@@ -4,8 +4,8 @@
 // bench database (dropped with it).
 //   PORT=3402 BASELINE_PG_URL=postgres://… RESPONSES=20 npx tsx scripts/bench-baseline-pg.ts
 // POST /save body `id=<response id>&itemId=<item>&value=<n>&baseRevision=<n>` -> `{"revision":n}` (409 when stale).
-import http from "node:http";
 import pg from "pg";
+import { serveBaseline } from "./bench-baseline-server";
 
 const port = Number(process.env.PORT ?? 3402);
 const url = process.env.BASELINE_PG_URL;
@@ -41,37 +41,14 @@ const UPDATE = {
     WHERE id = $4 AND revision = $5 AND submitted_at IS NULL`,
 };
 
-const server = http.createServer((req, res) => {
-  if (req.method !== "POST" || req.url !== "/save") {
-    res.writeHead(404).end();
-    return;
-  }
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
-    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
-    const base = Number(form.get("baseRevision"));
-    const text = form.get("value") ?? "";
-    const value = /^\d+$/.test(text) ? Number(text) : text;
-    pool
-      .query({
-        ...UPDATE,
-        values: [form.get("itemId"), JSON.stringify(value), new Date().toISOString(), form.get("id"), base],
-      })
-      .then((result) => {
-        const ok = result.rowCount === 1;
-        res.writeHead(ok ? 200 : 409, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ ok, revision: ok ? base + 1 : base }));
-      })
-      .catch((error: unknown) => {
-        res.writeHead(500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ ok: false, revision: base, error: String(error) }));
-      });
-  });
-});
-server.keepAliveTimeout = 60_000;
 await setup();
-server.listen(port, "127.0.0.1", () => console.log(`baseline (postgres) listening on http://127.0.0.1:${port}`));
+serveBaseline(port, "baseline (postgres)", async (save) => {
+  const result = await pool.query({
+    ...UPDATE,
+    values: [save.itemId, JSON.stringify(save.value), new Date().toISOString(), save.id, save.baseRevision],
+  });
+  return result.rowCount === 1;
+});
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     void pool.end().finally(() => process.exit(0));

@@ -3,8 +3,8 @@
 //   PORT=3402 BASELINE_DB=/tmp/x.db RESPONSES=20 npx tsx scripts/bench-baseline.ts
 // POST /save body `id=<response id>&itemId=<item>&value=<n>&baseRevision=<n>` -> `{"revision":n}` (409 when stale).
 // The table has the columns of `responses` (db/migrations/..._init.ts) and the database the app's pragmas (openSqlite).
-import http from "node:http";
 import { openSqlite } from "../app/utils/db.server";
+import { serveBaseline } from "./bench-baseline-server";
 
 const port = Number(process.env.PORT ?? 3402);
 const file = process.env.BASELINE_DB;
@@ -30,24 +30,9 @@ const update = sqlite.prepare(
    WHERE id = ? AND revision = ? AND submitted_at IS NULL`,
 );
 
-const server = http.createServer((req, res) => {
-  if (req.method !== "POST" || req.url !== "/save") {
-    res.writeHead(404).end();
-    return;
-  }
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
-    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
-    const base = Number(form.get("baseRevision"));
-    const text = form.get("value") ?? "";
-    const value = /^\d+$/.test(text) ? Number(text) : text;
-    const result = update.run(form.get("itemId"), value, new Date().toISOString(), form.get("id"), base);
-    const ok = result.changes === 1;
-    res.writeHead(ok ? 200 : 409, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ ok, revision: ok ? base + 1 : base }));
-  });
-});
-server.keepAliveTimeout = 60_000;
-server.listen(port, "127.0.0.1", () => console.log(`baseline listening on http://127.0.0.1:${port}`));
+serveBaseline(
+  port,
+  "baseline",
+  (save) => update.run(save.itemId, save.value, new Date().toISOString(), save.id, save.baseRevision).changes === 1,
+);
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => process.exit(0));
