@@ -167,6 +167,8 @@ export interface ScoresTable {
   review: Generated<number>;
   result_json: string;
   created_at: string;
+  /** Copy of the response's submitted_at: the ranking tie-break (migration 20261204130000). */
+  submitted_at: string | null;
 }
 
 export interface ScoreValuesTable {
@@ -179,6 +181,9 @@ export interface ScoreValuesTable {
   percentile: number | null;
   alignment: number | null;
   band: string | null;
+  /** Copies of the score's response_id and submitted_at: the ranking tie-break (migration 20261204130000). */
+  response_id: string | null;
+  submitted_at: string | null;
 }
 
 export interface DecisionsTable {

@@ -537,6 +537,7 @@ async function main() {
               review: result.review ? 1 : 0,
               result_json: JSON.stringify(result),
               created_at: at,
+              submitted_at: at,
             });
             for (const value of q.values) {
               const v = result.values[value.id];
@@ -550,6 +551,8 @@ async function main() {
                 percentile: v?.percentile ?? null,
                 alignment: v?.alignment ?? null,
                 band: v?.band ?? null,
+                response_id: responseId,
+                submitted_at: at,
               });
             }
             if (i === RANKED_CANDIDATES / 2) reportResponseId = responseId;
@@ -575,12 +578,12 @@ async function main() {
       );
       const insertScore = raw.prepare(
         `INSERT INTO scores (id, organization_id, position_id, response_id, benchmark_id, questionnaire_version_id,
-        algorithm_version, is_current, overall, min_alignment, review, result_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+        algorithm_version, is_current, overall, min_alignment, review, result_json, created_at, submitted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
       );
       const insertValue = raw.prepare(
         `INSERT INTO score_values (score_id, value_key, organization_id, position_id, is_current, score, percentile,
-        alignment, band) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+        alignment, band, response_id, submitted_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
       );
       raw.transaction(() => {
         for (let i = 0; i < RANKED_CANDIDATES; i += 1) {
@@ -614,6 +617,7 @@ async function main() {
             result.review ? 1 : 0,
             JSON.stringify(result),
             at,
+            at,
           );
           for (const value of q.values) {
             const v = result.values[value.id];
@@ -626,6 +630,8 @@ async function main() {
               v?.percentile ?? null,
               v?.alignment ?? null,
               v?.band ?? null,
+              responseId,
+              at,
             );
           }
           if (i === RANKED_CANDIDATES / 2) reportResponseId = responseId;

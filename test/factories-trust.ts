@@ -60,6 +60,7 @@ export async function addCountedCandidate(
       review: 0,
       result_json: "{}",
       created_at: at,
+      submitted_at: at,
     })
     .execute();
   if (options.decision) {

@@ -139,18 +139,6 @@ export async function getLanguageComparison(
   };
 }
 
-/** Response id -> locale, for the results list of a position. */
-export async function responseLocales(orgId: string, positionId: string): Promise<Record<string, string>> {
-  const rows = await getDb()
-    .selectFrom("responses")
-    .select(["id", "locale"])
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("kind", "=", "candidate")
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.id, r.locale]));
-}
-
 /**
  * Stores the language the person answering chose, if their questionnaire version is available in it; returns the
  * locale the response now has (unchanged when the wanted one is not offered).

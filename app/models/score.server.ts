@@ -59,6 +59,8 @@ async function storeResult(
     questionnaireVersionId: string;
     q: Questionnaire;
     result: CandidateResult;
+    /** The response's submission time, copied as the ranking tie-break. */
+    submittedAt: string;
   },
 ): Promise<string> {
   const { orgId, positionId, responseId, result } = args;
@@ -96,6 +98,7 @@ async function storeResult(
       review: result.review ? 1 : 0,
       result_json: JSON.stringify(result),
       created_at: nowIso(),
+      submitted_at: args.submittedAt,
     })
     .execute();
   const rows = args.q.values.map((value) => {
@@ -110,6 +113,8 @@ async function storeResult(
       percentile: v?.percentile ?? null,
       alignment: v?.alignment ?? null,
       band: v?.band ?? null,
+      response_id: responseId,
+      submitted_at: args.submittedAt,
     };
   });
   if (rows.length > 0) await db.insertInto("score_values").values(rows).execute();
@@ -138,6 +143,7 @@ export async function scoreResponse(orgId: string, responseId: string, db?: DB):
       questionnaireVersionId: response.questionnaire_version_id,
       q,
       result,
+      submittedAt: response.submitted_at,
     });
     return { scoreId, benchmarkId: benchmark.id, result };
   };

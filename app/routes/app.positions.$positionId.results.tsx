@@ -2,7 +2,6 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { languageName } from "~/i18n/locale";
-import { responseLocales } from "~/models/respondent-locale.server";
 import { listResults } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
@@ -21,9 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseResultsQuery(new URL(request.url));
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
-  // The language each candidate answered in (issue 11).
-  const locales = await responseLocales(user.organizationId, params.positionId ?? "");
-  return data({ ...results, query, locales }, { headers: { "Cache-Control": "private, no-store" } });
+  return data({ ...results, query }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
@@ -207,12 +204,7 @@ export default function ResultsPage() {
                         </td>
                         <th scope="row">
                           <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
-                          {state.locales[row.responseId] ? (
-                            <span className="muted small answered-in">
-                              {" "}
-                              · {languageName(state.locales[row.responseId])}
-                            </span>
-                          ) : null}
+                          <span className="muted small answered-in"> · {languageName(row.locale)}</span>
                         </th>
                         <td>{row.scored ? whole(row.overall) : <span className="muted">not scored</span>}</td>
                         <td>

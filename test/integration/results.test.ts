@@ -1,4 +1,7 @@
+import type { MigrationResultSet } from "kysely";
 import { describe, expect, it } from "vitest";
+import { getDb } from "../../app/utils/db.server";
+import { createMigrator, migrateToLatest } from "../../db/migrator";
 import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
@@ -44,6 +47,10 @@ async function list(positionId: string, search: string, cookie: string) {
     }),
   );
   return { status: res.status, data: res.data as ResultsData };
+}
+
+function check(result: MigrationResultSet): void {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
 }
 
 const names = (d: ResultsData) => d.ranking.rows.map((r) => r.name);
@@ -171,6 +178,50 @@ describe("results list", () => {
     const c = await list(small.positionId, "", cookie);
     expect(c.data.context.benchmarkState).toBe("small");
     expect(c.data.context.benchmark?.smallValues.map((v) => v.n)).toEqual([4, 4, 4]);
+  });
+
+  it("shows the language each candidate answered in, for the listed rows only", async () => {
+    const { cookie, position, ids } = await setup();
+    await getDb().updateTable("responses").set({ locale: "fi" }).where("id", "=", ids.c03).execute();
+    const res = await list(position.positionId, "", cookie);
+    expect(res.data.ranking.rows.map((r) => [r.name, r.locale])).toEqual([
+      ["c04", "en"],
+      ["c01", "en"],
+      ["c03", "fi"],
+      ["c06", "en"],
+      ["c02", "en"],
+      ["c05", "en"],
+    ]);
+    // One entry per listed row, not a map of every candidate of the position (100,000 on a large one).
+    expect(Object.keys(res.data)).not.toContain("locales");
+  });
+
+  it("keeps the tie-break copies next to the ranking keys, and the migration that added them fills them in", async () => {
+    const { position } = await setup();
+    const copies = async () =>
+      getDb()
+        .selectFrom("score_values as sv")
+        .innerJoin("scores as s", "s.id", "sv.score_id")
+        .innerJoin("responses as r", "r.id", "s.response_id")
+        .select([
+          "r.id",
+          "r.submitted_at",
+          "s.submitted_at as score_at",
+          "sv.response_id",
+          "sv.submitted_at as value_at",
+        ])
+        .where("s.position_id", "=", position.positionId)
+        .execute();
+    const written = await copies();
+    expect(written).toHaveLength(6 * 3); // 6 candidates x 3 values
+    for (const row of written) {
+      expect(row.submitted_at).not.toBeNull();
+      expect([row.score_at, row.response_id, row.value_at]).toEqual([row.submitted_at, row.id, row.submitted_at]);
+    }
+    // Back to the migration before it (drops the copies) and up again: the backfill restores the same values.
+    check(await createMigrator(getDb()).migrateTo("20261123136000_version_translations"));
+    expect(await migrateToLatest(getDb())).toContain("20261204130000_rank_tiebreak");
+    expect(await copies()).toEqual(written);
   });
 
   it("is a 404 on another organization's position", async () => {
