@@ -1,5 +1,6 @@
 // Production server: Remix request handler behind express, with the request guard and security headers.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
@@ -36,7 +37,16 @@ app.use((req, res, next) => {
 });
 
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// The other files of public/ (favicon.svg, ...), listed once: a page request then costs no file-system lookup.
+const clientDir = path.join(buildDir, "client");
+const publicFiles = new Set(
+  fs
+    .readdirSync(clientDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${entry.name}`),
+);
+const servePublic = express.static(clientDir, { maxAge: "1h", index: false });
+app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
 // Pages may carry personal data (answers, reports): never cache them.
 app.use((_req, res, next) => {

@@ -36,18 +36,21 @@ export function createI18n(locale: Locale, catalog: Catalog, extraNamespaces: Re
   return instance;
 }
 
-// Instances are never changed after init (fixed language, no changeLanguage), so one per catalog is shared by all
+// Instances are never changed after init (fixed language, no changeLanguage), so one per catalog and set of extra
+// namespaces (both keyed by identity: the catalogs and the staff namespace are module constants) is shared by all
 // requests; creating one per render was about half of a page's server time (npm run bench).
-const sharedTranslators = new WeakMap<Catalog, Translate>();
+const sharedTranslators = new WeakMap<Catalog, WeakMap<Record<string, Catalog>, Translate>>();
+const NO_NAMESPACES: Record<string, Catalog> = {};
 
-/** The server render's translate function (entry.server.tsx): one i18next instance per catalog (one locale). */
-export const i18nextTranslator: TranslatorFactory = (locale, catalog, namespaces) => {
-  const cacheable = !namespaces || Object.keys(namespaces).length === 0;
-  const cached = cacheable ? sharedTranslators.get(catalog) : undefined;
+/** The server render's translate function (entry.server.tsx): one i18next instance per catalog and namespaces. */
+export const i18nextTranslator: TranslatorFactory = (locale, catalog, namespaces = NO_NAMESPACES) => {
+  let byNamespaces = sharedTranslators.get(catalog);
+  if (!byNamespaces) sharedTranslators.set(catalog, (byNamespaces = new WeakMap()));
+  const cached = byNamespaces.get(namespaces);
   if (cached) return cached;
   const t = createI18n(locale, catalog, namespaces).t;
   const translate: Translate = (key, vars) => t(key, vars ?? {});
-  if (cacheable) sharedTranslators.set(catalog, translate);
+  byNamespaces.set(namespaces, translate);
   return translate;
 };
 
@@ -57,7 +60,7 @@ export function catalogFor(locale: Locale): Catalog {
 
 /** The translate function of a locale for loaders and actions (only this locale's resources). */
 export function serverT(locale: Locale): Translate {
-  return i18nextTranslator(locale, CATALOGS[locale], {});
+  return i18nextTranslator(locale, CATALOGS[locale], NO_NAMESPACES);
 }
 
 /** The best supported language of an Accept-Language header (for pages with no invitation to go by). */

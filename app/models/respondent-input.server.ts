@@ -111,18 +111,43 @@ export function toRespondentInput(q: Questionnaire, row: ResponseForScoring): Re
   return input;
 }
 
-/** Pass `db` inside a transaction (SQLite has one connection). The published questionnaire (content_json is exactly a Questionnaire) of a version of this organization, or 404. */
+// Published questionnaire versions never change (content_json is written once, at publishing), so the parsed
+// content of the last few versions read is kept, deep-frozen: a page then skips parsing ~12 KB of JSON, and the
+// engine's per-questionnaire plans (WeakMaps keyed by the object) are built once per version, not per request.
+const CONTENT_CACHE_SIZE = 64;
+const contentCache = new Map<string, Questionnaire>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * The published questionnaire (content_json is exactly a Questionnaire) of a version of this organization, or 404;
+ * read-only (frozen, shared between requests). Pass `db` inside a transaction (SQLite has one connection).
+ */
 export async function loadQuestionnaireContent(
   orgId: string,
   versionId: string,
   db: DB = getDb(),
 ): Promise<Questionnaire> {
-  const row = await db
+  const version = db
     .selectFrom("questionnaire_versions")
-    .select(["content_json"])
     .where("organization_id", "=", orgId)
-    .where("id", "=", versionId)
-    .executeTakeFirst();
+    .where("id", "=", versionId);
+  const cached = contentCache.get(versionId);
+  if (cached) {
+    // The tenant check still runs on every call.
+    if (!(await version.select("id").executeTakeFirst())) throw new Response("Not found", { status: 404 });
+    return cached;
+  }
+  const row = await version.select("content_json").executeTakeFirst();
   if (!row) throw new Response("Not found", { status: 404 });
-  return JSON.parse(row.content_json) as Questionnaire;
+  const q = deepFreeze(JSON.parse(row.content_json) as Questionnaire);
+  if (contentCache.size >= CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value as string);
+  contentCache.set(versionId, q);
+  return q;
 }

@@ -38,9 +38,28 @@ export async function createStaffSession(userId: string, now = new Date()): Prom
   return sessionCookie().serialize(token, { maxAge: SESSION_ABSOLUTE_MS / 1000 });
 }
 
-async function readToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+// The session token of a Cookie header: verifying the signature is a pure function of the header (and the secret),
+// so the last few results are kept. A page runs requireUser once per matched route loader (3 on a fit report), each
+// of which would otherwise verify the same HMAC again on the thread pool.
+const TOKEN_MEMO_SIZE = 256;
+const tokenMemo = new Map<string, Promise<string | null>>();
+
+async function verifyToken(header: string): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(header);
   return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+function readToken(request: Request): Promise<string | null> {
+  const header = request.headers.get("Cookie");
+  if (!header) return Promise.resolve(null);
+  let token = tokenMemo.get(header);
+  if (token === undefined) {
+    if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value as string);
+    token = verifyToken(header);
+    tokenMemo.set(header, token);
+    token.catch(() => tokenMemo.delete(header));
+  }
+  return token;
 }
 
 /** The signed-in staff user, or null when there is no live session (idle 30 min, absolute 12 h). */

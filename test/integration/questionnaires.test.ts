@@ -18,7 +18,9 @@ import { getTemplate } from "../../app/questionnaire/bank.server";
 import { parseQuestionnaireYaml } from "../../app/questionnaire/load.server";
 import type { VersionTranslations } from "../../app/questionnaire/translations";
 import type { Questionnaire } from "../../app/questionnaire/types";
-import { getRequest, outcome, postForm } from "../factories";
+import { loadQuestionnaireContent } from "../../app/models/respondent-input.server";
+import { getRequest, makeOrganization, outcome, postForm } from "../factories";
+import { makePublishedVersion } from "../factories-benchmark";
 import { makeStaffedOrganization } from "../factories-questionnaires";
 import { withTestDatabase } from "../db";
 
@@ -332,5 +334,24 @@ describe("access", () => {
     expect((await outcome(() => getQuestionnaireVersion(b.org.id, version.id))).status).toBe(404);
     expect(await listPublishedVersions(b.org.id)).toEqual([]);
     expect((await getQuestionnaire(a.org.id, id)).title).toBe("Support hiring");
+  });
+});
+
+describe("published content cache", () => {
+  it("parses a version once, shares it read-only, and still answers 404 to another organization", async () => {
+    const a = await makeOrganization("A");
+    const b = await makeOrganization("B");
+    const { versionId, q } = await makePublishedVersion(a.id);
+    const first = await loadQuestionnaireContent(a.id, versionId);
+    expect(first).toEqual(q);
+    expect(await loadQuestionnaireContent(a.id, versionId)).toBe(first);
+    expect(Object.isFrozen(first.values[0].items[0])).toBe(true);
+    expect(() => {
+      (first.values[0] as { name: string }).name = "changed";
+    }).toThrow(TypeError);
+    // Cached, yet the organization filter runs on every read.
+    const other = await outcome(() => loadQuestionnaireContent(b.id, versionId));
+    expect(other.status).toBe(404);
+    expect((await outcome(() => loadQuestionnaireContent(a.id, "no-such-version"))).status).toBe(404);
   });
 });
