@@ -9,8 +9,12 @@ import { NonceProvider } from "./components/nonce";
 import { i18nextTranslator } from "./i18n/catalogs.server";
 import { TranslatorFactoryContext } from "./i18n/i18n";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
+import { installRouteMatchCache } from "./utils/route-match-cache.server";
 
 export { checkIncomingRequest, BASE_SECURITY_HEADERS } from "./utils/request-guard.server";
+
+// Route matching memoised for the whole server (performance, issue 9): see route-match-cache.server.ts.
+installRouteMatchCache();
 
 const ABORT_DELAY = 5_000;
 
