@@ -70,10 +70,17 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    getLoadContext: (req) => ({
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      cspNonce: crypto.randomBytes(16).toString("base64"),
-    }),
+    getLoadContext: (req) => {
+      let nonce;
+      return {
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        // Made when first read: only document renders need one, not the data requests of autosave.
+        get cspNonce() {
+          nonce ??= crypto.randomBytes(16).toString("base64");
+          return nonce;
+        },
+      };
+    },
   }),
 );
 

@@ -16,7 +16,7 @@ import { getOrganization } from "~/models/organization.server";
 import { getPosition, updatePosition, UnknownVersionError, VersionLockedError } from "~/models/position.server";
 import { listPublishedVersions } from "~/models/questionnaire.server";
 import { defaultInvitationLocale, positionLocales } from "~/models/respondent-locale.server";
-import { readIntent } from "~/utils/form-intent.server";
+import { readIntent, requestFormData } from "~/utils/form-intent.server";
 import { failure, parseForm } from "~/utils/form.server";
 import {
   invitationActionSchema,
@@ -58,10 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, label: user.email };
   const origin = new URL(request.url).origin;
   const intent = await readIntent(request);
-  const posted = await request
-    .clone()
-    .formData()
-    .catch(() => null);
+  const posted = await requestFormData(request).catch(() => null);
   const kind = posted?.get("kind") === "candidate" ? "candidate" : "agent";
   try {
     return await positionAction(request, intent, user, position, actor, origin);

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { requestFormData } from "./form-intent.server";
 import { MAX_BODY_BYTES } from "./request-guard.server";
 
 export type FieldErrors = Record<string, string[]>;
@@ -56,7 +57,7 @@ export async function parseForm<T extends z.ZodTypeAny>(
   }
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await requestFormData(request);
   } catch {
     throw data({ ok: false, formError: "The form could not be read.", fieldErrors: {}, values: {} }, 400);
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LOCALES as I18N_LOCALES } from "~/i18n/locale";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
 import { isPlausibleEmail } from "~/models/invitation.server";
+import { requestFormData } from "~/utils/form-intent.server";
 import { optionalText, requiredText } from "~/utils/form.server";
 
 const statusField = z.enum(["open", "closed"], { errorMap: () => ({ message: "Choose open or closed." }) });
@@ -131,7 +132,7 @@ export async function readImportCsv(
   if (length > 1024 * 1024) return { ok: false, message: "The file is too large (limit 1 MiB)." };
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await requestFormData(request);
   } catch {
     return { ok: false, message: "The form could not be read." };
   }
