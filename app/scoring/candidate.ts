@@ -3,9 +3,18 @@ import type { Direction, Questionnaire } from "../questionnaire/types";
 import { flagsOf, LikertPatternTracker } from "./flags";
 import { crawfordGarthwaiteInterval, crawfordHowellPercentile } from "./interval";
 import { FloatKeyCache } from "./float-cache";
-import { questionnairePlan, readScenario, type ItemPlan, type QuestionnairePlan, type ScenarioItemPlan } from "./plan";
 import {
-  InvalidAnswerError,
+  invalidScaledAnswer,
+  invalidScenarioAnswer,
+  questionnairePlan,
+  scaledItemScore,
+  type ItemPlan,
+  type QuestionnairePlan,
+  type ScaledItemPlan,
+  type ScenarioItemPlan,
+} from "./plan";
+import {
+  type Answers,
   type Band,
   type BenchmarkSnapshot,
   type CandidateResult,
@@ -18,37 +27,140 @@ import { responseScorer, validateDropped, valueScore, type ResponseScorer } from
 export const BAND_LOW = 10;
 export const BAND_HIGH = 90;
 
-/** The questionnaire's items in file order as parallel arrays, so the scan loop stays monomorphic. */
+/** What a slot holds: how the scan reads and scores its answer. */
+const SCALED = 0;
+/** A likert or rating item on a scale too wide for a table of its item scores: p is computed per answer. */
+const SCALED_WIDE = 1;
+const SCENARIO = 2;
+/** A scenario item with m < 5: not scored for anyone, its answer is only validated. */
+const DROPPED = 3;
+const ATTENTION = 4;
+
+/** Item scores are tabled per answer for integer scales of up to this many answers (likert 5, rating 11). */
+const MAX_TABLED_ANSWERS = 101;
+
+/** The questionnaire's items in file order, then the attention items, as parallel arrays (a monomorphic scan). */
 interface Slots {
   items: ItemPlan[];
-  ids: string[];
-  scenario: Uint8Array;
+  kind: Uint8Array;
   likert: Uint8Array;
-  inherited: Uint8Array;
-  minus: Uint8Array;
   min: Float64Array;
   max: Float64Array;
-  /** Index of the item's value; -1 for a scenario item that is not scored (validated only); -2 for an attention item. */
+  /** The item scores p of every answer of the SCALED slots' scales, in answer order. */
+  itemScores: Float64Array;
+  /** SCALED slots: itemScores[scoreAt[slot] + answer] is the item score p of an answer. */
+  scoreAt: Int32Array;
+  /** Index of the item's value (SCALED, SCALED_WIDE and SCENARIO slots). */
   valueIndex: Int32Array;
   /** The expected answer of attention items. */
   expect: Float64Array;
-  optionScores: (ReadonlyMap<string, number> | null)[];
+  /** SCENARIO and DROPPED slots: the option ids, in option order. */
+  optionIds: (readonly string[] | null)[];
+  /** SCENARIO slots: the item score p of each option. */
+  optionScores: (Float64Array | null)[];
 }
 
-/** Reused between calls (scoring is synchronous), so a candidate allocates only its result. */
-interface Scratch {
-  sums: Float64Array;
-  counts: Int32Array;
-  likert: LikertPatternTracker;
+/**
+ * Reads a response's answers into their slots with a single for...in pass. Looking each item up by name instead
+ * (answers[id] with a different id each time) is a megamorphic keyed load, a search of the object's property
+ * names per item: the largest cost of scoring a JSON-parsed response. for...in walks the object's own fields in
+ * order; the key -> slot lookups are cached by position, since responses from the same source list their keys in
+ * the same order. The scan then goes through the slots in file order, so the likert pattern, the sums and the
+ * first invalid answer do not depend on the order of the keys.
+ *
+ * Answers are plain data (JSON, CSV rows): for...in sees their enumerable properties, own or inherited, which is
+ * what answers[id] read. (An object built key by key with many keys is a dictionary to V8, for which for...in is
+ * slower than keyed loads; Object.fromEntries or JSON.parse build ones this reads fastest.)
+ */
+class AnswerReader {
+  /** The raw answer per slot; undefined when the last response read has none. */
+  private readonly raw: unknown[];
+  private readonly firstSlotOf = new Map<string, number>();
+  /** The next slot with the same id (-1: none): ids are unique in a valid file, but nothing here relies on it. */
+  private readonly nextWithId: Int32Array;
+  /** The id is also a property of Object.prototype (e.g. "constructor"): only an own property is an answer. */
+  private readonly ownOnly: Uint8Array;
+  /**
+   * The last response's keys by position and their first slots (-1: not an item). "" until a key is seen, so the
+   * comparison below only ever meets strings and stays a pointer compare.
+   */
+  private readonly keyAt: string[];
+  private readonly slotAt: number[];
+
+  constructor(items: readonly ItemPlan[]) {
+    this.raw = items.map(() => undefined);
+    this.nextWithId = new Int32Array(items.length).fill(-1);
+    for (let slot = items.length - 1; slot >= 0; slot -= 1) {
+      const next = this.firstSlotOf.get(items[slot].id);
+      if (next !== undefined) this.nextWithId[slot] = next;
+      this.firstSlotOf.set(items[slot].id, slot);
+    }
+    this.ownOnly = Uint8Array.from(items, (item) => (item.inherited ? 1 : 0));
+    this.keyAt = items.map(() => "");
+    this.slotAt = items.map(() => -1);
+  }
+
+  read(answers: Answers): void {
+    // A keyed load would throw on a missing answers object; for...in would silently see no answers.
+    if (answers === null || answers === undefined) throw new TypeError(`answers must be an object, got ${answers}`);
+    const { raw } = this;
+    for (let slot = 0; slot < raw.length; slot += 1) raw[slot] = undefined;
+    let position = 0;
+    for (const key in answers) {
+      let slot =
+        position < this.keyAt.length && this.keyAt[position] === key
+          ? this.slotAt[position]
+          : this.remember(position, key);
+      position += 1;
+      if (slot < 0 || (this.ownOnly[slot] === 1 && !Object.hasOwn(answers, key))) continue;
+      const answer = answers[key];
+      for (; slot >= 0; slot = this.nextWithId[slot]) raw[slot] = answer;
+    }
+  }
+
+  /** The raw answer in a slot; undefined when the response has none. */
+  get(slot: number): unknown {
+    return this.raw[slot];
+  }
+
+  /** Looks a key up and caches it at its position. */
+  private remember(position: number, key: string): number {
+    const slot = this.firstSlotOf.get(key) ?? -1;
+    if (position < this.keyAt.length) {
+      this.keyAt[position] = key;
+      this.slotAt[position] = slot;
+    } else {
+      this.keyAt.push(key);
+      this.slotAt.push(slot);
+    }
+    return slot;
+  }
+}
+
+/** The per-value facts scoreCandidate needs, as arrays in value order. */
+interface ValueColumns {
+  ids: string[];
+  weights: Float64Array;
+  directions: Direction[];
+  /** k: the number of scored items. */
+  itemCounts: Int32Array;
+  /** ceil(2k/3). */
+  needed: Int32Array;
+  stats: ValueStats[];
+  /** Value id -> NO_SCORE in value order: each result's `values` starts as a copy, so all share one shape. */
+  template: Record<string, CandidateValueResult>;
 }
 
 interface SnapshotScoring {
   q: Questionnaire;
-  plan: QuestionnairePlan;
   scorer: ResponseScorer;
   slots: Slots;
-  scratch: Scratch;
-  stats: readonly ValueStats[];
+  values: ValueColumns;
+  /** Reused between calls (scoring is synchronous), so a candidate allocates only its result. */
+  answers: AnswerReader;
+  sums: Float64Array;
+  counts: Int32Array;
+  likert: LikertPatternTracker;
   /** Per value: value score -> its (frozen) result; value scores take few distinct values. */
   memo: FloatKeyCache<CandidateValueResult>[];
 }
@@ -78,39 +190,72 @@ function assertSnapshotFits(q: Questionnaire, snapshot: BenchmarkSnapshot): void
   }
 }
 
-const ATTENTION_SLOT = -2;
+function isTabled(item: ScaledItemPlan): boolean {
+  const bounded = Number.isInteger(item.min) && Number.isInteger(item.max) && Math.abs(item.min) < 2 ** 30;
+  return bounded && item.max - item.min < MAX_TABLED_ANSWERS;
+}
+
+/** The valid answers of a scale with integer bounds: min, min + 1, ..., max. */
+function answersOf(item: ScaledItemPlan): number[] {
+  return Array.from({ length: item.max - item.min + 1 }, (_, k) => item.min + k);
+}
 
 function slotsOf(plan: QuestionnairePlan, scorer: ResponseScorer): Slots {
   const entries: {
     item: ItemPlan;
+    kind: number;
     valueIndex: number;
-    optionScores: ReadonlyMap<string, number> | null;
+    optionScores?: ReadonlyMap<string, number>;
     expect?: number;
   }[] = [];
   scorer.values.forEach((valueScorer, valueIndex) => {
     for (const item of valueScorer.value.items) {
       const scored = valueScorer.items.find((s) => s.item === item);
-      if (item.kind === "scaled") entries.push({ item, valueIndex, optionScores: null });
+      if (item.kind === "scaled") entries.push({ item, kind: isTabled(item) ? SCALED : SCALED_WIDE, valueIndex });
       else if (scored && scored.kind === "scenario")
-        entries.push({ item, valueIndex, optionScores: scored.optionScores });
-      else entries.push({ item, valueIndex: -1, optionScores: null });
+        entries.push({ item, kind: SCENARIO, valueIndex, optionScores: scored.optionScores });
+      else entries.push({ item, kind: DROPPED, valueIndex: -1 });
     }
   });
   for (const check of plan.attention)
-    entries.push({ item: check.item, valueIndex: ATTENTION_SLOT, optionScores: null, expect: check.expect });
-  const flag = (test: (item: ItemPlan) => boolean) => Uint8Array.from(entries, (e) => (test(e.item) ? 1 : 0));
+    entries.push({ item: check.item, kind: ATTENTION, valueIndex: -1, expect: check.expect });
+  // Each tabled item's scores follow the previous item's: scoreAt + answer indexes them.
+  const tabled = entries.flatMap((e) => (e.kind === SCALED && e.item.kind === "scaled" ? [e.item] : []));
+  const scoreAt = new Map<ItemPlan, number>();
+  tabled.reduce((start, item) => {
+    scoreAt.set(item, start - item.min);
+    return start + answersOf(item).length;
+  }, 0);
   return {
     items: entries.map((e) => e.item),
-    ids: entries.map((e) => e.item.id),
-    scenario: flag((item) => item.kind === "scenario"),
-    likert: flag((item) => item.kind === "scaled" && item.likert),
-    inherited: flag((item) => item.inherited),
-    minus: flag((item) => item.kind === "scaled" && item.minus),
+    kind: Uint8Array.from(entries, (e) => e.kind),
+    likert: Uint8Array.from(entries, (e) => (e.item.kind === "scaled" && e.item.likert ? 1 : 0)),
     min: Float64Array.from(entries, (e) => (e.item.kind === "scaled" ? e.item.min : 0)),
     max: Float64Array.from(entries, (e) => (e.item.kind === "scaled" ? e.item.max : 1)),
+    itemScores: Float64Array.from(tabled.flatMap((item) => answersOf(item).map((x) => scaledItemScore(item, x)))),
+    scoreAt: Int32Array.from(entries, (e) => scoreAt.get(e.item) ?? -1),
     valueIndex: Int32Array.from(entries, (e) => e.valueIndex),
     expect: Float64Array.from(entries, (e) => e.expect ?? Number.NaN),
-    optionScores: entries.map((e) => e.optionScores),
+    optionIds: entries.map((e) => (e.item.kind === "scenario" ? e.item.optionIds : null)),
+    optionScores: entries.map(({ item, optionScores }) =>
+      optionScores && item.kind === "scenario"
+        ? Float64Array.from(item.optionIds, (id) => optionScores.get(id) as number)
+        : null,
+    ),
+  };
+}
+
+function valueColumnsOf(scorer: ResponseScorer, snapshot: BenchmarkSnapshot): ValueColumns {
+  const template: Record<string, CandidateValueResult> = {};
+  for (const { value } of scorer.values) template[value.id] = NO_SCORE;
+  return {
+    ids: scorer.values.map((s) => s.value.id),
+    weights: Float64Array.from(scorer.values, (s) => s.value.weight),
+    directions: scorer.values.map((s) => s.value.direction),
+    itemCounts: Int32Array.from(scorer.values, (s) => s.items.length),
+    needed: Int32Array.from(scorer.values, (s) => s.needed),
+    stats: scorer.values.map((s) => snapshot.values[s.value.id]),
+    template,
   };
 }
 
@@ -120,17 +265,16 @@ function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): Snapsho
   assertSnapshotFits(q, snapshot);
   const plan = questionnairePlan(q);
   const scorer = responseScorer(plan, snapshot.scenarios);
+  const slots = slotsOf(plan, scorer);
   const scoring: SnapshotScoring = {
     q,
-    plan,
     scorer,
-    slots: slotsOf(plan, scorer),
-    scratch: {
-      sums: new Float64Array(q.values.length),
-      counts: new Int32Array(q.values.length),
-      likert: new LikertPatternTracker(),
-    },
-    stats: q.values.map((value) => snapshot.values[value.id]),
+    slots,
+    values: valueColumnsOf(scorer, snapshot),
+    answers: new AnswerReader(slots.items),
+    sums: new Float64Array(q.values.length),
+    counts: new Int32Array(q.values.length),
+    likert: new LikertPatternTracker(),
     memo: q.values.map(() => new FloatKeyCache<CandidateValueResult>()),
   };
   scoringBySnapshot.set(snapshot, scoring);
@@ -173,16 +317,12 @@ export function compareToBenchmark(
   };
 }
 
-function memoisedResult(scoring: SnapshotScoring, index: number, score: number | null): CandidateValueResult {
-  if (score === null) return NO_SCORE;
-  const memo = scoring.memo[index];
-  let result = memo.get(score);
-  if (result === undefined) {
-    result = Object.freeze(
-      compareToBenchmark(score, scoring.stats[index], scoring.scorer.values[index].value.direction),
-    );
-    memo.set(score, result);
-  }
+/** The result of a value score met for the first time (the memo's miss path, kept out of the scoring loop). */
+function memoiseResult(scoring: SnapshotScoring, index: number, score: number): CandidateValueResult {
+  const result = Object.freeze(
+    compareToBenchmark(score, scoring.values.stats[index], scoring.values.directions[index]),
+  );
+  scoring.memo[index].set(score, result);
   return result;
 }
 
@@ -201,37 +341,33 @@ export function agentValueScores(
   return scores;
 }
 
-function invalidScaled(respondent: string, item: ItemPlan, raw: unknown): InvalidAnswerError {
-  const range = item.kind === "scaled" ? `an integer from ${item.min} to ${item.max}` : "a number";
-  return new InvalidAnswerError(respondent, item.id, `expected ${range}, got ${JSON.stringify(raw)}`);
-}
-
 /**
  * One pass over the items in file order, then the attention items: the likert pattern for the flags,
- * per-value sums of p, and whether an attention item failed (returned).
+ * per-value sums of p, and whether an attention item failed (returned). Throws on the first invalid answer.
  */
 function scanItems(scoring: SnapshotScoring, input: RespondentInput): boolean {
-  const { sums, counts, likert: pattern } = scoring.scratch;
-  const { ids, scenario, likert, inherited, minus, min, max, valueIndex, optionScores, items, expect } = scoring.slots;
+  const { answers, sums, counts, likert: pattern } = scoring;
+  const { items, kind, likert, min, max, itemScores, scoreAt, valueIndex, expect, optionIds, optionScores } =
+    scoring.slots;
+  const { respondent } = input;
+  answers.read(input.answers);
   let attentionFailed = false;
-  sums.fill(0);
-  counts.fill(0);
+  for (let v = 0; v < sums.length; v += 1) {
+    sums[v] = 0;
+    counts[v] = 0;
+  }
   pattern.reset();
-  const { respondent, answers } = input;
-  for (let i = 0; i < ids.length; i += 1) {
-    const id = ids[i];
-    const raw: unknown = inherited[i] === 1 && !Object.hasOwn(answers, id) ? undefined : answers[id];
+  for (let i = 0; i < kind.length; i += 1) {
+    const raw = answers.get(i);
     const v = valueIndex[i];
-    if (scenario[i] === 1) {
+    if (kind[i] === SCENARIO || kind[i] === DROPPED) {
       if (raw === null || raw === undefined) continue;
-      const scores = optionScores[i];
-      if (scores === null) {
-        readScenario(respondent, answers, items[i] as ScenarioItemPlan);
-        continue;
-      }
-      const p = typeof raw === "string" ? scores.get(raw) : undefined;
-      if (p === undefined) readScenario(respondent, answers, items[i] as ScenarioItemPlan);
-      sums[v] += p as number;
+      const options = optionIds[i] as readonly string[];
+      let choice = 0; // a linear search: faster than a Map for 2..6 options
+      while (choice < options.length && options[choice] !== raw) choice += 1;
+      if (choice === options.length) throw invalidScenarioAnswer(respondent, items[i] as ScenarioItemPlan, raw);
+      if (kind[i] === DROPPED) continue;
+      sums[v] += (optionScores[i] as Float64Array)[choice];
       counts[v] += 1;
       continue;
     }
@@ -240,14 +376,13 @@ function scanItems(scoring: SnapshotScoring, input: RespondentInput): boolean {
       continue;
     }
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[i] || raw > max[i])
-      throw invalidScaled(respondent, items[i], raw);
+      throw invalidScaledAnswer(respondent, items[i] as ScaledItemPlan, raw);
     if (likert[i] === 1) pattern.add(raw);
-    if (v === ATTENTION_SLOT) {
+    if (kind[i] === ATTENTION) {
       if (raw !== expect[i]) attentionFailed = true;
       continue;
     }
-    const keyed = minus[i] === 1 ? min[i] + max[i] - raw : raw;
-    sums[v] += (keyed - min[i]) / (max[i] - min[i]);
+    sums[v] += kind[i] === SCALED ? itemScores[scoreAt[i] + raw] : scaledItemScore(items[i] as ScaledItemPlan, raw);
     counts[v] += 1;
   }
   return attentionFailed;
@@ -260,36 +395,39 @@ function scanItems(scoring: SnapshotScoring, input: RespondentInput): boolean {
 export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, input: RespondentInput): CandidateResult {
   const scoring = snapshotScoring(q, snapshot);
   const attentionFailed = scanItems(scoring, input);
-  const { sums, counts, likert } = scoring.scratch;
+  const { sums, counts, likert } = scoring;
   const { flags, review } = flagsOf(likert, attentionFailed, input.itemSeconds);
-  const values: Record<string, CandidateValueResult> = {};
+  const { ids, weights, itemCounts, needed, template } = scoring.values;
+  const memo = scoring.memo;
+  const values = { ...template };
   const belowValues: string[] = [];
   let weighted = 0;
-  let weights = 0;
+  let weightSum = 0;
   let minAlignment: number | null = null;
   let incomplete = false;
-  const valueScorers = scoring.scorer.values;
-  for (let index = 0; index < valueScorers.length; index += 1) {
-    const { value, items, needed } = valueScorers[index];
+  for (let index = 0; index < ids.length; index += 1) {
     const answered = counts[index];
-    const score = items.length === 0 || answered < needed ? null : 100 * (sums[index] / answered);
-    const result = memoisedResult(scoring, index, score);
-    values[value.id] = result;
+    let result = NO_SCORE;
+    if (itemCounts[index] > 0 && answered >= needed[index]) {
+      const score = 100 * (sums[index] / answered);
+      result = memo[index].get(score) ?? memoiseResult(scoring, index, score);
+    }
+    values[ids[index]] = result;
     if (result.alignment === null) {
       incomplete = true;
       continue;
     }
-    weighted += value.weight * result.alignment;
-    weights += value.weight;
+    weighted += weights[index] * result.alignment;
+    weightSum += weights[index];
     if (minAlignment === null || result.alignment < minAlignment) minAlignment = result.alignment;
-    if (result.band === "below") belowValues.push(value.id);
+    if (result.band === "below") belowValues.push(ids[index]);
   }
   return {
     respondent: input.respondent,
     flags,
     review,
     values,
-    overall: weights > 0 ? weighted / weights : null,
+    overall: weightSum > 0 ? weighted / weightSum : null,
     minAlignment,
     belowValues,
     incomplete,

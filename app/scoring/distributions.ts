@@ -157,6 +157,33 @@ class NoncentralTSeries {
   }
 }
 
+/** The AS 243 sum over the series terms at ncp del (R's pnt), from term 0 until the error bound is met. */
+function seriesSum(series: NoncentralTSeries, del: number): number {
+  const { xodd, xeven, godd } = series;
+  const lambda = del * del;
+  let p = 0.5 * Math.exp(-0.5 * lambda);
+  let q = SQRT_2_OVER_PI * p * del;
+  // 0.5 - p loses precision as p nears 0.5; computed either way (a branch taken late would deoptimize this loop).
+  const sNearZero = -0.5 * Math.expm1(-0.5 * lambda);
+  let s = 0.5 - p;
+  if (s < 1e-7) s = sNearZero;
+  let tnc = p * xodd[0] + q * xeven[0];
+  let it = 1;
+  for (;;) {
+    // Terms up to `available` exist: the inner loop runs without checking (this loop is most of the engine's time).
+    const available = Math.min(xodd.length - 1, NCT_MAX_ITERATIONS);
+    for (; it <= available; it += 1) {
+      p *= lambda / (2 * it);
+      q *= lambda / (2 * it + 1);
+      tnc += p * xodd[it] + q * xeven[it];
+      s -= p;
+      if (s < -1e-10 || (it > 1 && s <= 0) || Math.abs(2 * s * (xodd[it] - godd[it])) < NCT_ERROR_MAX) return tnc;
+    }
+    if (it > NCT_MAX_ITERATIONS) return tnc;
+    series.extendTo(it + 16);
+  }
+}
+
 /**
  * Noncentral t CDF at a fixed t as a function of ncp: AS 243 (Lenth 1989) as in R's pnt, with R's
  * normal approximation (A&S 26.7.10) where the series underflows (ncp^2 > 1415) or df > 4e5.
@@ -182,23 +209,7 @@ export function noncentralTCdfAt(t: number, df: number): (ncp: number) => number
     let tnc = 0;
     if (x > 0) {
       series ??= new NoncentralTSeries(x, df / (tSquared + df), 0.5 * df);
-      const { xodd, xeven, godd } = series;
-      const lambda = del * del;
-      let p = 0.5 * Math.exp(-0.5 * lambda);
-      let q = SQRT_2_OVER_PI * p * del;
-      let s = 0.5 - p;
-      if (s < 1e-7) s = -0.5 * Math.expm1(-0.5 * lambda);
-      tnc = p * xodd[0] + q * xeven[0];
-      for (let it = 1; it <= NCT_MAX_ITERATIONS; it += 1) {
-        if (xodd.length <= it) series.extendTo(it + 16);
-        p *= lambda / (2 * it);
-        q *= lambda / (2 * it + 1);
-        tnc += p * xodd[it] + q * xeven[it];
-        s -= p;
-        if (s < -1e-10) break;
-        if (s <= 0 && it > 1) break;
-        if (Math.abs(2 * s * (xodd[it] - godd[it])) < NCT_ERROR_MAX) break;
-      }
+      tnc = seriesSum(series, del);
     }
     tnc += normalCdf(-del);
     const lower = Math.min(tnc, 1);

@@ -107,27 +107,33 @@ export function readScaled(respondent: string, answers: Answers, item: ScaledIte
   const raw = rawAnswer(answers, item);
   if (raw === null || raw === undefined) return null;
   if (typeof raw !== "number" || !Number.isInteger(raw) || raw < item.min || raw > item.max) {
-    throw new InvalidAnswerError(
-      respondent,
-      item.id,
-      `expected an integer from ${item.min} to ${item.max}, got ${JSON.stringify(raw)}`,
-    );
+    throw invalidScaledAnswer(respondent, item, raw);
   }
   return raw;
+}
+
+export function invalidScaledAnswer(respondent: string, item: ScaledItemPlan, raw: unknown): InvalidAnswerError {
+  return new InvalidAnswerError(
+    respondent,
+    item.id,
+    `expected an integer from ${item.min} to ${item.max}, got ${JSON.stringify(raw)}`,
+  );
 }
 
 /** The chosen option id of a scenario item, or null when unanswered; throws on an unknown option. */
 export function readScenario(respondent: string, answers: Answers, item: ScenarioItemPlan): string | null {
   const raw = rawAnswer(answers, item);
   if (raw === null || raw === undefined) return null;
-  if (typeof raw !== "string" || !item.optionIds.includes(raw)) {
-    throw new InvalidAnswerError(
-      respondent,
-      item.id,
-      `expected one of ${item.optionIds.join(", ")}, got ${JSON.stringify(raw)}`,
-    );
-  }
+  if (typeof raw !== "string" || !item.optionIds.includes(raw)) throw invalidScenarioAnswer(respondent, item, raw);
   return raw;
+}
+
+export function invalidScenarioAnswer(respondent: string, item: ScenarioItemPlan, raw: unknown): InvalidAnswerError {
+  return new InvalidAnswerError(
+    respondent,
+    item.id,
+    `expected one of ${item.optionIds.join(", ")}, got ${JSON.stringify(raw)}`,
+  );
 }
 
 /** Reverse keying x' = min + max - x. */

@@ -62,6 +62,81 @@ describe("item and value scores (section 3)", () => {
   });
 });
 
+describe("reading a response's answers", () => {
+  const q = questionnaire(
+    [
+      value("v", [likert("l1"), likert("l2", "minus"), rating("r1"), scenario("s1")]),
+      value("w", [likert("l3"), likert("l4")]),
+    ],
+    { attention: [{ id: "att", text: "Pick 4", expect: 4, scale: { min: 1, max: 5 } }] },
+  );
+  const agents = [1, 2, 3, 4, 5, 2, 3].map((x, i) =>
+    respondent(`a${i}`, { l1: x, l2: 6 - x, r1: 2 * x, s1: i % 3 === 0 ? "b" : "a", l3: x, l4: (x % 5) + 1 }),
+  );
+  const snapshot = buildBenchmark(q, agents);
+  const answers = { att: 4, l1: 4, l2: 2, r1: 7, s1: "b", l3: 4, l4: 4 };
+  const reordered = (keys: string[]) =>
+    Object.fromEntries(keys.map((key) => [key, answers[key as keyof typeof answers]]));
+  const outcome = (input: ReturnType<typeof respondent>) => {
+    try {
+      return scoreCandidate(q, snapshot, input);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("does not depend on the order of the keys", () => {
+    const inFileOrder = scoreCandidate(
+      q,
+      snapshot,
+      respondent("c", reordered(["l1", "l2", "r1", "s1", "l3", "l4", "att"])),
+    );
+    for (const keys of [
+      ["att", "l1", "l2", "r1", "s1", "l3", "l4"],
+      ["l4", "l3", "s1", "r1", "l2", "l1", "att"],
+    ]) {
+      expect(scoreCandidate(q, snapshot, respondent("c", reordered(keys)))).toEqual(inFileOrder);
+    }
+    expect(inFileOrder.values.v.score).toBe(agentValueScores(q, snapshot, respondent("c", answers)).v);
+  });
+
+  it("reports the first invalid answer in file order, whatever the order of the keys", () => {
+    const twoInvalid = { l4: 9, r1: 11, l1: 3, s1: "z" };
+    expect(outcome(respondent("c", twoInvalid))).toBe(
+      'respondent "c", item "r1": expected an integer from 0 to 10, got 11',
+    );
+    expect(outcome(respondent("c", { att: "4", s1: "z" }))).toBe(
+      'respondent "c", item "s1": expected one of a, b, c, got "z"',
+    );
+  });
+
+  it("reads a response built key by key like a parsed one, and ignores keys that are not items", () => {
+    const parsed = JSON.parse(JSON.stringify({ ...answers, comment: "n/a", "0": 5 })) as typeof answers;
+    const copied: Record<string, number | string | null> = {};
+    for (const [key, answer] of Object.entries(parsed)) copied[key] = answer;
+    // many keys added one by one (the app copies stored answers like this)
+    for (let k = 0; k < 40; k += 1) copied[`extra-${k}`] = k;
+    expect(scoreCandidate(q, snapshot, respondent("c", copied))).toEqual(
+      scoreCandidate(q, snapshot, respondent("c", answers)),
+    );
+  });
+
+  it("answers an item named like an Object.prototype property only with an own property", () => {
+    const qp = questionnaire([value("v", [likert("constructor"), likert("__proto__"), likert("l1")])]);
+    const snap = buildBenchmark(qp, []);
+    const score = (given: Record<string, number | string | null>) =>
+      scoreCandidate(qp, snap, respondent("x", given)).values.v.score;
+    expect(score(JSON.parse('{"constructor": 5, "__proto__": 5, "l1": 5}'))).toBe(100);
+    // an inherited constructor is no answer: 1 of 3 answered (2 needed)
+    const inheriting = Object.create({ constructor: 5 }) as Record<string, number>;
+    inheriting.l1 = 5;
+    expect(score(inheriting)).toBeNull();
+    expect(
+      score(Object.assign(Object.create({ constructor: 1 }) as Record<string, number>, { l1: 1, constructor: 5 })),
+    ).toBe(50);
+  });
+});
+
 describe("benchmark statistics (section 4)", () => {
   // One rating item per value, so a value score is 10 * x.
   const q = questionnaire([

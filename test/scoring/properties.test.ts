@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBenchmark, reverseKey, scoreAll } from "../../app/scoring/index";
-import type { RespondentInput } from "../../app/scoring/types";
+import { agentValueScores, buildBenchmark, reverseKey, scoreAll, scoreCandidate } from "../../app/scoring/index";
+import type { Answers, RespondentInput } from "../../app/scoring/types";
 import { likert, questionnaire, rating, scenario, value } from "./helpers";
 
 const q = questionnaire(
@@ -75,6 +75,50 @@ describe("properties", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("a candidate's result does not depend on the order of the answer keys, invalid answers included", () => {
+    const messy = <T>(arb: fc.Arbitrary<T>) =>
+      fc.oneof(
+        { arbitrary: arb, weight: 12 },
+        { arbitrary: fc.constantFrom<unknown>(6, 2.5, "4", "z", true), weight: 1 },
+      );
+    const answersArbMessy = fc.record(
+      { l1: messy(maybe(fc.integer({ min: 1, max: 5 }))), r1: messy(maybe(fc.integer({ min: 0, max: 10 }))) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        respondentsArb("a", 5, 12),
+        answersArb,
+        answersArbMessy,
+        fc.integer(),
+        (agents, answers, overrides, seed) => {
+          const snapshot = buildBenchmark(q, agents);
+          const given = { ...answers, ...overrides, note: "not an item" } as Answers;
+          const keys = fc.sample(fc.shuffledSubarray(Object.keys(given), { minLength: Object.keys(given).length }), {
+            seed,
+            numRuns: 1,
+          })[0];
+          const shuffled = Object.fromEntries(keys.map((key) => [key, given[key]]));
+          const outcome = (input: Answers) => {
+            try {
+              return scoreCandidate(q, snapshot, { respondent: "c", answers: input });
+            } catch (error) {
+              return (error as Error).message;
+            }
+          };
+          const result = outcome(given);
+          expect(outcome(shuffled)).toEqual(result);
+          // the scan agrees with the item-by-item reading of agentValueScores
+          if (typeof result !== "string") {
+            const scores = agentValueScores(q, snapshot, { respondent: "c", answers: given });
+            expect({ v: result.values.v.score, w: result.values.w.score }).toEqual(scores);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
