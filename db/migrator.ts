@@ -57,3 +57,9 @@ export async function migrateAllDown(db: Kysely<any>): Promise<void> {
     if (!result.results || result.results.length === 0) break;
   }
 }
+
+/** Migrates up or down to the named migration (it stays applied), one transaction per step. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  check(await createMigrator(db).migrateTo(name));
+}

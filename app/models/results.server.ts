@@ -195,7 +195,7 @@ async function queryRanking(
   values: ValueHeading[],
   query: ResultsQuery,
   page: number | null,
-  counts: { submitted: number; overall: number },
+  counts: Pick<PositionResultsContext, "submittedCount" | "overallCount">,
 ) {
   const db = getDb() as unknown as Kysely<RankingDb>;
   const sort = effectiveSort(query, values);
@@ -289,9 +289,9 @@ async function queryRanking(
         .where("alignment", "is not", null)
         .executeTakeFirstOrThrow();
       keyedCount = Number(row.n);
-    } else keyedCount = counts.overall;
+    } else keyedCount = counts.overallCount;
   }
-  const unkeyedCount = hasFilters ? await countOf(unkeyed) : Math.max(0, counts.submitted - keyedCount);
+  const unkeyedCount = hasFilters ? await countOf(unkeyed) : Math.max(0, counts.submittedCount - keyedCount);
   const total = keyedCount + unkeyedCount;
 
   const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
@@ -389,10 +389,7 @@ async function queryRanking(
 /** One page (50 rows) of the ranked list with the filters of the query. */
 export async function listResults(orgId: string, positionId: string, query: ResultsQuery) {
   const context = await getPositionResultsContext(orgId, positionId);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, query.page, {
-    submitted: context.submittedCount,
-    overall: context.overallCount,
-  });
+  const ranking = await queryRanking(orgId, positionId, context.values, query, query.page, context);
   const pages = Math.max(1, Math.ceil(ranking.total / RESULTS_PAGE_SIZE));
   return {
     context: withoutQuestionnaire(context),
@@ -422,10 +419,7 @@ export async function exportResultsCsv(
   actor: { id: string; email: string },
 ): Promise<{ filename: string; csv: string; rowCount: number }> {
   const context = await getPositionResultsContext(orgId, positionId);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, null, {
-    submitted: context.submittedCount,
-    overall: context.overallCount,
-  });
+  const ranking = await queryRanking(orgId, positionId, context.values, query, null, context);
   const header = [
     "Candidate",
     "Submitted",
