@@ -2,6 +2,7 @@
 import type { Answers, RespondentInput } from "~/scoring";
 import type { Questionnaire } from "~/questionnaire/types";
 import { presentationOrder } from "~/utils/presentation-order";
+import { setBounded } from "~/utils/bounded-map";
 import { getDb, type DB } from "~/utils/db.server";
 import type { ResponseRow } from "../../db/types";
 
@@ -148,7 +149,6 @@ export async function loadQuestionnaireContent(
   const row = await version.select("content_json").executeTakeFirst();
   if (!row) throw new Response("Not found", { status: 404 });
   const q = deepFreeze(JSON.parse(row.content_json) as Questionnaire);
-  if (contentCache.size >= CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value as string);
-  contentCache.set(versionId, q);
+  setBounded(contentCache, versionId, q, CONTENT_CACHE_SIZE);
   return q;
 }

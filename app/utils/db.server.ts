@@ -15,6 +15,7 @@ import {
   type Driver,
 } from "kysely";
 import type { Database } from "../../db/types";
+import { setBounded } from "./bounded-map";
 import { getEnv, isPostgresUrl, sqlitePath } from "./env.server";
 
 export type DB = Kysely<Database>;
@@ -47,8 +48,7 @@ function cachePreparedStatements(sqlite: SQLite.Database): void {
     const cached = cache.get(source);
     if (cached && !cached.busy) return cached;
     const statement = prepare(source);
-    if (cache.size >= 256) cache.delete(cache.keys().next().value!);
-    cache.set(source, statement);
+    setBounded(cache, source, statement, 256);
     return statement;
   }) as typeof sqlite.prepare;
 }

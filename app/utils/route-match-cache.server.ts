@@ -11,6 +11,7 @@
 // there reaches them; the router's own internal calls are left as they are. Each call gets its own copies of the
 // match objects and params, so a caller that changes them cannot change a later answer.
 import { createRequire } from "node:module";
+import { setBounded } from "./bounded-map";
 
 export type RouteMatch = {
   params: Record<string, string | undefined>;
@@ -69,8 +70,8 @@ export function memoizeMatchRoutes(original: MatchRoutes): MatchRoutes {
     let cache = byShape.get(tree.shape);
     if (!cache) {
       // One shape per build; the development server makes a new one on each route change.
-      if (byShape.size >= 8) byShape.delete(byShape.keys().next().value as string);
-      byShape.set(tree.shape, (cache = new Map()));
+      cache = new Map();
+      setBounded(byShape, tree.shape, cache, 8);
     }
     const key = `${basename}\u0000${pathname}`;
     let remembered = cache.get(key);
@@ -84,8 +85,7 @@ export function memoizeMatchRoutes(original: MatchRoutes): MatchRoutes {
           pathnameBase: m.pathnameBase,
           id: (m.route as RouteLike).id as string,
         }));
-      if (cache.size >= ROUTE_MATCH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      cache.set(key, remembered);
+      setBounded(cache, key, remembered, ROUTE_MATCH_CACHE_SIZE);
     }
     const { byId } = tree;
     return (

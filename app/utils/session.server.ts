@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "../../db/types";
+import { setBounded } from "./bounded-map";
 import { getStaffUser, type StaffUser } from "~/models/user.server";
 import { getDb, nowIso } from "./db.server";
 import { getSessionSecret, secureCookiesEnabled } from "./env.server";
@@ -54,9 +55,8 @@ function readToken(request: Request): Promise<string | null> {
   if (!header) return Promise.resolve(null);
   let token = tokenMemo.get(header);
   if (token === undefined) {
-    if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value as string);
     token = verifyToken(header);
-    tokenMemo.set(header, token);
+    setBounded(tokenMemo, header, token, TOKEN_MEMO_SIZE);
     token.catch(() => tokenMemo.delete(header));
   }
   return token;
