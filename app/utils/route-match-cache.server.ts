@@ -26,7 +26,7 @@ export type MatchRoutes = (
 ) => RouteMatch[] | null;
 
 /** Pathnames remembered per route tree (route trees are few; pathnames carry ids, so they are bounded). */
-export const ROUTE_MATCH_CACHE_SIZE = 1000;
+const ROUTE_MATCH_CACHE_SIZE = 1000;
 const MEMOIZED = Symbol.for("valuebench.memoizedMatchRoutes");
 
 function pathnameOf(location: string | { pathname?: string }): string | null {
@@ -37,7 +37,8 @@ function pathnameOf(location: string | { pathname?: string }): string | null {
 
 type RouteLike = { id?: unknown; path?: unknown; index?: unknown; caseSensitive?: unknown; children?: unknown };
 type Tree = { shape: string; byId: Map<string, unknown> } | null;
-type Remembered = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; id: string }[];
+/** A match as remembered: its route named by id, to be handed out with the route object of the asked tree. */
+type Remembered = (Omit<RouteMatch, "route"> & { id: string })[];
 
 /** The shape and id index of a route tree, or null when a route has no string id (then nothing is memoised). */
 function treeOf(routes: readonly unknown[]): Tree {
