@@ -12,6 +12,8 @@ export interface OrganizationsTable {
   retention_days: Generated<number>;
   show_scores_to_candidates: Generated<number>;
   created_at: string;
+  /** 1 for the organizations the demo seed creates (staff pages show a "Demo" banner). */
+  is_demo: Generated<number>;
 }
 
 export interface UsersTable {
@@ -196,6 +198,13 @@ export interface DecisionsTable {
   decided_at: string;
 }
 
+/** One-time tokens of the first-run /setup page (SHA-256 only); all deleted once the first admin exists. */
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   organization_id: string | null;
@@ -232,6 +241,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  setup_tokens: SetupTokensTable;
   org_values: OrgValuesTable;
   questionnaires: QuestionnairesTable;
   questionnaire_versions: QuestionnaireVersionsTable;
