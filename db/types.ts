@@ -236,6 +236,28 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** A durable "to score" mark of a submitted candidate response (migration 20261205130000; scoring-jobs.server.ts). */
+export interface ScoringJobsTable {
+  response_id: string;
+  organization_id: string;
+  position_id: string;
+  reason: ScoringJobReason;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  created_at: string;
+}
+
+export type ScoringJobReason = "submitted" | "benchmark-activated";
+
+/** The server's first view of a questionnaire page (0-based) of a response (migration 20261205130100). */
+export interface ResponsePageViewsTable {
+  response_id: string;
+  organization_id: string;
+  page: number;
+  first_viewed_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -249,6 +271,8 @@ export interface Database {
   invitations: InvitationsTable;
   responses: ResponsesTable;
   respondent_sessions: RespondentSessionsTable;
+  scoring_jobs: ScoringJobsTable;
+  response_page_views: ResponsePageViewsTable;
   benchmarks: BenchmarksTable;
   benchmark_members: BenchmarkMembersTable;
   scores: ScoresTable;
