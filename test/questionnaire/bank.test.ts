@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const bankDir = join(root, "questions", "bank");
 const templatesDir = join(root, "questions", "templates");
 const attentionPath = join(root, "questions", "attention.yaml");
+const virtuesPath = join(root, "questions", "virtues.yaml");
 const loaderPath = join(root, "app", "questionnaire", "load.server.ts");
 
 const REQUIRED_VALUES = [
@@ -152,8 +153,24 @@ describe("attention items", () => {
   });
 });
 
+describe("virtue items", () => {
+  const doc = readYaml(virtuesPath);
+
+  it("hold 3 or 4 unlikely virtues in the questionnaire format, on the 1..5 likert scale", () => {
+    expect(keysOf(doc)).toEqual(["virtues"]);
+    const items = doc.virtues as Doc[];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.length).toBeLessThanOrEqual(4);
+    for (const item of items) {
+      expect(keysOf(item)).toEqual(["id", "scale", "text"]);
+      expect(item.id).toMatch(/^vir-[0-9]{2}$/);
+      expect(item.scale).toEqual({ min: 1, max: 5 });
+    }
+  });
+});
+
 describe("item ids", () => {
-  it("are unique across the whole bank, attention items included", () => {
+  it("are unique across the whole bank, attention and virtue items included", () => {
     const duplicates: string[] = [];
     const claim = (id: string, owner: string) => {
       if (itemOwner.has(id)) duplicates.push(`${id} (${itemOwner.get(id)} and ${owner})`);
@@ -161,6 +178,7 @@ describe("item ids", () => {
     };
     for (const [valueId, value] of bank) for (const item of value.items) claim(item.id, valueId);
     for (const item of readYaml(attentionPath).attention as { id: string }[]) claim(item.id, "attention");
+    for (const item of readYaml(virtuesPath).virtues as { id: string }[]) claim(item.id, "virtues");
     expect(duplicates).toEqual([]);
   });
 

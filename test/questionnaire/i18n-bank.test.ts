@@ -1,5 +1,5 @@
 // Checks the translations of the item bank under questions/i18n/<locale>/ against the English
-// sources (questions/bank/*.yaml and questions/attention.yaml). Iterates over every locale
+// sources (questions/bank/*.yaml, questions/attention.yaml and questions/virtues.yaml). Iterates over every locale
 // directory that exists, so each translator's language is covered automatically.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -10,6 +10,7 @@ import { parse } from "yaml";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bankDir = join(root, "questions", "bank");
 const attentionPath = join(root, "questions", "attention.yaml");
+const virtuesPath = join(root, "questions", "virtues.yaml");
 const i18nDir = join(root, "questions", "i18n");
 
 type Doc = Record<string, unknown>;
@@ -78,6 +79,7 @@ const sources: SourceBank[] = yamlFiles(bankDir).map((file) => {
 });
 
 const attention = (readYaml(attentionPath).attention as AttentionItem[]) ?? [];
+const virtues = (readYaml(virtuesPath).virtues as { id: string; text: string }[]) ?? [];
 
 const locales = existsSync(i18nDir)
   ? readdirSync(i18nDir)
@@ -89,6 +91,7 @@ describe("i18n item bank sources", () => {
   it("has bank files and attention items to translate", () => {
     expect(sources.length).toBeGreaterThan(0);
     expect(attention.length).toBeGreaterThan(0);
+    expect(virtues.length).toBeGreaterThan(0);
   });
 });
 
@@ -97,7 +100,7 @@ for (const locale of locales) {
 
   describe(`i18n bank: ${locale}`, () => {
     it("has a translation file for every source file", () => {
-      const expected = [...sources.map((s) => s.file), "attention.yaml", "scale.yaml"].sort();
+      const expected = [...sources.map((s) => s.file), "attention.yaml", "virtues.yaml", "scale.yaml"].sort();
       const missing = expected.filter((file) => !existsSync(join(dir, file)));
       expect(missing, `missing files in questions/i18n/${locale}`).toEqual([]);
     });
@@ -147,6 +150,23 @@ for (const locale of locales) {
             `${locale} ${item.id} should name the scale label "${label}"`,
           ).toBe(true);
         }
+      }
+    });
+
+    it("virtues.yaml covers exactly the virtue ids, each translated", () => {
+      const path = join(dir, "virtues.yaml");
+      expect(existsSync(path), `questions/i18n/${locale}/virtues.yaml`).toBe(true);
+      const doc = readYaml(path);
+      expect(doc.locale).toBe(locale);
+      expect(doc.source).toBe("virtues");
+      const items = doc.items as Record<string, unknown>;
+      expect(items).toBeTypeOf("object");
+      expect(Object.keys(items).sort()).toEqual(virtues.map((v) => v.id).sort());
+      for (const [path2, value] of stringLeaves(doc)) {
+        expect(isNonEmptyString(value), `${locale}/virtues.yaml ${path2} is empty`).toBe(true);
+      }
+      for (const item of virtues) {
+        expect(items[item.id], `${locale} ${item.id} is translated, not copied`).not.toBe(item.text);
       }
     });
 
