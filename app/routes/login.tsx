@@ -1,25 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/field";
 import { attemptLogin } from "~/models/auth.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { loginSchema } from "~/utils/schemas/auth.server";
-import { createStaffSession, getSessionUser, safeRedirect } from "~/utils/session.server";
+import { safeRedirect } from "~/utils/redirect-target.server";
+import { createStaffSession, getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/app");
-  return null;
+  // The form carries the checked target, so a crafted link cannot put anything else into the hidden field.
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.ok) return data(parsed, 400);
-  const { email, password, redirectTo } = parsed.data;
+  const { email, password } = parsed.data;
+  const target = safeRedirect(parsed.data.redirectTo);
   const result = await attemptLogin(email, password, clientIp(context));
   if (result.status === "throttled") {
     return data(failure("Too many failed attempts. Please wait 15 minutes before trying again.", {}, { email }), 429);
@@ -28,12 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(failure("Email or password is incorrect.", {}, { email }), 401);
   }
   const cookie = await createStaffSession(result.userId);
-  throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const fieldErrors = actionData && !actionData.ok ? actionData.fieldErrors : {};
@@ -47,7 +50,7 @@ export default function Login() {
             {actionData.formError}
           </div>
         ) : null}
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/app"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
           label="Email"
           errors={fieldErrors.email}

@@ -115,10 +115,3 @@ export async function requireUser(request: Request, role: Role = "recruiter"): P
   }
   return user;
 }
-
-/** Only same-site relative paths are accepted as post-login targets (no open redirect). */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/app"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

@@ -181,6 +181,80 @@ describe("login", () => {
     expect(res.location).toBe("/app");
   });
 
+  it("refuses control characters in redirectTo with 400 before any session is written (no 500, no orphan session)", async () => {
+    const org = await makeOrganization();
+    const user = await makeUser(org.id);
+    // TAB is what browsers drop from a Location header ("/\t/evil.example" becomes "//evil.example"); LF, CR, NUL and
+    // VT made the redirect itself throw after the session row was written.
+    for (const [name, char] of [
+      ["TAB", "\t"],
+      ["LF", "\n"],
+      ["CR", "\r"],
+      ["NUL", "\0"],
+      ["VT", "\v"],
+    ]) {
+      const res = await outcome(() =>
+        loginAction({
+          request: postForm("/login", {
+            email: user.email,
+            password: TEST_PASSWORD,
+            redirectTo: `/${char}/evil.example/phish`,
+          }),
+          context: ctx("10.2.0.2"),
+          params: {},
+        }),
+      );
+      expect(res.status, name).toBe(400);
+      expect(res.location, name).toBeNull();
+      expect(res.headers.get("Set-Cookie"), name).toBeNull();
+      expect(res.data, name).toMatchObject({
+        fieldErrors: { redirectTo: ["The page to return to after login contains control characters."] },
+      });
+    }
+    const sessions = await testDb.db().selectFrom("sessions").select("id").where("user_id", "=", user.id).execute();
+    expect(sessions).toHaveLength(0);
+  });
+
+  it("redirects only to paths of the staff area on this origin, normalised; anything else goes to /app", async () => {
+    const org = await makeOrganization();
+    const user = await makeUser(org.id);
+    const cases: [string, string][] = [
+      ["/app/team", "/app/team"],
+      ["/app", "/app"],
+      ["/app/positions/p1/results?sort=overall&page=2", "/app/positions/p1/results?sort=overall&page=2"],
+      ["/%09/evil.example/phish", "/app"],
+      ["//evil.example/phish", "/app"],
+      ["/\\evil.example/phish", "/app"],
+      ["https://evil.example/app", "/app"],
+      ["/app/../evil.example", "/app"],
+      ["/application", "/app"],
+      ["/login", "/app"],
+      ["app/team", "/app"],
+    ];
+    for (const [redirectTo, expected] of cases) {
+      const res = await outcome(() =>
+        loginAction({
+          request: postForm("/login", { email: user.email, password: TEST_PASSWORD, redirectTo }),
+          context: ctx("10.2.0.3"),
+          params: {},
+        }),
+      );
+      expect(res.status, redirectTo).toBe(302);
+      expect(res.location, redirectTo).toBe(expected);
+    }
+  });
+
+  it("puts only a checked target into the login form's hidden field", async () => {
+    const crafted = await outcome(() =>
+      loginLoader({ request: getRequest("/login?redirectTo=%2F%09%2Fevil.example%2Fphish"), context: {}, params: {} }),
+    );
+    expect(crafted.data).toEqual({ redirectTo: "/app" });
+    const fine = await outcome(() =>
+      loginLoader({ request: getRequest("/login?redirectTo=%2Fapp%2Fteam"), context: {}, params: {} }),
+    );
+    expect(fine.data).toEqual({ redirectTo: "/app/team" });
+  });
+
   it("sends a signed-in user from /login to /app", async () => {
     const org = await makeOrganization();
     const user = await makeUser(org.id);

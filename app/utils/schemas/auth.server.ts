@@ -1,12 +1,21 @@
 import { z } from "zod";
+import { hasControlCharacter } from "~/utils/redirect-target.server";
 
 export const loginSchema = z
   .object({
     email: z.string().trim().min(1, "Enter your email.").max(254).email("Enter a valid email address."),
     password: z.string().min(1, "Enter your password.").max(1000),
-    redirectTo: z.string().max(2000).optional(),
+    // Refused here, before the password check and the session: a control character cannot go into a Location header.
+    redirectTo: z
+      .string()
+      .max(2000, "The page to return to after login is too long.")
+      .refine((to) => !hasControlCharacter(to), "The page to return to after login contains control characters.")
+      .optional(),
   })
   .strict();
+
+/** The shortest password a staff account may be given (a team member's temporary one, the first admin's). */
+export const MIN_PASSWORD_LENGTH = 12;
 
 export const addStaffSchema = z
   .object({
@@ -15,7 +24,7 @@ export const addStaffSchema = z
     role: z.enum(["admin", "recruiter"], { errorMap: () => ({ message: "Choose a role." }) }),
     password: z
       .string()
-      .min(12, "Use at least 12 characters for the temporary password.")
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the temporary password.`)
       .max(200, "Password is too long."),
   })
   .strict();
