@@ -1,0 +1,126 @@
+// The builder's view of a draft: the content it describes, balance warnings, presentation order, preview.
+import { getQuestionnaire, type DraftValue, type QuestionnaireDraft } from "~/models/questionnaire-draft.server";
+import { listOrgValues, type OrgValue } from "~/models/values.server";
+import { getAttentionItems, getBankValue } from "~/questionnaire/bank.server";
+import type { Item, Questionnaire, QuestionnaireValue } from "~/questionnaire/types";
+import { presentationOrder, type PresentedItem } from "~/scoring/presentation-order";
+import { estimatedSeconds } from "~/utils/presentation-order";
+
+// ---------------------------------------------------------------- builder view
+
+export type BalanceWarning = "few-items" | "no-reverse" | "no-scenario";
+
+export function balanceWarnings(items: readonly Item[]): BalanceWarning[] {
+  const warnings: BalanceWarning[] = [];
+  if (items.length < 4) warnings.push("few-items");
+  if (!items.some((item) => item.type !== "scenario" && item.keyed === "minus")) warnings.push("no-reverse");
+  if (!items.some((item) => item.type === "scenario")) warnings.push("no-scenario");
+  return warnings;
+}
+
+/** Minimum scored items per value for publishing (SCORING.md: a value score needs ceil(2k/3) answers). */
+export const MIN_ITEMS_TO_PUBLISH = 3;
+
+function draftItems(value: OrgValue, entry: DraftValue | undefined): { items: Item[]; missing: string[] } {
+  const bank = value.bankValue ? getBankValue(value.bankValue) : undefined;
+  const byId = new Map((bank?.items ?? []).map((item) => [item.id, item]));
+  const items: Item[] = [];
+  const missing: string[] = [];
+  for (const id of entry?.bankItemIds ?? []) {
+    const item = byId.get(id);
+    if (item) items.push(item);
+    else missing.push(id);
+  }
+  return { items: [...items, ...(entry?.customItems ?? [])], missing };
+}
+
+/**
+ * The questionnaire the draft describes (version 0 until published): included values in the organization's
+ * order, with direction and weight from the organization values and probes from the bank.
+ */
+export function contentFromDraft(
+  q: { slug: string; title: string; draft: QuestionnaireDraft },
+  orgValues: readonly OrgValue[],
+): { content: Questionnaire; missingItems: string[] } {
+  const missingItems: string[] = [];
+  const values: QuestionnaireValue[] = [];
+  for (const value of orgValues) {
+    const entry = q.draft.values.find((v) => v.key === value.key);
+    if (!entry?.included) continue;
+    const { items, missing } = draftItems(value, entry);
+    missingItems.push(...missing);
+    values.push({
+      id: value.key,
+      name: value.name,
+      ...(value.description.trim() === "" ? {} : { description: value.description }),
+      direction: value.direction,
+      weight: value.weight,
+      items,
+      probes: value.bankValue ? [...(getBankValue(value.bankValue)?.probes ?? [])] : [],
+    });
+  }
+  return {
+    content: {
+      id: q.slug,
+      version: 0,
+      title: q.title,
+      locale: "en",
+      values,
+      attention: q.draft.includeAttention ? getAttentionItems().map((a) => ({ ...a, scale: { ...a.scale } })) : [],
+    },
+    missingItems,
+  };
+}
+
+export type BuilderValue = {
+  key: string;
+  name: string;
+  bankValue: string | null;
+  included: boolean;
+  bankItems: (Item & { picked: boolean })[];
+  customItems: Item[];
+  itemCount: number;
+  warnings: BalanceWarning[];
+};
+
+export async function getBuilder(orgId: string, questionnaireId: string) {
+  const q = await getQuestionnaire(orgId, questionnaireId);
+  const orgValues = await listOrgValues(orgId);
+  const values: BuilderValue[] = orgValues.map((value) => {
+    const entry = q.draft.values.find((v) => v.key === value.key);
+    const picked = new Set(entry?.bankItemIds ?? []);
+    const bank = value.bankValue ? getBankValue(value.bankValue) : undefined;
+    const { items } = draftItems(value, entry);
+    return {
+      key: value.key,
+      name: value.name,
+      bankValue: value.bankValue,
+      included: entry?.included ?? false,
+      bankItems: (bank?.items ?? []).map((item) => ({ ...item, picked: picked.has(item.id) })),
+      customItems: entry?.customItems ?? [],
+      itemCount: items.length,
+      warnings: balanceWarnings(items),
+    };
+  });
+  const { content } = contentFromDraft(q, orgValues);
+  return {
+    questionnaire: { id: q.id, slug: q.slug, title: q.title, includeAttention: q.draft.includeAttention },
+    values,
+    attentionCount: getAttentionItems().length,
+    estimatedSeconds: estimatedSeconds(content),
+    order: presentationOrder(content).map(orderEntry),
+  };
+}
+
+function orderEntry(entry: PresentedItem) {
+  return entry.kind === "item"
+    ? { id: entry.item.id, valueId: entry.valueId, type: entry.item.type, text: entry.item.text }
+    : { id: entry.item.id, valueId: null, type: entry.kind, text: entry.item.text };
+}
+
+/** The draft as respondents would see it, for the preview page. */
+export async function getDraftPreview(orgId: string, questionnaireId: string) {
+  const q = await getQuestionnaire(orgId, questionnaireId);
+  const { content } = contentFromDraft(q, await listOrgValues(orgId));
+  return { questionnaire: { id: q.id, title: q.title }, content, order: presentationOrder(content) };
+}

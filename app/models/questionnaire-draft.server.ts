@@ -1,0 +1,346 @@
+// Questionnaires and their drafts (questionnaires.draft_json): creating, the builder's saved selection, custom items.
+import { z } from "zod";
+import { recordAudit } from "~/models/audit.server";
+import { ensureTemplateValues, listOrgValues, type Actor } from "~/models/values.server";
+import { getBankValue, getTemplate } from "~/questionnaire/bank.server";
+import { DEFAULT_LIKERT_SCALE, DEFAULT_RATING_SCALE, type Item, type ItemType } from "~/questionnaire/types";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { newId } from "~/utils/tokens.server";
+
+// ---------------------------------------------------------------- draft
+
+const scaleSchema = z.object({ min: z.number().int(), max: z.number().int() }).strict();
+const customItemSchema = z.discriminatedUnion("type", [
+  z
+    .object({
+      id: z.string(),
+      type: z.literal("likert"),
+      text: z.string(),
+      keyed: z.enum(["plus", "minus"]),
+      scale: scaleSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: z.string(),
+      type: z.literal("rating"),
+      text: z.string(),
+      keyed: z.enum(["plus", "minus"]),
+      scale: scaleSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: z.string(),
+      type: z.literal("scenario"),
+      text: z.string(),
+      options: z.array(z.object({ id: z.string(), text: z.string() }).strict()),
+    })
+    .strict(),
+]);
+
+const draftSchema = z
+  .object({
+    includeAttention: z.boolean(),
+    values: z.array(
+      z
+        .object({
+          key: z.string(),
+          included: z.boolean(),
+          bankItemIds: z.array(z.string()),
+          customItems: z.array(customItemSchema),
+          customCounter: z.number().int().nonnegative(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** What `questionnaires.draft_json` holds: per organization value (by key), the picked bank items and custom items. */
+export type QuestionnaireDraft = z.infer<typeof draftSchema>;
+export type DraftValue = QuestionnaireDraft["values"][number];
+
+const EMPTY_DRAFT: QuestionnaireDraft = { includeAttention: true, values: [] };
+
+function parseDraft(json: string): QuestionnaireDraft {
+  const result = draftSchema.safeParse(JSON.parse(json));
+  return result.success ? result.data : structuredClone(EMPTY_DRAFT);
+}
+
+function draftValue(draft: QuestionnaireDraft, key: string): DraftValue {
+  let entry = draft.values.find((v) => v.key === key);
+  if (!entry) {
+    entry = { key, included: false, bankItemIds: [], customItems: [], customCounter: 0 };
+    draft.values.push(entry);
+  }
+  return entry;
+}
+
+// ---------------------------------------------------------------- questionnaires
+
+export type QuestionnaireRecord = {
+  id: string;
+  slug: string;
+  title: string;
+  draft: QuestionnaireDraft;
+  updatedAt: string;
+};
+
+export async function listQuestionnaires(orgId: string) {
+  const rows = await getDb()
+    .selectFrom("questionnaires as q")
+    .leftJoin("questionnaire_versions as v", "v.questionnaire_id", "q.id")
+    .select((eb) => [
+      "q.id",
+      "q.slug",
+      "q.title",
+      "q.updated_at",
+      eb.fn.max<number | null>("v.version").as("latestVersion"),
+      eb.fn.max<string | null>("v.published_at").as("lastPublishedAt"),
+    ])
+    .where("q.organization_id", "=", orgId)
+    .groupBy(["q.id", "q.slug", "q.title", "q.updated_at"])
+    .orderBy("q.title")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    updatedAt: r.updated_at,
+    latestVersion: r.latestVersion,
+    lastPublishedAt: r.lastPublishedAt,
+  }));
+}
+
+export async function countQuestionnaires(orgId: string): Promise<number> {
+  const row = await getDb()
+    .selectFrom("questionnaires")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A questionnaire of the organization with its draft; another organization's is a 404. */
+export async function getQuestionnaire(orgId: string, questionnaireId: string, db: DB = getDb()) {
+  const row = await db
+    .selectFrom("questionnaires")
+    .selectAll()
+    .where("organization_id", "=", orgId)
+    .where("id", "=", questionnaireId)
+    .executeTakeFirst();
+  if (!row) throw new Response("Not found", { status: 404 });
+  return { id: row.id, slug: row.slug, title: row.title, draft: parseDraft(row.draft_json), updatedAt: row.updated_at };
+}
+
+function slugify(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 50)
+    .replace(/-+$/, "");
+  return slug || "questionnaire";
+}
+
+async function uniqueSlug(db: DB, orgId: string, title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = new Set(
+    (await db.selectFrom("questionnaires").select("slug").where("organization_id", "=", orgId).execute()).map(
+      (r) => r.slug,
+    ),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+export function questionnaireAudit(
+  db: DB,
+  orgId: string,
+  actor: Actor,
+  action: string,
+  targetId: string,
+  details = {},
+) {
+  return recordAudit(
+    {
+      organizationId: orgId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action,
+      targetType: "questionnaire",
+      targetId,
+      details,
+    },
+    db,
+  );
+}
+
+export class UnknownTemplateError extends Error {}
+
+/**
+ * Creates a questionnaire. From a template: the template's missing values are added to the organization (existing
+ * ones are left as they are) and the draft picks the template's items. Blank: every organization value is included
+ * with no items picked yet.
+ */
+export async function createQuestionnaire(
+  orgId: string,
+  input: { title: string; templateId: string | null },
+  actor: Actor,
+): Promise<string> {
+  const template = input.templateId ? getTemplate(input.templateId) : null;
+  if (input.templateId && !template) throw new UnknownTemplateError(`Unknown template “${input.templateId}”.`);
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const draft: QuestionnaireDraft = { includeAttention: true, values: [] };
+      if (template) {
+        await ensureTemplateValues(trx, orgId, template, { overwrite: false });
+        for (const value of template.values) {
+          draft.values.push({
+            key: value.bank,
+            included: true,
+            bankItemIds: [...value.items],
+            customItems: [],
+            customCounter: 0,
+          });
+        }
+      } else {
+        for (const value of await listOrgValues(orgId, trx)) {
+          draft.values.push({ key: value.key, included: true, bankItemIds: [], customItems: [], customCounter: 0 });
+        }
+      }
+      const id = newId();
+      const now = nowIso();
+      const slug = await uniqueSlug(trx, orgId, input.title);
+      await trx
+        .insertInto("questionnaires")
+        .values({
+          id,
+          organization_id: orgId,
+          slug,
+          title: input.title,
+          draft_json: JSON.stringify(draft),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await questionnaireAudit(trx, orgId, actor, "questionnaire.created", id, {
+        slug,
+        template: template?.id ?? null,
+      });
+      return id;
+    });
+}
+
+async function writeDraft(
+  db: DB,
+  orgId: string,
+  questionnaireId: string,
+  draft: QuestionnaireDraft,
+  title?: string,
+): Promise<void> {
+  await db
+    .updateTable("questionnaires")
+    .set({ draft_json: JSON.stringify(draft), updated_at: nowIso(), ...(title === undefined ? {} : { title }) })
+    .where("organization_id", "=", orgId)
+    .where("id", "=", questionnaireId)
+    .execute();
+}
+
+/**
+ * Saves the builder form: the title, whether attention items are included, which values are included and which
+ * bank items are picked (an id that is not an item of that value's bank is ignored). Custom items are kept.
+ */
+export async function saveDraftSelection(
+  orgId: string,
+  questionnaireId: string,
+  input: { title: string; includeAttention: boolean; values: string[]; items: string[] },
+  actor: Actor,
+): Promise<void> {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const q = await getQuestionnaire(orgId, questionnaireId, trx);
+      const picked = new Set(input.items);
+      const included = new Set(input.values);
+      const draft: QuestionnaireDraft = { includeAttention: input.includeAttention, values: [] };
+      for (const value of await listOrgValues(orgId, trx)) {
+        const previous = q.draft.values.find((v) => v.key === value.key);
+        const bank = value.bankValue ? getBankValue(value.bankValue) : undefined;
+        draft.values.push({
+          key: value.key,
+          included: included.has(value.key),
+          bankItemIds: (bank?.items ?? []).filter((item) => picked.has(item.id)).map((item) => item.id),
+          customItems: previous?.customItems ?? [],
+          customCounter: previous?.customCounter ?? 0,
+        });
+      }
+      await writeDraft(trx, orgId, questionnaireId, draft, input.title);
+      await questionnaireAudit(trx, orgId, actor, "questionnaire.draft-saved", questionnaireId, {
+        values: [...included],
+        items: input.items.length,
+      });
+    });
+}
+
+export type CustomItemFields = {
+  value: string;
+  type: ItemType;
+  text: string;
+  keyed?: "plus" | "minus";
+  options: string;
+};
+
+/** Adds a custom item to a value of the draft; its id is `<value key>-c<n>` (n never reused in this draft). */
+export async function addCustomItem(
+  orgId: string,
+  questionnaireId: string,
+  input: CustomItemFields,
+  actor: Actor,
+): Promise<string> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const q = await getQuestionnaire(orgId, questionnaireId, trx);
+      const values = await listOrgValues(orgId, trx);
+      if (!values.some((v) => v.key === input.value)) throw new Response("Unknown value", { status: 400 });
+      const entry = draftValue(q.draft, input.value);
+      entry.customCounter += 1;
+      const id = `${input.value}-c${entry.customCounter}`;
+      let item: Item;
+      if (input.type === "scenario") {
+        const lines = input.options
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== "");
+        item = {
+          id,
+          type: "scenario",
+          text: input.text,
+          options: lines.map((text, index) => ({ id: String.fromCharCode(97 + index), text })),
+        };
+      } else {
+        const scale = input.type === "likert" ? DEFAULT_LIKERT_SCALE : DEFAULT_RATING_SCALE;
+        item = { id, type: input.type, text: input.text, keyed: input.keyed ?? "plus", scale: { ...scale } };
+      }
+      entry.customItems.push(item);
+      entry.included = true;
+      await writeDraft(trx, orgId, questionnaireId, q.draft);
+      await questionnaireAudit(trx, orgId, actor, "questionnaire.custom-item-added", questionnaireId, { itemId: id });
+      return id;
+    });
+}
+
+export async function removeCustomItem(orgId: string, questionnaireId: string, itemId: string, actor: Actor) {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const q = await getQuestionnaire(orgId, questionnaireId, trx);
+      for (const entry of q.draft.values) entry.customItems = entry.customItems.filter((item) => item.id !== itemId);
+      await writeDraft(trx, orgId, questionnaireId, q.draft);
+      await questionnaireAudit(trx, orgId, actor, "questionnaire.custom-item-removed", questionnaireId, { itemId });
+    });
+}
