@@ -1,5 +1,5 @@
 import { recordAudit } from "~/models/audit.server";
-import { getDb, nowIso } from "~/utils/db.server";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 
 export async function getOrganization(orgId: string) {
@@ -10,11 +10,22 @@ export async function getOrganizationBySlug(slug: string) {
   return getDb().selectFrom("organizations").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function createOrganization(input: { name: string; slug: string; vision?: string }) {
+/** Pass `db` to create it inside a transaction; `isDemo` marks the demo seed's organizations (staff see a banner). */
+export async function createOrganization(
+  input: { name: string; slug: string; vision?: string; isDemo?: boolean },
+  db: DB = getDb(),
+) {
   const id = newId();
-  await getDb()
+  await db
     .insertInto("organizations")
-    .values({ id, name: input.name, slug: input.slug, vision: input.vision ?? "", created_at: nowIso() })
+    .values({
+      id,
+      name: input.name,
+      slug: input.slug,
+      vision: input.vision ?? "",
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: nowIso(),
+    })
     .execute();
   return id;
 }

@@ -7,6 +7,8 @@ export type StaffUser = {
   id: string;
   organizationId: string;
   organizationName: string;
+  /** The organization is one of the demo seed's (the staff layout shows a "Demo" banner). */
+  organizationIsDemo: boolean;
   email: string;
   name: string;
   role: Role;
@@ -33,6 +35,7 @@ export async function getStaffUser(userId: string): Promise<StaffUser | undefine
       "users.id",
       "users.organization_id",
       "organizations.name as organization_name",
+      "organizations.is_demo as organization_is_demo",
       "users.email",
       "users.name",
       "users.role",
@@ -45,6 +48,7 @@ export async function getStaffUser(userId: string): Promise<StaffUser | undefine
     id: row.id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationIsDemo: row.organization_is_demo === 1,
     email: row.email,
     name: row.name,
     role: row.role,

@@ -6,19 +6,28 @@ import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, email: user.email, role: user.role, organizationName: user.organizationName } };
+  return {
+    user: { name: user.name, email: user.email, role: user.role, organizationName: user.organizationName },
+    isDemo: user.organizationIsDemo,
+  };
 }
 
 export default function StaffLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, isDemo } = useLoaderData<typeof loader>();
   return (
     <StaffI18n>
-      <StaffChrome user={user} />
+      <StaffChrome user={user} isDemo={isDemo} />
     </StaffI18n>
   );
 }
 
-function StaffChrome({ user }: { user: { name: string; email: string; role: string; organizationName: string } }) {
+function StaffChrome({
+  user,
+  isDemo,
+}: {
+  user: { name: string; email: string; role: string; organizationName: string };
+  isDemo: boolean;
+}) {
   const t = useStaffT();
   return (
     <>
@@ -47,6 +56,13 @@ function StaffChrome({ user }: { user: { name: string; email: string; role: stri
           </Form>
         </div>
       </header>
+      {isDemo ? (
+        <div className="demo-banner" role="note" aria-label={t("demoLabel")}>
+          <div className="page">
+            <strong>{t("demoLabel")}</strong> {t("demoBanner")}
+          </div>
+        </div>
+      ) : null}
       <main className="page" id="main">
         <Outlet />
       </main>

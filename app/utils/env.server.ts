@@ -31,6 +31,10 @@ const envSchema = z
     ),
     /** Sender of those mails (default: valuebench <no-reply@localhost>). */
     SMTP_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(3).optional()),
+    /** "0": `npm start` / `npm run setup` never seed the demo organizations (a real deployment; first run at /setup). */
+    SEED_DEMO: z.enum(["0", "1"]).default("1"),
+    /** Tests only: the seed also writes the demo passwords it generates to this file (JSON, mode 0600). */
+    DEMO_PASSWORDS_FILE: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   })
   // Several instances share one PostgreSQL database, so a cookie signed by one must verify on the others: they need
   // the same SESSION_SECRET (the generated data/secret file is per machine).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "../password-rules";
 import { hasControlCharacter } from "~/utils/redirect-target.server";
 
 export const loginSchema = z
@@ -13,9 +14,6 @@ export const loginSchema = z
       .optional(),
   })
   .strict();
-
-/** The shortest password a staff account may be given (a team member's temporary one, the first admin's). */
-export const MIN_PASSWORD_LENGTH = 12;
 
 export const addStaffSchema = z
   .object({
