@@ -1,15 +1,17 @@
 import { recordAudit } from "./audit.server";
-import { isLoginThrottled, recordLoginAttempt } from "./login-throttle.server";
+import { reserveLoginAttempt, settleLoginSuccess } from "./login-throttle.server";
 import { getUserByEmail, normalizeEmail } from "./user.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
 
 export type LoginResult =
   { status: "ok"; userId: string; organizationId: string } | { status: "invalid" } | { status: "throttled" };
 
-/** Checks a password with throttling per account and per client address, recording every attempt. */
+/** Checks a password with throttling per account and per client address (the attempt is reserved first). */
 export async function attemptLogin(emailInput: string, password: string, ip: string): Promise<LoginResult> {
   const email = normalizeEmail(emailInput);
-  if (await isLoginThrottled(email, ip)) {
+  // Reserved before the slow password check, so parallel attempts cannot all slip under the limit.
+  const reservation = await reserveLoginAttempt(email, ip);
+  if (!reservation.ok) {
     await recordAudit({
       organizationId: null,
       actorUserId: null,
@@ -21,7 +23,6 @@ export async function attemptLogin(emailInput: string, password: string, ip: str
   }
   const user = await getUserByEmail(email);
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
-  await recordLoginAttempt(email, ip, ok && !!user);
   if (!ok || !user) {
     await recordAudit({
       organizationId: user?.organization_id ?? null,
@@ -32,6 +33,7 @@ export async function attemptLogin(emailInput: string, password: string, ip: str
     });
     return { status: "invalid" };
   }
+  await settleLoginSuccess(email, reservation);
   await recordAudit({
     organizationId: user.organization_id,
     actorUserId: user.id,

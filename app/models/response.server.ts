@@ -16,9 +16,6 @@ import type { RespondentKind } from "../../db/types";
 /** A respondent session (the cookie set by the consent POST) lasts this long; consenting again starts a new one. */
 export const RESPONDENT_SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Consent POSTs allowed per client address per window (login_attempts, scope "invite"). */
-export const INVITE_POSTS_PER_WINDOW = 30;
-export const INVITE_WINDOW_MS = 15 * 60 * 1000;
 /** A page visit longer than this is counted as this long (someone left the tab open). */
 const MAX_PAGE_MS = 60 * 60 * 1000;
 
@@ -221,25 +218,6 @@ export async function requireRespondent(request: Request): Promise<Respondent> {
 }
 
 // ---------------------------------------------------------------- consent: token -> session
-
-export async function isInviteThrottled(ip: string, now = new Date()): Promise<boolean> {
-  const since = nowIso(new Date(now.getTime() - INVITE_WINDOW_MS));
-  const row = await getDb()
-    .selectFrom("login_attempts")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("scope", "=", "invite")
-    .where("key", "=", ip)
-    .where("attempted_at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n) >= INVITE_POSTS_PER_WINDOW;
-}
-
-export async function recordInviteAttempt(ip: string, succeeded: boolean, now = new Date()) {
-  await getDb()
-    .insertInto("login_attempts")
-    .values({ scope: "invite", key: ip, succeeded: succeeded ? 1 : 0, attempted_at: nowIso(now) })
-    .execute();
-}
 
 export type ConsentResult =
   { ok: true; setCookie: string; responseId: string } | { ok: false; state: "unknown" | "closed" | "position-closed" };

@@ -21,7 +21,8 @@ import { LocaleProvider, RichText, useT } from "~/i18n/i18n";
 import { formatDate, formatNumber, isLocale, type Locale } from "~/i18n/locale";
 import { lookupInvitationToken } from "~/models/invitation.server";
 import { switchResponseLocale } from "~/models/respondent-locale.server";
-import { consentToInvitation, isInviteThrottled, recordInviteAttempt } from "~/models/response.server";
+import { reserveInviteAttempt, settleInviteSuccess } from "~/models/login-throttle.server";
+import { consentToInvitation } from "~/models/response.server";
 import answeringCss from "~/styles/answering.css?url";
 import i18nCss from "~/styles/i18n.css?url";
 import { clientIp } from "~/utils/client-ip.server";
@@ -84,17 +85,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Consent: exchanges the token for a respondent session cookie and leaves the token behind (redirect to /r). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ip = clientIp(context);
-  if (await isInviteThrottled(ip)) linkError(request, "throttled");
+  // Counted and recorded in one step before anything else, so parallel POSTs cannot all slip under the limit.
+  const attempt = await reserveInviteAttempt(clientIp(context));
+  if (!attempt.ok) linkError(request, "throttled");
   const token = params.token ?? "";
   const parsed = await parseForm(request, consentSchema);
-  if (!parsed.ok) {
-    await recordInviteAttempt(ip, false);
-    return data(parsed, { status: 400, headers: PRIVATE_HEADERS });
-  }
+  if (!parsed.ok) return data(parsed, { status: 400, headers: PRIVATE_HEADERS });
   const result = await consentToInvitation(token);
-  await recordInviteAttempt(ip, result.ok);
   if (!result.ok) linkError(request, result.state);
+  await settleInviteSuccess(attempt.attemptId);
   // The language the landing page was read in becomes the response's (only one the version offers).
   if (parsed.data.locale) await switchResponseLocale(result.responseId, parsed.data.locale);
   throw redirect("/r", { headers: { ...PRIVATE_HEADERS, "Set-Cookie": result.setCookie } });

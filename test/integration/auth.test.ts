@@ -138,7 +138,8 @@ describe("login", () => {
     expect(stored.length).toBe(MAX_FAILURES.account);
   });
 
-  it(`throttles a client address after ${MAX_FAILURES.ip} failures across accounts`, async () => {
+  // 20 full-cost scrypt checks in a row: a generous limit for a loaded machine, not a speed check.
+  it(`throttles a client address after ${MAX_FAILURES.ip} failures across accounts`, { timeout: 240_000 }, async () => {
     for (let i = 0; i < MAX_FAILURES.ip; i++) {
       await outcome(() =>
         loginAction({
