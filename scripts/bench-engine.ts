@@ -34,6 +34,7 @@ function benchQuestionnaire(): Questionnaire {
     title: "Engine bench",
     locale: "en",
     attention: [{ id: "att-1", text: "Answer 4", expect: 4, scale: { min: 1, max: 5 } }],
+    virtues: [],
     values: Array.from({ length: VALUES }, (_, v) => ({
       id: `value-${v}`,
       name: `Value ${v}`,

@@ -366,7 +366,7 @@ async function main() {
     const { createInvitations } = await import("../app/models/invitation.server");
     const { consentToInvitation } = await import("../app/models/response.server");
     const { pagesOf } = await import("../app/models/respondent-input.server");
-    const { buildBenchmark, scoreCandidate, ALGORITHM_VERSION } = await import("../app/scoring");
+    const { buildBenchmark, scoreCandidate } = await import("../app/scoring");
     const { newId } = await import("../app/utils/tokens.server");
     const { sql } = await import("kysely");
 
@@ -390,6 +390,7 @@ async function main() {
       id: "bench-service-values",
       version: 1,
       title: "Service values (bench)",
+      virtues: [],
       locale: "en",
       attention,
       values: BANKS.map((bank) => {
@@ -530,7 +531,7 @@ async function main() {
               response_id: responseId,
               benchmark_id: benchmarkIds[rankedPositionId],
               questionnaire_version_id: versionId,
-              algorithm_version: ALGORITHM_VERSION,
+              algorithm_version: snapshot.algorithmVersion,
               is_current: 1,
               overall: result.overall,
               min_alignment: result.minAlignment,
@@ -611,7 +612,7 @@ async function main() {
             responseId,
             benchmarkIds[rankedPositionId],
             versionId,
-            ALGORITHM_VERSION,
+            snapshot.algorithmVersion,
             result.overall,
             result.minAlignment,
             result.review ? 1 : 0,

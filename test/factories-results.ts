@@ -65,6 +65,7 @@ export async function makeResultsPosition(
       position.q,
       rows.map((r) => toRespondentInput(position.q, r)),
       {},
+      "vb-1",
     );
     benchmarkId = newId();
     const now = nowIso();

@@ -1,5 +1,5 @@
 import { useT, type Translate } from "~/i18n/i18n";
-import type { AttentionItem, Item } from "~/questionnaire/types";
+import type { AttentionItem, Item, VirtueItem } from "~/questionnaire/types";
 import questionItemCss from "~/styles/question-item.css?url";
 
 /** Add to the `links` of a route that renders QuestionItem. */
@@ -10,7 +10,7 @@ export const LIKERT_LABEL_KEYS = ["scale.likert1", "scale.likert2", "scale.liker
 
 type Props = {
   /** A value item or an attention item (rendered like a likert statement). */
-  item: Item | AttentionItem;
+  item: Item | AttentionItem | VirtueItem;
   /** Name of the radio group in the form (e.g. the item id). */
   name: string;
   /** The current answer: a number on the scale, or a scenario option id. */

@@ -33,6 +33,7 @@ export const FLAG_EXPLANATIONS: Record<FlagName, string> = {
   "long-string": "Gave the same answer to 8 or more statements in a row (soft flag).",
   "no-variance": "Gave the same answer to every statement (at least 10): the answers carry no information (hard flag).",
   attention: "Missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
+  impression: "Claimed several unlikely virtues at the scale's maximum: the answers may describe an ideal rather than the person (soft flag).",
   speeding: "Answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
 };
 
@@ -118,7 +119,8 @@ export async function computeDraftBenchmark(
     exclude: members.filter((m) => m.decision === "exclude" && agentIds.has(m.response_id)).map((m) => m.response_id),
   };
   const inputs = agents.map((a) => toRespondentInput(q, a));
-  const snapshot = buildBenchmark(q, inputs, overrides);
+  // The app still activates vb-1 benchmarks until the web flow is switched to vb-2 (issue 16).
+  const snapshot = buildBenchmark(q, inputs, overrides, "vb-1");
   const labels = Object.fromEntries(agents.map((a) => [a.id, a.respondent_label]));
   return {
     positionId,

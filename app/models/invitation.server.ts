@@ -3,6 +3,7 @@ import { deliverInvitationMails, type MailStatus, type PendingMail } from "~/mod
 import { getPosition } from "~/models/position.server";
 import { languageOf, type RespondentLanguage } from "~/models/respondent-locale.server";
 import { localizeValue, parseTranslations } from "~/questionnaire/translations";
+import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
@@ -496,7 +497,7 @@ export async function lookupInvitationToken(
   if (!row) return { state: "unknown" };
   if (row.revoked_at || row.expires_at <= nowIso(now)) return { state: "closed" };
   if (row.position_status === "closed") return { state: "position-closed" };
-  const q = JSON.parse(row.content_json) as Questionnaire;
+  const q = parseStoredQuestionnaire(row.content_json);
   const itemCount = q.values.reduce((n, v) => n + v.items.length, 0) + q.attention.length;
   // The language: one chosen on the page, else the one the response was switched to, else the invitation's.
   const language = languageOf(

@@ -67,6 +67,7 @@ export function contentFromDraft(
       locale: "en",
       values,
       attention: q.draft.includeAttention ? getAttentionItems().map((a) => ({ ...a, scale: { ...a.scale } })) : [],
+      virtues: [],
     },
     missingItems,
   };

@@ -1,7 +1,8 @@
 // Turns a stored response into the scoring engine's RespondentInput (no math here: the engine does all of it).
 import type { Answers, RespondentInput } from "~/scoring";
+import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import type { Questionnaire } from "~/questionnaire/types";
-import { presentationOrder } from "~/utils/presentation-order";
+import { presentationOrder } from "~/scoring/presentation-order";
 import { setBounded } from "~/utils/bounded-map";
 import { getDb, type DB } from "~/utils/db.server";
 import type { ResponseRow } from "../../db/types";
@@ -148,7 +149,7 @@ export async function loadQuestionnaireContent(
   }
   const row = await version.select("content_json").executeTakeFirst();
   if (!row) throw new Response("Not found", { status: 404 });
-  const q = deepFreeze(JSON.parse(row.content_json) as Questionnaire);
+  const q = deepFreeze(parseStoredQuestionnaire(row.content_json));
   setBounded(contentCache, versionId, q, CONTENT_CACHE_SIZE);
   return q;
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/models/audit.server";
 import { getPosition } from "~/models/position.server";
 import { parseResponsesCsv, ResponsesCsvError, type CsvProblem } from "~/questionnaire/responses-csv";
+import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -30,7 +31,7 @@ export async function importAgentResponses(
         .where("organization_id", "=", orgId)
         .where("id", "=", position.questionnaireVersionId)
         .executeTakeFirstOrThrow();
-      const q = JSON.parse(version.content_json) as Questionnaire;
+      const q = parseStoredQuestionnaire(version.content_json);
       let parsed;
       try {
         parsed = parseResponsesCsv(csvText, q);

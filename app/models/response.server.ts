@@ -3,12 +3,12 @@ import { afterResponseSubmitted } from "~/models/after-submit.server";
 import { writeAnswersIfCurrent } from "~/models/answer-writes.server";
 import { recordAudit } from "~/models/audit.server";
 import { pagesOf } from "~/models/respondent-input.server";
-import type { AttentionItem, Item, Questionnaire } from "~/questionnaire/types";
+import type { AttentionItem, Item, Questionnaire, VirtueItem } from "~/questionnaire/types";
 import { respondentLanguage, type RespondentLanguage } from "~/models/respondent-locale.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { getSessionSecret, secureCookiesEnabled } from "~/utils/env.server";
-import { presentationOrder } from "~/utils/presentation-order";
+import { presentationOrder } from "~/scoring/presentation-order";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
 import type { RespondentKind } from "../../db/types";
@@ -23,8 +23,8 @@ const MAX_PAGE_MS = 60 * 60 * 1000;
 
 export type PresentedQuestion = {
   id: string;
-  item: Item | AttentionItem;
-  kind: "item" | "attention";
+  item: Item | AttentionItem | VirtueItem;
+  kind: "item" | "attention" | "virtue";
   valueId?: string;
 };
 
@@ -56,7 +56,7 @@ function shapeOf(versionId: string, contentJson: string): QuestionnaireShape {
           : { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max },
       );
     } else {
-      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: "attention" });
+      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: p.kind });
       rules.set(p.item.id, { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max });
     }
   }

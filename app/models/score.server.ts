@@ -4,7 +4,7 @@
 // - `scores`: one row per scoring run; the latest of a response has is_current = 1, older ones stay as history
 //   (is_current = 0). result_json is the engine's CandidateResult as JSON; overall, min_alignment and review copy it.
 // - `score_values`: one row per questionnaire value of each score (same is_current as its score).
-import { ALGORITHM_VERSION, scoreCandidate, type BenchmarkSnapshot, type CandidateResult } from "~/scoring";
+import { parseStoredSnapshot, scoreCandidate, type AlgorithmVersion, type CandidateResult } from "~/scoring";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
@@ -59,6 +59,8 @@ async function storeResult(
     questionnaireVersionId: string;
     q: Questionnaire;
     result: CandidateResult;
+    /** The algorithm of the benchmark snapshot the result was computed against. */
+    algorithmVersion: AlgorithmVersion;
     /** The response's submission time, copied as the ranking tie-break. */
     submittedAt: string;
   },
@@ -91,7 +93,7 @@ async function storeResult(
       response_id: responseId,
       benchmark_id: args.benchmarkId,
       questionnaire_version_id: args.questionnaireVersionId,
-      algorithm_version: ALGORITHM_VERSION,
+      algorithm_version: args.algorithmVersion,
       is_current: 1,
       overall: result.overall,
       min_alignment: result.minAlignment,
@@ -132,7 +134,7 @@ export async function scoreResponse(orgId: string, responseId: string, db?: DB):
     if (response.kind !== "candidate" || !response.submitted_at) return null;
     const benchmark = await getActiveBenchmarkRow(orgId, response.position_id, trx);
     if (!benchmark) return null;
-    const snapshot = JSON.parse(benchmark.snapshot_json) as BenchmarkSnapshot;
+    const snapshot = parseStoredSnapshot(benchmark.snapshot_json);
     const q = await loadQuestionnaireContent(orgId, response.questionnaire_version_id, trx);
     const result = scoreCandidate(q, snapshot, toRespondentInput(q, response));
     const scoreId = await storeResult(trx, {
@@ -143,6 +145,7 @@ export async function scoreResponse(orgId: string, responseId: string, db?: DB):
       questionnaireVersionId: response.questionnaire_version_id,
       q,
       result,
+      algorithmVersion: snapshot.algorithmVersion,
       submittedAt: response.submitted_at,
     });
     return { scoreId, benchmarkId: benchmark.id, result };
@@ -208,9 +211,6 @@ export async function getCurrentScore(orgId: string, responseId: string) {
 export async function recomputeScore(orgId: string, scoreId: string): Promise<CandidateResult> {
   const db = getDb();
   const score = await getScore(orgId, scoreId);
-  if (score.algorithm_version !== ALGORITHM_VERSION) {
-    throw new Error(`score ${scoreId} was made by ${score.algorithm_version}; this server runs ${ALGORITHM_VERSION}`);
-  }
   const benchmark = await db
     .selectFrom("benchmarks")
     .select("snapshot_json")
@@ -220,5 +220,12 @@ export async function recomputeScore(orgId: string, scoreId: string): Promise<Ca
   if (!benchmark) notFound();
   const response = await loadResponse(orgId, score.response_id, db);
   const q = await loadQuestionnaireContent(orgId, score.questionnaire_version_id, db);
-  return scoreCandidate(q, JSON.parse(benchmark.snapshot_json) as BenchmarkSnapshot, toRespondentInput(q, response));
+  const snapshot = parseStoredSnapshot(benchmark.snapshot_json);
+  // The engine scores under the snapshot's algorithm; a score always names the algorithm of its snapshot.
+  if (score.algorithm_version !== snapshot.algorithmVersion) {
+    throw new Error(
+      `score ${scoreId} was made by ${score.algorithm_version} but its benchmark snapshot is ${snapshot.algorithmVersion}`,
+    );
+  }
+  return scoreCandidate(q, snapshot, toRespondentInput(q, response));
 }

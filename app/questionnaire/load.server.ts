@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, stringify, type Document } from "yaml";
 import type { ZodIssue } from "zod";
-import { questionnaireSchema } from "./schema.server";
+import { questionnaireSchemaFor, type QuestionnaireRule } from "./schema.server";
 import type { Questionnaire } from "./types";
 
 const MAX_REPORTED_ISSUES = 20;
@@ -64,7 +64,12 @@ function describeIssue(issue: ZodIssue): string {
   return issue.message;
 }
 
-export function parseQuestionnaireYaml(text: string, fileName: string): Questionnaire {
+/** Parses and validates a questionnaire file under a rule (default: the current algorithm's, vb-2). */
+export function parseQuestionnaireYaml(
+  text: string,
+  fileName: string,
+  rule: QuestionnaireRule = "vb-2",
+): Questionnaire {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -83,7 +88,7 @@ export function parseQuestionnaireYaml(text: string, fileName: string): Question
   } catch (error) {
     throw new QuestionnaireError(fileName, [{ path: "", line: null, message: `YAML: ${String(error)}` }]);
   }
-  const result = questionnaireSchema.safeParse(content);
+  const result = questionnaireSchemaFor(rule).safeParse(content);
   if (!result.success) {
     throw new QuestionnaireError(
       fileName,
@@ -97,7 +102,7 @@ export function parseQuestionnaireYaml(text: string, fileName: string): Question
   return result.data;
 }
 
-export function loadQuestionnaireFile(path: string): Questionnaire {
+export function loadQuestionnaireFile(path: string, rule: QuestionnaireRule = "vb-2"): Questionnaire {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -105,7 +110,7 @@ export function loadQuestionnaireFile(path: string): Questionnaire {
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
     throw new QuestionnaireError(path, [{ path: "", line: null, message: `cannot read file (${reason})` }]);
   }
-  return parseQuestionnaireYaml(text, path);
+  return parseQuestionnaireYaml(text, path, rule);
 }
 
 /** YAML that loads back to identical content (the "download as YAML" of the web app). */
@@ -145,6 +150,15 @@ export function questionnaireToYaml(q: Questionnaire): string {
       expect: item.expect,
       scale: { min: item.scale.min, max: item.scale.max },
     })),
+    ...(q.virtues.length === 0
+      ? {}
+      : {
+          virtues: q.virtues.map((item) => ({
+            id: item.id,
+            text: item.text,
+            scale: { min: item.scale.min, max: item.scale.max },
+          })),
+        }),
   };
   return stringify(document, { lineWidth: 0 });
 }

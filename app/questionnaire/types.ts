@@ -57,6 +57,13 @@ export interface AttentionItem {
   scale: Scale;
 }
 
+/** An "unlikely virtue" (SCORING.md sections 1 and 6): not scored, read only by the `impression` flag (vb-2). */
+export interface VirtueItem {
+  id: string;
+  text: string;
+  scale: Scale;
+}
+
 export interface Questionnaire {
   id: string;
   version: number;
@@ -64,10 +71,16 @@ export interface Questionnaire {
   locale: string;
   values: QuestionnaireValue[];
   attention: AttentionItem[];
+  /** vb-2 only; always [] under vb-1. */
+  virtues: VirtueItem[];
 }
 
 export const DEFAULT_LIKERT_SCALE: Readonly<Scale> = { min: 1, max: 5 };
 export const DEFAULT_RATING_SCALE: Readonly<Scale> = { min: 0, max: 10 };
-export const ID_PATTERN = /^[a-z0-9-]+$/;
+export const DEFAULT_VIRTUE_SCALE: Readonly<Scale> = { min: 1, max: 5 };
+/** The id rule of vb-2 (SCORING.md section 1): starts with a letter, so no id is a number. */
+export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** The id rule of vb-1 (section 13): a numeric id allowed. Content stored under vb-1 may use it. */
+export const VB1_ID_PATTERN = /^[a-z0-9-]+$/;
 /** The first column of a responses CSV; no item may use this id. */
 export const RESPONDENT_COLUMN = "respondent";

@@ -5,7 +5,8 @@ import { computeFlags } from "./flags";
 import { questionnairePlan, readScenario } from "./plan";
 import { ascending, cronbachAlpha, mean, quantileType7, sampleSd } from "./stats";
 import {
-  ALGORITHM_VERSION,
+  CURRENT_ALGORITHM,
+  type AlgorithmVersion,
   type BenchmarkOverrides,
   type BenchmarkSnapshot,
   type ExcludedAgent,
@@ -107,6 +108,7 @@ export function buildBenchmark(
   q: Questionnaire,
   agents: readonly RespondentInput[],
   overrides: BenchmarkOverrides = {},
+  algorithm: AlgorithmVersion = CURRENT_ALGORITHM,
 ): BenchmarkSnapshot {
   assertUniqueRespondents(agents);
   const { included, excluded } = selectAgents(q, agents, overrides);
@@ -128,7 +130,7 @@ export function buildBenchmark(
     values[valueScorer.value.id] = { ...stats, sdUsed: spreadUsed(stats, pooled) };
   });
   return {
-    algorithmVersion: ALGORITHM_VERSION,
+    algorithmVersion: algorithm,
     questionnaire: { id: q.id, version: q.version },
     agents: agents.length,
     included: included.map((agent) => agent.respondent),

@@ -1,7 +1,20 @@
-// Public API of the vb-1 scoring engine: pure functions of plain data (SCORING.md).
-export { ALGORITHM_VERSION, InvalidAnswerError } from "./types";
+// Public API of the scoring engine (vb-1 and vb-2): pure functions of plain data (SCORING.md).
+export {
+  ALGORITHM_VERSIONS,
+  CURRENT_ALGORITHM,
+  InvalidAnswerError,
+  isAlgorithmVersion,
+  parseStoredSnapshot,
+} from "./types";
 export type {
+  AgentGroup,
   AlgorithmVersion,
+  ContrastReport,
+  ContrastValue,
+  Correlation,
+  MetricOutcomes,
+  OutcomeTable,
+  Verdict,
   Answers,
   Band,
   BenchmarkOverrides,
@@ -19,6 +32,7 @@ export type {
 export { computeFlags } from "./flags";
 export { buildBenchmark, leaveOneOutMeans, type LeaveOneOutMeans } from "./benchmark";
 export { agentValueScores, scoreCandidate } from "./candidate";
-export { scoreAll } from "./report";
+export { scoreAll, type ScoreAllOptions } from "./report";
+export { presentationOrder, valueItemsInPresentationOrder, type PresentedItem } from "./presentation-order";
 export { adverseImpact, type AdverseImpactRow, type SelectionCount } from "./fairness";
 export { reverseKey } from "./plan";

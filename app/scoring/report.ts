@@ -2,14 +2,29 @@
 import type { Questionnaire } from "../questionnaire/types";
 import { buildBenchmark } from "./benchmark";
 import { scoreCandidate } from "./candidate";
-import { ALGORITHM_VERSION, type RespondentInput, type ScoreReport } from "./types";
+import {
+  CURRENT_ALGORITHM,
+  type AlgorithmVersion,
+  type OutcomeTable,
+  type RespondentInput,
+  type ScoreReport,
+} from "./types";
+
+export interface ScoreAllOptions {
+  /** Default: the current algorithm (vb-2). */
+  algorithm?: AlgorithmVersion;
+  /** An outcomes table (vb-2 only, section 12); absent = `outcomes: null`. */
+  outcomes?: OutcomeTable;
+}
 
 export function scoreAll(
   q: Questionnaire,
   agents: readonly RespondentInput[],
   candidates: readonly RespondentInput[],
+  options: ScoreAllOptions = {},
 ): ScoreReport {
-  const snapshot = buildBenchmark(q, agents);
+  const algorithm = options.algorithm ?? CURRENT_ALGORITHM;
+  const snapshot = buildBenchmark(q, agents, {}, algorithm);
   const seen = new Set<string>();
   for (const candidate of candidates) {
     if (seen.has(candidate.respondent)) throw new Error(`duplicate candidate "${candidate.respondent}"`);
@@ -19,7 +34,7 @@ export function scoreAll(
   for (const [id, consensus] of Object.entries(snapshot.scenarios))
     scenarios[id] = { m: consensus.m, shares: consensus.shares };
   return {
-    algorithmVersion: ALGORITHM_VERSION,
+    algorithmVersion: algorithm,
     questionnaire: { id: q.id, version: q.version },
     benchmark: {
       agents: snapshot.agents,

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presentationOrder } from "../../app/utils/presentation-order";
+import { presentationOrder } from "../../app/scoring/presentation-order";
 import { onPostgres, withTestDatabase } from "../db";
 import { invite, makeRecruiterWithPosition } from "../factories-answering";
 import { buildDirectory, cookieOf, postForm, startServer, stopServer, type ServerProcess } from "../server-process";

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presentationOrder } from "../../app/utils/presentation-order";
+import { presentationOrder } from "../../app/scoring/presentation-order";
 import { getDb } from "../../app/utils/db.server";
 import { onPostgres, withTestDatabase } from "../db";
 import { TEST_PASSWORD, makeUser } from "../factories";

@@ -7,6 +7,7 @@ const q: Questionnaire = {
   version: 3,
   title: "Demo",
   locale: "en",
+  virtues: [],
   values: [
     {
       id: "empathy",

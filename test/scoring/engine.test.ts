@@ -3,7 +3,7 @@ import { alignmentOf, bandOf, isUncertain } from "../../app/scoring/candidate";
 import { studentTCdf } from "../../app/scoring/distributions";
 import { crawfordGarthwaiteInterval } from "../../app/scoring/interval";
 import {
-  ALGORITHM_VERSION,
+  CURRENT_ALGORITHM as ALGORITHM_VERSION,
   agentValueScores,
   buildBenchmark,
   computeFlags,

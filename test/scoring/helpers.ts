@@ -18,7 +18,7 @@ export function value(id: string, items: Item[], extra: Partial<QuestionnaireVal
 }
 
 export function questionnaire(values: QuestionnaireValue[], extra: Partial<Questionnaire> = {}): Questionnaire {
-  return { id: "test-q", version: 1, title: "Test", locale: "en", values, attention: [], ...extra };
+  return { id: "test-q", version: 1, title: "Test", locale: "en", values, attention: [], virtues: [], ...extra };
 }
 
 export function respondent(id: string, answers: Answers, itemSeconds?: number[]): RespondentInput {
