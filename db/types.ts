@@ -2,6 +2,9 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "admin" | "recruiter";
 export type RespondentKind = "agent" | "candidate";
+/** Agents only: "top" agents form the benchmark, "comparison" agents are ordinary members of the team (issue 17). */
+export type AgentGroup = "top" | "comparison";
+export type MetricDirection = "higher" | "lower";
 
 export interface OrganizationsTable {
   id: string;
@@ -105,6 +108,8 @@ export interface InvitationsTable {
   revoked_at: string | null;
   created_by: string | null;
   created_at: string;
+  /** Migration 20261205160000. */
+  agent_group: Generated<AgentGroup>;
 }
 
 export interface ResponsesTable {
@@ -124,6 +129,8 @@ export interface ResponsesTable {
   started_at: string;
   updated_at: string;
   submitted_at: string | null;
+  /** Copied from the invitation (web) or the CSV's group column (import); migration 20261205160000. */
+  agent_group: Generated<AgentGroup>;
 }
 
 export interface RespondentSessionsTable {
@@ -196,6 +203,32 @@ export interface DecisionsTable {
   note: Generated<string>;
   decided_by: string;
   decided_at: string;
+  /** The hire date (YYYY-MM-DD) of a `hired` decision; migration 20261205160000. */
+  hired_on: string | null;
+}
+
+export interface MetricsTable {
+  id: string;
+  organization_id: string;
+  /** [a-z][a-z0-9-]*, unique per organization. */
+  key: string;
+  label: string;
+  unit: Generated<string>;
+  direction: MetricDirection;
+  created_at: string;
+}
+
+export interface OutcomesTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  response_id: string;
+  metric_id: string;
+  value: number;
+  /** How many per-ticket ratings `value` is the mean of; null when the value was uploaded as is. */
+  rating_count: number | null;
+  uploaded_at: string;
+  uploaded_by: string | null;
 }
 
 /** One-time tokens of the first-run /setup page (SHA-256 only); all deleted once the first admin exists. */
@@ -281,6 +314,8 @@ export interface Database {
   audit_log: AuditLogTable;
   demographics: DemographicsTable;
   outbox: OutboxTable;
+  metrics: MetricsTable;
+  outcomes: OutcomesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -4,6 +4,7 @@ import { ErrorList, Field, TextareaField } from "~/components/field";
 import { languageName } from "~/i18n/locale";
 
 type Kind = "agent" | "candidate";
+type Group = "top" | "comparison";
 
 export type InvitationRow = {
   id: string;
@@ -27,6 +28,7 @@ export type IssuedLinkView = {
 export type InvitationsActionData = {
   ok: boolean;
   kind?: unknown;
+  group?: unknown;
   intent?: string;
   message?: string;
   issued?: IssuedLinkView[];
@@ -84,6 +86,7 @@ function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
 
 export function InvitationsSection({
   kind,
+  group = "top",
   title,
   intro,
   invitations,
@@ -92,6 +95,8 @@ export function InvitationsSection({
   locales,
 }: {
   kind: Kind;
+  /** Agents only: top agents (the default) or comparison agents (issue 17). */
+  group?: Group;
   title: string;
   intro: string;
   invitations: InvitationRow[];
@@ -102,13 +107,17 @@ export function InvitationsSection({
   const navigation = useNavigation();
   const sectionId = useId();
   const submittingIntent =
-    navigation.state === "submitting" && navigation.formData?.get("kind") === kind
+    navigation.state === "submitting" &&
+    navigation.formData?.get("kind") === kind &&
+    (navigation.formData.get("group") ?? "top") === group
       ? String(navigation.formData.get("intent"))
       : null;
   const problems = actionData && !actionData.ok ? actionData : null;
   const oneProblems = problems?.intent === "invite-one" ? problems : null;
   const listProblems = problems?.intent === "invite-list" ? problems : null;
-  const noun = kind === "agent" ? "agent" : "candidate";
+  const noun = kind === "candidate" ? "candidate" : group === "comparison" ? "comparison agent" : "agent";
+  /** Prefix of the form controls' ids: unique per section on the page. */
+  const slot = group === "comparison" ? "comparison" : kind;
   const localeOptions = locales.includes(defaultLocale) ? locales : [defaultLocale, ...locales];
   return (
     <section aria-labelledby={`${sectionId}-h`} className="invitations">
@@ -189,6 +198,7 @@ export function InvitationsSection({
           <h3>Invite one {noun}</h3>
           <input type="hidden" name="intent" value="invite-one" />
           <input type="hidden" name="kind" value={kind} />
+          {kind === "agent" ? <input type="hidden" name="group" value={group} /> : null}
           {oneProblems?.formError ? (
             <p className="alert error" role="alert">
               {oneProblems.formError}
@@ -198,7 +208,7 @@ export function InvitationsSection({
             label="Name"
             errors={oneProblems?.fieldErrors?.name}
             inputProps={{
-              id: `${kind}-name`,
+              id: `${slot}-name`,
               name: "name",
               type: "text",
               required: true,
@@ -210,14 +220,14 @@ export function InvitationsSection({
             label="Email (optional)"
             errors={oneProblems?.fieldErrors?.email}
             inputProps={{
-              id: `${kind}-email`,
+              id: `${slot}-email`,
               name: "email",
               type: "email",
               defaultValue: String(oneProblems?.values?.email ?? ""),
             }}
           />
           <LocaleSelect
-            id={`${kind}-locale`}
+            id={`${slot}-locale`}
             options={localeOptions}
             defaultValue={defaultLocale}
             errors={problems?.fieldErrors?.locale}
@@ -238,6 +248,7 @@ export function InvitationsSection({
           <h3>Paste a list of {noun}s</h3>
           <input type="hidden" name="intent" value="invite-list" />
           <input type="hidden" name="kind" value={kind} />
+          {kind === "agent" ? <input type="hidden" name="group" value={group} /> : null}
           {listProblems ? (
             <div className="alert error" role="alert">
               <p>{listProblems.formError}</p>
@@ -257,14 +268,14 @@ export function InvitationsSection({
             hint="The email is optional. Every line is checked first; if one is wrong, nobody is invited."
             errors={listProblems?.fieldErrors?.list}
             textareaProps={{
-              id: `${kind}-list`,
+              id: `${slot}-list`,
               name: "list",
               rows: 5,
               defaultValue: String(listProblems?.values?.list ?? ""),
             }}
           />
           <LocaleSelect
-            id={`${kind}-list-locale`}
+            id={`${slot}-list-locale`}
             options={localeOptions}
             defaultValue={defaultLocale}
             errors={problems?.fieldErrors?.locale}

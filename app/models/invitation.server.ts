@@ -9,17 +9,16 @@ import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { estimatedSeconds } from "~/utils/presentation-order";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
-import type { RespondentKind } from "../../db/types";
+import type { AgentGroup, RespondentKind } from "../../db/types";
 
 /** Invitation links expire this many days after they are issued (or re-issued). */
 export const INVITATION_TTL_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A pasted list may hold at most this many lines. */
-export const MAX_LIST_LINES = 500;
 
 export type InvitationActor = { userId: string; label: string };
 export type InvitationStatus = "invited" | "started" | "submitted" | "expired" | "revoked";
-export type InvitationEntry = { name: string; email: string | null; locale: string };
+/** `group` only matters for agents: "top" (the default) sets the benchmark, "comparison" does not (issue 17). */
+export type InvitationEntry = { name: string; email: string | null; locale: string; group?: AgentGroup };
 
 /** A freshly issued link: the raw token exists only here, in memory, to be shown once. */
 export type IssuedLink = {
@@ -31,12 +30,6 @@ export type IssuedLink = {
   /** Only when SMTP_URL is set and the invitation has an email: whether the mail went out. */
   mail?: MailStatus;
 };
-
-const EMAIL_PATTERN = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
-
-export function isPlausibleEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL_PATTERN.test(email);
-}
 
 export function invitationLink(origin: string, token: string): string {
   return `${origin}/i/${token}`;
@@ -52,64 +45,6 @@ export function invitationStatus(
   if (row.expires_at <= nowIso(now)) return "expired";
   if (response) return "started";
   return "invited";
-}
-
-// ---------------------------------------------------------------- pasted lists
-
-export type ListLineError = { line: number; message: string };
-export type ParsedList =
-  { ok: true; entries: { name: string; email: string | null }[] } | { ok: false; errors: ListLineError[] };
-
-/**
- * One invitee per line, `name, email` or just `name`; blank lines are skipped. Every line is checked before anything
- * is created, and every problem names its line number.
- */
-export function parseInvitationList(text: string): ParsedList {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const errors: ListLineError[] = [];
-  const entries: { name: string; email: string | null }[] = [];
-  const seenEmails = new Map<string, number>();
-  if (lines.length > MAX_LIST_LINES) {
-    return {
-      ok: false,
-      errors: [{ line: MAX_LIST_LINES + 1, message: `Paste at most ${MAX_LIST_LINES} lines at once.` }],
-    };
-  }
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === "") return;
-    const parts = raw.split(",").map((p) => p.trim());
-    if (parts.length > 2) {
-      errors.push({ line, message: "Write one person per line as “name, email” (a name cannot contain a comma)." });
-      return;
-    }
-    const [name, emailRaw = ""] = parts;
-    if (name === "") {
-      errors.push({ line, message: "The name is missing." });
-      return;
-    }
-    if (name.length > 200) {
-      errors.push({ line, message: "The name must be at most 200 characters." });
-      return;
-    }
-    const email = emailRaw === "" ? null : emailRaw.toLowerCase();
-    if (email !== null && !isPlausibleEmail(email)) {
-      errors.push({ line, message: `“${emailRaw}” is not an email address.` });
-      return;
-    }
-    if (email !== null) {
-      const first = seenEmails.get(email);
-      if (first !== undefined) {
-        errors.push({ line, message: `${email} is already on line ${first}.` });
-        return;
-      }
-      seenEmails.set(email, line);
-    }
-    entries.push({ name, email });
-  });
-  if (errors.length > 0) return { ok: false, errors };
-  if (entries.length === 0) return { ok: false, errors: [{ line: 1, message: "The list is empty." }] };
-  return { ok: true, entries };
 }
 
 // ---------------------------------------------------------------- issuing
@@ -133,15 +68,18 @@ function outboxMessage(
   name: string,
   link: string,
   expiresAt: string,
+  group: AgentGroup = "top",
 ) {
   const subject =
     kind === "agent"
       ? `${orgName}: help us describe what great service looks like`
       : `${orgName}: questionnaire for the ${positionTitle} position`;
   const why =
-    kind === "agent"
-      ? `You are one of the people whose everyday work shows our service values. Your answers help set the benchmark for the "${positionTitle}" position.`
-      : `Thank you for applying for "${positionTitle}". As part of the process we ask every applicant the same short questionnaire about how they like to work with customers.`;
+    kind === "agent" && group === "comparison"
+      ? `We are checking which of our service values really matter in the "${positionTitle}" role. Your answers are compared with those of colleagues as a group; they never judge you as a person.`
+      : kind === "agent"
+        ? `You are one of the people whose everyday work shows our service values. Your answers help set the benchmark for the "${positionTitle}" position.`
+        : `Thank you for applying for "${positionTitle}". As part of the process we ask every applicant the same short questionnaire about how they like to work with customers.`;
   const body = [
     `Hello ${name},`,
     "",
@@ -246,6 +184,7 @@ export async function createInvitations(
             revoked_at: null,
             created_by: actor.userId,
             created_at: nowIso(now),
+            agent_group: kind === "agent" ? (entry.group ?? "top") : "top",
           })
           .execute();
         const link = invitationLink(origin, token);
@@ -253,7 +192,7 @@ export async function createInvitations(
           trx,
           orgId,
           entry.email,
-          outboxMessage(org.name, position.title, kind, entry.name, link, expiresAt),
+          outboxMessage(org.name, position.title, kind, entry.name, link, expiresAt, entry.group),
           link,
           { pending, invitationId: id },
         );
@@ -265,7 +204,12 @@ export async function createInvitations(
             action: "invitation.created",
             targetType: "invitation",
             targetId: id,
-            details: { positionId, kind, hasEmail: entry.email !== null },
+            details: {
+              positionId,
+              kind,
+              hasEmail: entry.email !== null,
+              ...(kind === "agent" ? { group: entry.group ?? "top" } : {}),
+            },
           },
           trx,
         );
@@ -374,7 +318,7 @@ export async function resendInvitation(
         trx,
         orgId,
         row.email,
-        outboxMessage(org.name, position.title, row.kind, row.name, link, expiresAt),
+        outboxMessage(org.name, position.title, row.kind, row.name, link, expiresAt, row.agent_group),
         link,
         { pending, invitationId: row.id },
       );
@@ -404,6 +348,7 @@ export async function listInvitations(orgId: string, positionId: string, kind?: 
     .select([
       "i.id",
       "i.kind",
+      "i.agent_group",
       "i.name",
       "i.email",
       "i.locale",
@@ -421,6 +366,7 @@ export async function listInvitations(orgId: string, positionId: string, kind?: 
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
+    group: r.agent_group,
     name: r.name,
     email: r.email,
     locale: r.locale,

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, TextareaField } from "~/components/field";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationsSection, type InvitationsActionData } from "~/components/invitations-section";
+import { PositionEditForm } from "~/components/position-edit-form";
 import {
   createInvitations,
   InvitationClosedError,
   listInvitations,
   PositionClosedError,
-  parseInvitationList,
   resendInvitation,
   revokeInvitation,
 } from "~/models/invitation.server";
@@ -17,6 +16,7 @@ import { getPosition, updatePosition, UnknownVersionError, VersionLockedError } 
 import { listPublishedVersions } from "~/models/questionnaire.server";
 import { defaultInvitationLocale, positionLocales } from "~/models/respondent-locale.server";
 import { readIntent, requestFormData } from "~/utils/form-intent.server";
+import { parseInvitationList } from "~/utils/invitation-list";
 import { failure, parseForm } from "~/utils/form.server";
 import {
   invitationActionSchema,
@@ -44,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     position,
     versions: versions.map((v) => ({ id: v.id, label: `${v.questionnaireTitle} v${v.version}` })),
-    agents: invitations.filter((i) => i.kind === "agent"),
+    agents: invitations.filter((i) => i.kind === "agent" && i.group === "top"),
+    comparisonAgents: invitations.filter((i) => i.kind === "agent" && i.group === "comparison"),
     candidates: invitations.filter((i) => i.kind === "candidate"),
     // Only the languages the position's questionnaire version is published in (issue 11).
     defaultLocale: defaultInvitationLocale(org?.default_locale, locales),
@@ -60,12 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = await readIntent(request);
   const posted = await requestFormData(request).catch(() => null);
   const kind = posted?.get("kind") === "candidate" ? "candidate" : "agent";
+  const group = posted?.get("group") === "comparison" ? "comparison" : "top";
   try {
     return await positionAction(request, intent, user, position, actor, origin);
   } catch (error) {
     // invite-one / invite-list on a closed position (a re-issued link is refused with InvitationClosedError below)
     if (error instanceof PositionClosedError) {
-      return data({ ...failure(error.message), intent, kind }, 409);
+      return data({ ...failure(error.message), intent, kind, group }, 409);
     }
     throw error;
   }
@@ -99,27 +101,28 @@ async function positionAction(
 
   if (intent === "invite-one") {
     const parsed = await parseForm(request, inviteOneSchema);
-    if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind }, 400);
-    const { kind, name, email, locale } = parsed.data;
+    if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind, group: parsed.values.group }, 400);
+    const { kind, group, name, email, locale } = parsed.data;
     if (!(await positionLocales(user.organizationId, position.id)).includes(locale)) {
-      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind }, 400);
+      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind, group }, 400);
     }
     const issued = await createInvitations(
       user.organizationId,
       position.id,
       kind,
-      [{ name, email, locale }],
+      [{ name, email, locale, group }],
       actor,
       origin,
     );
-    return data({ ok: true as const, intent, kind, issued, message: `Invited ${name}.` });
+    return data({ ok: true as const, intent, kind, group, issued, message: `Invited ${name}.` });
   }
 
   if (intent === "invite-list") {
     const parsed = await parseForm(request, inviteListSchema);
-    if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind }, 400);
+    if (!parsed.ok) return data({ ...parsed, intent, kind: parsed.values.kind, group: parsed.values.group }, 400);
+    const { kind, group } = parsed.data;
     if (!(await positionLocales(user.organizationId, position.id)).includes(parsed.data.locale)) {
-      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind: parsed.data.kind }, 400);
+      return data({ ...failure(null, { locale: [NOT_OFFERED] }, parsed.data), intent, kind, group }, 400);
     }
     const list = parseInvitationList(parsed.data.list);
     if (!list.ok) {
@@ -127,7 +130,8 @@ async function positionAction(
         {
           ...failure("Nothing was created. Fix these lines and send the list again.", {}, parsed.data),
           intent,
-          kind: parsed.data.kind,
+          kind,
+          group,
           lineErrors: list.errors,
         },
         400,
@@ -136,15 +140,16 @@ async function positionAction(
     const issued = await createInvitations(
       user.organizationId,
       position.id,
-      parsed.data.kind,
-      list.entries.map((e) => ({ ...e, locale: parsed.data.locale })),
+      kind,
+      list.entries.map((e) => ({ ...e, locale: parsed.data.locale, group })),
       actor,
       origin,
     );
     return data({
       ok: true as const,
       intent,
-      kind: parsed.data.kind,
+      kind,
+      group,
       issued,
       message: `Invited ${issued.length} ${issued.length === 1 ? "person" : "people"}.`,
     });
@@ -162,6 +167,7 @@ async function positionAction(
         ok: true as const,
         intent,
         kind: target.kind,
+        group: target.group,
         message: `The link of ${target.name} no longer works.`,
       });
     }
@@ -171,12 +177,13 @@ async function positionAction(
         ok: true as const,
         intent,
         kind: target.kind,
+        group: target.group,
         issued: [issued],
         message: `New link for ${target.name}; the old link no longer works.`,
       });
     } catch (error) {
       if (error instanceof InvitationClosedError) {
-        return data({ ...failure(error.message), intent, kind: target.kind }, 409);
+        return data({ ...failure(error.message), intent, kind: target.kind, group: target.group }, 409);
       }
       throw error;
     }
@@ -186,15 +193,11 @@ async function positionAction(
 }
 
 export default function PositionOverview() {
-  const { position, versions, agents, candidates, defaultLocale, locales } = useLoaderData<typeof loader>();
+  const { position, versions, agents, comparisonAgents, candidates, defaultLocale, locales } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
     (InvitationsActionData & { intent?: string; message?: string }) | undefined;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
   const update = actionData?.intent === "update" ? actionData : null;
-  const updateProblems = update && !update.ok ? update : null;
-  const values = updateProblems?.values ?? {};
-  const currentVersion = versions.find((v) => v.id === position.questionnaireVersionId);
   return (
     <>
       <h1>{position.title}</h1>
@@ -222,7 +225,17 @@ export default function PositionOverview() {
         title="Top agents"
         intro="Your best agents answer the questionnaire once; their answers become the benchmark. Invite at least 5 (10 or more is better)."
         invitations={agents}
-        actionData={actionData?.kind === "agent" ? actionData : undefined}
+        actionData={actionData?.kind === "agent" && actionData.group !== "comparison" ? actionData : undefined}
+        defaultLocale={defaultLocale}
+        locales={locales}
+      />
+      <InvitationsSection
+        kind="agent"
+        group="comparison"
+        title="Comparison agents"
+        intro="Ordinary members of the same team answer the same questionnaire. They never enter the benchmark; comparing them with your top agents shows which values really separate the best (the validity page). Invite at least 5, ideally as many as top agents."
+        invitations={comparisonAgents}
+        actionData={actionData?.kind === "agent" && actionData.group === "comparison" ? actionData : undefined}
         defaultLocale={defaultLocale}
         locales={locales}
       />
@@ -236,84 +249,7 @@ export default function PositionOverview() {
         locales={locales}
       />
 
-      <section aria-labelledby="edit-heading">
-        <h2 id="edit-heading">Edit position</h2>
-        {update?.ok ? (
-          <p className="alert success" role="status">
-            {update.message}
-          </p>
-        ) : null}
-        {updateProblems?.formError ? (
-          <p className="alert error" role="alert">
-            {updateProblems.formError}
-          </p>
-        ) : null}
-        <Form method="post" className="stack narrow" noValidate>
-          <input type="hidden" name="intent" value="update" />
-          <Field
-            label="Title"
-            errors={updateProblems?.fieldErrors?.title}
-            inputProps={{
-              name: "title",
-              type: "text",
-              required: true,
-              maxLength: 200,
-              defaultValue: String(values.title ?? position.title),
-            }}
-          />
-          <TextareaField
-            label="Description"
-            errors={updateProblems?.fieldErrors?.description}
-            textareaProps={{
-              name: "description",
-              rows: 3,
-              defaultValue: String(values.description ?? position.description),
-            }}
-          />
-          <div>
-            <label htmlFor="questionnaireVersionId">Questionnaire version</label>
-            {position.versionLocked ? (
-              <>
-                <input type="hidden" name="questionnaireVersionId" value={position.questionnaireVersionId} />
-                <select id="questionnaireVersionId" disabled aria-describedby="version-locked">
-                  <option>{currentVersion?.label ?? position.questionnaireLabel}</option>
-                </select>
-                <div id="version-locked" className="muted">
-                  Locked: people have already answered this version.
-                </div>
-              </>
-            ) : (
-              <select
-                id="questionnaireVersionId"
-                name="questionnaireVersionId"
-                defaultValue={String(values.questionnaireVersionId ?? position.questionnaireVersionId)}
-                aria-invalid={updateProblems?.fieldErrors?.questionnaireVersionId ? true : undefined}
-              >
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.label}
-                  </option>
-                ))}
-              </select>
-            )}
-            {updateProblems?.fieldErrors?.questionnaireVersionId ? (
-              <p className="error-list">{updateProblems.fieldErrors?.questionnaireVersionId?.join(" ")}</p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={String(values.status ?? position.status)}>
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
-            </select>
-          </div>
-          <div>
-            <button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save position"}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <PositionEditForm position={position} versions={versions} update={update} />
     </>
   );
 }

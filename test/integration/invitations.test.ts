@@ -4,7 +4,8 @@ import { loader as layoutLoader } from "../../app/routes/app.positions.$position
 import { action as positionsAction, loader as positionsLoader } from "../../app/routes/app.positions._index";
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/i.$token";
 import { loader as pageLoader } from "../../app/routes/r.$page";
-import { listInvitations, parseInvitationList } from "../../app/models/invitation.server";
+import { listInvitations } from "../../app/models/invitation.server";
+import { parseInvitationList } from "../../app/utils/invitation-list";
 import { getDb } from "../../app/utils/db.server";
 import { sha256Hex } from "../../app/utils/tokens.server";
 import { withTestDatabase } from "../db";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LOCALES as I18N_LOCALES } from "~/i18n/locale";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
-import { isPlausibleEmail } from "~/models/invitation.server";
+import { isPlausibleEmail } from "~/utils/invitation-list";
 import { requestFormData } from "~/utils/form-intent.server";
 import { optionalText, requiredText } from "~/utils/form.server";
 
@@ -23,6 +23,10 @@ export const positionSchema = z
 export const positionUpdateSchema = positionSchema.extend({ intent: z.literal("update") }).strict();
 
 const kindField = z.enum(["agent", "candidate"], { errorMap: () => ({ message: "Choose agent or candidate." }) });
+/** Agents only: top agents set the benchmark, comparison agents are ordinary members of the team (issue 17). */
+const groupField = z
+  .enum(["top", "comparison"], { errorMap: () => ({ message: "Choose top agent or comparison agent." }) })
+  .default("top");
 /** The languages of the answering flow (app/i18n); a position's version may offer fewer. */
 export { LOCALES } from "~/i18n/locale";
 const localeField = z.enum(I18N_LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) });
@@ -31,6 +35,7 @@ export const inviteOneSchema = z
   .object({
     intent: z.literal("invite-one"),
     kind: kindField,
+    group: groupField,
     name: requiredText("Name", 200),
     email: z
       .string()
@@ -51,6 +56,7 @@ export const inviteListSchema = z
   .object({
     intent: z.literal("invite-list"),
     kind: kindField,
+    group: groupField,
     list: z.string().max(100_000, "The list is too long; paste at most 500 lines at once."),
     locale: localeField,
   })
