@@ -281,7 +281,8 @@ export async function revokeInvitation(
 
 /**
  * Issues a new link for the same person (and the same response, if they started): the old token stops working,
- * the expiry restarts at 14 days and a revoked invitation becomes active again. Refused once they have submitted.
+ * the expiry restarts at 14 days and a revoked invitation becomes active again. Answering sessions opened with the
+ * old link end. Refused once they have submitted.
  */
 export async function resendInvitation(
   orgId: string,
@@ -312,6 +313,17 @@ export async function resendInvitation(
         .set({ token_hash: sha256Hex(token), expires_at: expiresAt, revoked_at: null })
         .where("id", "=", row.id)
         .where("organization_id", "=", orgId)
+        .execute();
+      // The old link's answering sessions end with it, as when it is revoked: only the new link opens the answers.
+      await trx
+        .deleteFrom("respondent_sessions")
+        .where("response_id", "in", (eb) =>
+          eb
+            .selectFrom("responses")
+            .select("id")
+            .where("organization_id", "=", orgId)
+            .where("invitation_id", "=", row.id),
+        )
         .execute();
       const link = invitationLink(origin, token);
       await writeOutbox(
