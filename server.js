@@ -1,6 +1,7 @@
 // Production server: Remix request handler behind express, with the request guard and security headers.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
@@ -9,7 +10,16 @@ import { pathToFileURL } from "node:url";
 
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
-const { checkIncomingRequest, BASE_SECURITY_HEADERS } = build.entry.module;
+const {
+  checkIncomingRequest,
+  BASE_SECURITY_HEADERS,
+  ALLOWED_METHODS,
+  MAX_BODY_BYTES,
+  TOO_LARGE_MESSAGE,
+  publicOrigin,
+} = build.entry.module;
+// Refuse to start on a bad environment (e.g. no PUBLIC_URL in production) with the reason, not on the first request.
+publicOrigin();
 
 const app = express();
 app.disable("x-powered-by");
@@ -27,6 +37,7 @@ app.use((req, res, next) => {
     contentLength: req.headers["content-length"],
   });
   if (!verdict.ok) {
+    if (verdict.headers) res.set(verdict.headers);
     res.status(verdict.status).type("text/plain").send(verdict.message);
     return;
   }
@@ -36,6 +47,50 @@ app.use((req, res, next) => {
   next();
 });
 
+// The body limit on the bytes actually read: a chunked body has no Content-Length for the guard above to check.
+// The body stays paused until Remix reads it; past the limit Remix's read fails (no action sees a cut-off form), the
+// answer is 413 and the connection closes, so no more than MAX_BODY_BYTES of a body is ever held.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  let received = 0;
+  const count = (chunk) => {
+    received += chunk.length;
+    if (received <= MAX_BODY_BYTES) return;
+    req.off("data", count);
+    res.locals.bodyTooLarge = true;
+    const tooLarge = new Error(TOO_LARGE_MESSAGE);
+    if (req.listenerCount("error") > 0) req.emit("error", tooLarge);
+    if (!res.headersSent) {
+      res.set("Connection", "close");
+      res.status(413).type("text/plain").send(TOO_LARGE_MESSAGE);
+    }
+    // The rest of the body is read and dropped (never kept) so the client, still sending, receives the 413
+    // instead of a reset; the connection then closes (Connection: close).
+    req.resume();
+  };
+  req.pause();
+  req.on("data", count);
+  next();
+});
+
+// Built assets: the brotli / gzip files written beside them at `npm run build` (scripts/precompress.mjs), chosen by
+// Accept-Encoding (br, then gzip, else the file itself).
+const assetsDir = path.join(buildDir, "client/assets");
+const precompressed = new Set(fs.readdirSync(assetsDir).filter((file) => /\.(br|gz)$/.test(file)));
+app.use("/assets", (req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD") return next();
+  const file = req.path.slice(1);
+  if (!precompressed.has(`${file}.br`) && !precompressed.has(`${file}.gz`)) return next();
+  res.vary("Accept-Encoding");
+  const encoding = req.acceptsEncodings(
+    ...[precompressed.has(`${file}.br`) && "br", precompressed.has(`${file}.gz`) && "gzip", "identity"].filter(Boolean),
+  );
+  if (encoding !== "br" && encoding !== "gzip") return next();
+  res.type(path.extname(file));
+  res.set("Content-Encoding", encoding);
+  req.url = `/${file}.${encoding === "br" ? "br" : "gz"}`;
+  next();
+});
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 // The other files of public/ (favicon.svg, ...), listed once: a page request then costs no file-system lookup.
 const clientDir = path.join(buildDir, "client");
@@ -46,6 +101,9 @@ const publicFiles = new Set(
     .map((entry) => `/${entry.name}`),
 );
 const servePublic = express.static(clientDir, { maxAge: "1h", index: false });
+// Everything else (pages, single-fetch .data, public/ files) compressed on the fly, br preferred; Remix flushes after
+// each chunk, so streamed HTML still streams.
+app.use(compression());
 app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
 // Pages may carry personal data (answers, reports): never cache them.
@@ -66,26 +124,43 @@ app.use((_req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (req) => {
-      let nonce;
-      return {
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        // Made when first read: only document renders need one, not the data requests of autosave.
-        get cspNonce() {
-          nonce ??= crypto.randomBytes(16).toString("base64");
-          return nonce;
-        },
-      };
-    },
-  }),
-);
+const handleRemix = createRequestHandler({
+  build,
+  getLoadContext: (req) => {
+    let nonce;
+    return {
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      // Made when first read: only document renders need one, not the data requests of autosave.
+      get cspNonce() {
+        nonce ??= crypto.randomBytes(16).toString("base64");
+        return nonce;
+      },
+    };
+  },
+});
+// After a 413 for a too large body Remix's own answer has nowhere to go: drop it rather than reset the connection.
+app.all("*", (req, res, next) => handleRemix(req, res, (error) => (res.locals.bodyTooLarge ? undefined : next(error))));
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`valuebench listening on http://localhost:${port}`);
+});
+
+// Methods Node's HTTP parser refuses itself (TRACK, ...) and CONNECT get the same 405 as TRACE (issue 15).
+const methodNotAllowed =
+  `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\n` +
+  "Content-Type: text/plain\r\nContent-Length: 26\r\nConnection: close\r\n\r\nThe method is not allowed.";
+server.on("connect", (_req, socket) => socket.end(methodNotAllowed));
+server.on("clientError", (error, socket) => {
+  if (!socket.writable) return socket.destroy();
+  if (error.code === "HPE_INVALID_METHOD") return socket.end(methodNotAllowed);
+  // otherwise what Node answers without this listener
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? "431 Request Header Fields Too Large"
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? "408 Request Timeout"
+        : "400 Bad Request";
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 });

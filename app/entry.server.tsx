@@ -11,7 +11,14 @@ import { TranslatorFactoryContext } from "./i18n/i18n";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
 import { installRouteMatchCache } from "./utils/route-match-cache.server";
 
-export { checkIncomingRequest, BASE_SECURITY_HEADERS } from "./utils/request-guard.server";
+export {
+  checkIncomingRequest,
+  BASE_SECURITY_HEADERS,
+  ALLOWED_METHODS,
+  MAX_BODY_BYTES,
+  TOO_LARGE_MESSAGE,
+} from "./utils/request-guard.server";
+export { publicOrigin } from "./utils/env.server";
 
 // Route matching memoised for the whole server (performance, issue 9): see route-match-cache.server.ts.
 installRouteMatchCache();

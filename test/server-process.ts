@@ -1,6 +1,7 @@
 // Production server processes for integration tests that need real HTTP (crash safety, two instances).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 function newestMtime(dir: string): number {
@@ -12,11 +13,25 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** build/ when it is up to date with app/, else a fresh build in a temporary build-test-* directory. */
+/** Writes the .br/.gz files beside the built assets, as `npm run build` does after `remix vite:build`. */
+function precompress(dir: string): void {
+  const result = spawnSync(process.execPath, ["scripts/precompress.mjs"], {
+    env: { ...process.env, BUILD_DIR: dir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`precompress failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * build/ when it is up to date with app/ (precompressed now if an older `remix vite:build` left it without), else a
+ * fresh `npm run build` in a temporary build-test-* directory.
+ */
 export function buildDirectory(): { dir: string; temporary: boolean } {
   const existing = path.resolve("build");
   const serverEntry = path.join(existing, "server/index.js");
   if (fs.existsSync(serverEntry) && fs.statSync(serverEntry).mtimeMs >= newestMtime(path.resolve("app"))) {
+    const assets = path.join(existing, "client/assets");
+    if (!fs.readdirSync(assets).some((file) => file.endsWith(".br"))) precompress(existing);
     return { dir: existing, temporary: false };
   }
   // Inside the project (ignored like every build-*/) so the server bundle resolves its packages from node_modules.
@@ -28,7 +43,20 @@ export function buildDirectory(): { dir: string; temporary: boolean } {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   }
+  precompress(dir);
   return { dir, temporary: true };
+}
+
+/** A TCP port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export type ServerProcess = { child: ChildProcess; base: string; log: () => string };
@@ -49,6 +77,7 @@ export async function startServer(options: {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(options.port),
+      PUBLIC_URL: `http://127.0.0.1:${options.port}`,
       DATABASE_URL: options.databaseUrl,
       SESSION_SECRET: options.sessionSecret ?? "server-process-test-secret-0123456789abcdef",
       SECURE_COOKIES: "0",

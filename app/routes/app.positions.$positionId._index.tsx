@@ -17,6 +17,7 @@ import { listPublishedVersions } from "~/models/questionnaire.server";
 import { defaultInvitationLocale, positionLocales } from "~/models/respondent-locale.server";
 import { readIntent, requestFormData } from "~/utils/form-intent.server";
 import { parseInvitationList } from "~/utils/invitation-list";
+import { publicOrigin } from "~/utils/env.server";
 import { failure, parseForm } from "~/utils/form.server";
 import {
   invitationActionSchema,
@@ -57,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const position = await getPosition(user.organizationId, params.positionId ?? "");
   const actor = { userId: user.id, label: user.email };
-  const origin = new URL(request.url).origin;
+  // invitation links start with PUBLIC_URL, never with the request's Host header (issue 15)
+  const origin = publicOrigin();
   const intent = await readIntent(request);
   const posted = await requestFormData(request).catch(() => null);
   const kind = posted?.get("kind") === "candidate" ? "candidate" : "agent";

@@ -31,10 +31,33 @@ const envSchema = z
     ),
     /** Sender of those mails (default: valuebench <no-reply@localhost>). */
     SMTP_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(3).optional()),
+    /**
+     * The address people reach the app at (https://hiring.example.com): every absolute link (invitation links and
+     * their mails) is built from it, never from the request's Host header. Required in production; in development
+     * and test it defaults to the listening address, http://localhost:<PORT>.
+     */
+    PUBLIC_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .url("PUBLIC_URL must be a URL such as https://hiring.example.com")
+        .refine((v) => /^https?:$/.test(new URL(v).protocol), "PUBLIC_URL must start with http:// or https://")
+        .refine(
+          (v) => new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash,
+          "PUBLIC_URL must be an origin such as https://hiring.example.com (no path, query or fragment)",
+        )
+        .optional(),
+    ),
     /** "0": `npm start` / `npm run setup` never seed the demo organizations (a real deployment; first run at /setup). */
     SEED_DEMO: z.enum(["0", "1"]).default("1"),
     /** Tests only: the seed also writes the demo passwords it generates to this file (JSON, mode 0600). */
     DEMO_PASSWORDS_FILE: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  })
+  .refine((env) => !(env.NODE_ENV === "production" && !env.PUBLIC_URL), {
+    path: ["PUBLIC_URL"],
+    message:
+      "PUBLIC_URL is required in production: the address people open the app at, e.g. https://hiring.example.com " +
+      "(invitation links are built from it)",
   })
   // Several instances share one PostgreSQL database, so a cookie signed by one must verify on the others: they need
   // the same SESSION_SECRET (the generated data/secret file is per machine).
@@ -57,6 +80,12 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The origin absolute links start with (no trailing slash): PUBLIC_URL, else http://localhost:<PORT>. */
+export function publicOrigin(): string {
+  const env = getEnv();
+  return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : `http://localhost:${env.PORT}`;
 }
 
 /** Forgets the parsed environment, so tests can change process.env (e.g. SMTP_URL) between cases. */

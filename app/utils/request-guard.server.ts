@@ -1,8 +1,19 @@
 /** Security decisions made before a request reaches Remix; pure so they can be unit tested. */
 
-export const MAX_BODY_BYTES = 1024 * 1024; // 1 MiB: larger than any questionnaire page or CSV we accept
+/**
+ * The one body limit (1 MiB) for every request: forms, autosave, the CSV import's upload (its file may hold 900 kB,
+ * schemas/positions.server.ts) and anything else. server.js enforces it on the bytes actually read (chunked bodies
+ * have no Content-Length), checkIncomingRequest on the declared length, parseForm once more in the app.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const TOO_LARGE_MESSAGE = `The request is too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MiB).`;
+
+/** The methods the app answers (Remix: loaders for GET/HEAD, actions for POST); anything else gets 405. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
+const ALLOWED = new Set<string>(ALLOWED_METHODS);
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 export type GuardHeaders = {
   method: string;
@@ -12,11 +23,21 @@ export type GuardHeaders = {
   contentLength: string | undefined;
 };
 
-export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 413; message: string };
+export type GuardVerdict =
+  { ok: true } | { ok: false; status: 403 | 405 | 413; message: string; headers?: Record<string, string> };
 
-/** Refuses cross-site state changes (Origin / Sec-Fetch-Site) and oversized bodies. */
+/** Refuses methods the app does not answer (TRACE, TRACK, PUT, ...), cross-site state changes (Origin /
+ * Sec-Fetch-Site) and bodies declared larger than the limit. */
 export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
-  if (SAFE_METHODS.has(h.method.toUpperCase())) return { ok: true };
+  if (!ALLOWED.has(h.method)) {
+    return {
+      ok: false,
+      status: 405,
+      message: `The method ${h.method} is not allowed.`,
+      headers: { Allow: ALLOWED_METHODS.join(", ") },
+    };
+  }
+  if (SAFE_METHODS.has(h.method)) return { ok: true };
   if (h.secFetchSite && !["same-origin", "none"].includes(h.secFetchSite)) {
     return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
   }
@@ -36,11 +57,7 @@ export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
     return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
   }
   if (h.contentLength && Number(h.contentLength) > MAX_BODY_BYTES) {
-    return {
-      ok: false,
-      status: 413,
-      message: `The request is too large (limit ${MAX_BODY_BYTES / 1024 / 1024} MiB).`,
-    };
+    return { ok: false, status: 413, message: TOO_LARGE_MESSAGE };
   }
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkIncomingRequest, MAX_BODY_BYTES } from "../../app/utils/request-guard.server";
+import { ALLOWED_METHODS, checkIncomingRequest, MAX_BODY_BYTES } from "../../app/utils/request-guard.server";
 
 const base = { host: "localhost:3000", origin: undefined, secFetchSite: undefined, contentLength: undefined };
 
@@ -15,7 +15,7 @@ describe("request guard", () => {
       status: 403,
     });
     expect(checkIncomingRequest({ ...base, method: "POST", origin: "null" })).toMatchObject({ ok: false, status: 403 });
-    expect(checkIncomingRequest({ ...base, method: "DELETE", secFetchSite: "cross-site" })).toMatchObject({
+    expect(checkIncomingRequest({ ...base, method: "POST", secFetchSite: "cross-site" })).toMatchObject({
       ok: false,
       status: 403,
     });
@@ -27,6 +27,18 @@ describe("request guard", () => {
     expect(
       checkIncomingRequest({ ...base, method: "POST", origin: "http://localhost:3000", secFetchSite: "same-origin" }),
     ).toEqual({ ok: true });
+  });
+  it("answers methods other than GET, HEAD and POST with 405 and Allow, before any other check", () => {
+    expect(ALLOWED_METHODS).toEqual(["GET", "HEAD", "POST"]);
+    for (const method of ["TRACE", "TRACK", "CONNECT", "OPTIONS", "PUT", "PATCH", "DELETE", "get"]) {
+      expect(checkIncomingRequest({ ...base, method, origin: "https://evil.test" })).toEqual({
+        ok: false,
+        status: 405,
+        message: `The method ${method} is not allowed.`,
+        headers: { Allow: "GET, HEAD, POST" },
+      });
+    }
+    expect(checkIncomingRequest({ ...base, method: "HEAD" })).toEqual({ ok: true });
   });
   it("refuses bodies over the limit with 413", () => {
     expect(

@@ -4,6 +4,7 @@ import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/de
 import { isPlausibleEmail } from "~/utils/invitation-list";
 import { requestFormData } from "~/utils/form-intent.server";
 import { optionalText, requiredText } from "~/utils/form.server";
+import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "~/utils/request-guard.server";
 
 const statusField = z.enum(["open", "closed"], { errorMap: () => ({ message: "Choose open or closed." }) });
 const versionField = z
@@ -135,7 +136,7 @@ export async function readImportCsv(
   request: Request,
 ): Promise<{ ok: true; csv: string } | { ok: false; message: string }> {
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > 1024 * 1024) return { ok: false, message: "The file is too large (limit 1 MiB)." };
+  if (length > MAX_BODY_BYTES) return { ok: false, message: TOO_LARGE_MESSAGE };
   let form: FormData;
   try {
     form = await requestFormData(request);
