@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getDashboard } from "~/models/dashboard.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app._index");
   const dashboard = await getDashboard(user.organizationId);
   return { user: { name: user.name }, dashboard };
 }

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditActions, listAuditPage } from "~/models/audit.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseAuditQuery } from "~/utils/schemas/audit.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log · valuebench" }];
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.audit");
   const query = parseAuditQuery(new URL(request.url));
   const [log, actions] = await Promise.all([
     listAuditPage(user.organizationId, query),

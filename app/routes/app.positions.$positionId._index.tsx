@@ -25,7 +25,8 @@ import {
   inviteOneSchema,
   positionUpdateSchema,
 } from "~/utils/schemas/positions.server";
-import { requireUser } from "~/utils/session.server";
+import type { StaffUser } from "~/models/user.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.position.title : "Position"} · valuebench` },
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_OFFERED = "The questionnaire of this position is not published in that language.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId._index");
   const position = await getPosition(user.organizationId, params.positionId ?? "");
   const [versions, invitations, org, locales] = await Promise.all([
     listPublishedVersions(user.organizationId),
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId._index");
   const position = await getPosition(user.organizationId, params.positionId ?? "");
   const actor = { userId: user.id, label: user.email };
   // invitation links start with PUBLIC_URL, never with the request's Host header (issue 15)
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function positionAction(
   request: Request,
   intent: string,
-  user: Awaited<ReturnType<typeof requireUser>>,
+  user: StaffUser,
   position: Awaited<ReturnType<typeof getPosition>>,
   actor: { userId: string; label: string },
   origin: string,

@@ -13,7 +13,7 @@ import {
 import benchmarkCss from "~/styles/benchmark.css?url";
 import { failure, parseForm } from "~/utils/form.server";
 import { benchmarkActionSchema } from "~/utils/schemas/benchmark.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benchmarkCss }];
 
@@ -22,12 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.benchmark");
   return getBenchmarkDiagnostics(user.organizationId, params.positionId ?? "");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.benchmark");
   const positionId = params.positionId ?? "";
   await getPositionForBenchmark(user.organizationId, positionId);
   const parsed = await parseForm(request, benchmarkActionSchema);

@@ -18,7 +18,7 @@ import reportCss from "~/styles/report.css?url";
 import { parseForm } from "~/utils/form.server";
 import { whole } from "~/utils/report-wording";
 import { decisionSchema } from "~/utils/schemas/results.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId");
   const report = await getFitReport(user.organizationId, params.positionId ?? "", params.responseId ?? "");
   // In which language the candidate answered, and whether the benchmark's agents answered in it (issue 11).
   const language = await getLanguageComparison(user.organizationId, report.position.id, report.candidate.responseId);
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId");
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form

@@ -7,14 +7,14 @@ import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
 import { eraseSchema } from "~/utils/schemas/privacy.server";
 import { requireCandidate } from "~/models/decision.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
 export const meta: MetaFunction = () => [{ title: "Erase candidate data · valuebench" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId_.erase");
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   const stored = await exportCandidateData(user.organizationId, responseId, { positionId });
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId_.erase");
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form

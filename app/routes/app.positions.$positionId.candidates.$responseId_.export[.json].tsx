@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportCandidateData, recordCandidateExport } from "~/models/privacy.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 /** Everything stored about one candidate as a JSON download (admins; audited with ids only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId_.export[.json]");
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   const body = await exportCandidateData(user.organizationId, responseId, { positionId });

@@ -5,7 +5,7 @@ import { getComparison } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
 import { parseCompareIds } from "~/utils/schemas/results.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.compare");
   const ids = parseCompareIds(new URL(request.url));
   const comparison = await getComparison(user.organizationId, params.positionId ?? "", ids);
   return data(comparison, { headers: { "Cache-Control": "private, no-store" } });

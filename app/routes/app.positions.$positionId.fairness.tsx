@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { describeCut, getFairnessReport, type FairnessAttribute } from "~/models/fairness.server";
 import trustCss from "~/styles/trust.css?url";
 import { DEFAULT_THRESHOLD, fairnessSearch, parseFairnessQuery } from "~/utils/schemas/fairness.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.fairness");
   const { cut, error } = parseFairnessQuery(new URL(request.url));
   const report = await getFairnessReport(user.organizationId, params.positionId ?? "", cut);
   return data(

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportFairnessCsv } from "~/models/fairness.server";
 import { parseFairnessQuery } from "~/utils/schemas/fairness.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 /** The adverse-impact report for the chosen cut as an audited CSV download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.fairness[.csv]");
   const { cut } = parseFairnessQuery(new URL(request.url));
   const { filename, csv } = await exportFairnessCsv(user.organizationId, params.positionId ?? "", cut, user);
   return new Response(csv, {

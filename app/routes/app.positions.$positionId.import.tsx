@@ -5,20 +5,20 @@ import { getPosition } from "~/models/position.server";
 import { importAgentResponses } from "~/models/response-import.server";
 import { failure } from "~/utils/form.server";
 import { readImportCsv } from "~/utils/schemas/positions.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import answers${data ? ` · ${data.position.title}` : ""} · valuebench` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.import");
   const position = await getPosition(user.organizationId, params.positionId ?? "");
   return { position: { id: position.id, title: position.title, questionnaireLabel: position.questionnaireLabel } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.import");
   const position = await getPosition(user.organizationId, params.positionId ?? "");
   const read = await readImportCsv(request);
   if (!read.ok) return data({ ...failure(read.message), problems: [] as ImportProblem[] }, 400);

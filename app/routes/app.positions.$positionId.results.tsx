@@ -6,7 +6,7 @@ import { listResults } from "~/models/results.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
 import { parseResultsQuery } from "~/utils/schemas/results.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.results");
   const query = parseResultsQuery(new URL(request.url));
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
   return data({ ...results, query }, { headers: { "Cache-Control": "private, no-store" } });

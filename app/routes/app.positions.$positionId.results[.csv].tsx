@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportResultsCsv } from "~/models/results.server";
 import { parseResultsQuery } from "~/utils/schemas/results.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 /** The results list (with the page's filters and sort, every page) as an audited CSV download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId.results[.csv]");
   const query = parseResultsQuery(new URL(request.url));
   const { filename, csv } = await exportResultsCsv(user.organizationId, params.positionId ?? "", query, user);
   return new Response(csv, {

@@ -2,12 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { getPositionHeading } from "~/models/position.server";
 import positionsCss from "~/styles/positions.css?url";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: positionsCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions.$positionId");
   // Without the response count of getPosition (performance, issue 9): the layout shows title and status only.
   const position = await getPositionHeading(user.organizationId, params.positionId ?? "");
   return { position: { id: position.id, title: position.title, status: position.status } };

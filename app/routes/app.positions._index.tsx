@@ -7,14 +7,14 @@ import { listPublishedVersions } from "~/models/questionnaire.server";
 import positionsCss from "~/styles/positions.css?url";
 import { failure, parseForm } from "~/utils/form.server";
 import { positionSchema } from "~/utils/schemas/positions.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: positionsCss }];
 
 export const meta: MetaFunction = () => [{ title: "Positions · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions._index");
   const [positions, versions] = await Promise.all([
     listPositions(user.organizationId),
     listPublishedVersions(user.organizationId),
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.positions._index");
   const parsed = await parseForm(request, positionSchema);
   if (!parsed.ok) return data(parsed, 400);
   try {

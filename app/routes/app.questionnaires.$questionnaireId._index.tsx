@@ -23,7 +23,7 @@ import {
   publishSchema,
   saveDraftSchema,
 } from "~/utils/schemas/questionnaires.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 import builderCss from "~/styles/questionnaires.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,7 +34,7 @@ export const links = () => [{ rel: "stylesheet", href: builderCss }];
 const TYPES = ["likert", "rating", "scenario"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.$questionnaireId._index");
   const id = params.questionnaireId ?? "";
   const builder = await getBuilder(user.organizationId, id);
   const type = new URL(request.url).searchParams.get("type");
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.$questionnaireId._index");
   const actor = { userId: user.id, label: user.email };
   const orgId = user.organizationId;
   const id = params.questionnaireId ?? "";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QuestionItem, questionItemLinks } from "~/components/question-item";
 import { getDraftPreview } from "~/models/questionnaire.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 import builderCss from "~/styles/questionnaires.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,7 +14,7 @@ export const links = () => [...questionItemLinks(), { rel: "stylesheet", href: b
 const PAGE_SIZE = 8;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.$questionnaireId.preview");
   const preview = await getDraftPreview(user.organizationId, params.questionnaireId ?? "");
   const pages = [];
   for (let i = 0; i < preview.order.length; i += PAGE_SIZE) pages.push(preview.order.slice(i, i + PAGE_SIZE));

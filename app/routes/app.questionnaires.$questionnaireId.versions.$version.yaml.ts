@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getVersionYaml } from "~/models/questionnaire.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 /** Download of a published version in the questions/ format (loads unchanged in the `score` command). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.$questionnaireId.versions.$version.yaml");
   const { fileName, yaml } = await getVersionYaml(
     user.organizationId,
     params.questionnaireId ?? "",

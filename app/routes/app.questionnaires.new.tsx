@@ -7,12 +7,12 @@ import { listOrgValues } from "~/models/values.server";
 import { listTemplates } from "~/questionnaire/bank.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { newQuestionnaireSchema } from "~/utils/schemas/questionnaires.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction = () => [{ title: "New questionnaire · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.new");
   return {
     valueCount: (await listOrgValues(user.organizationId)).length,
     templates: listTemplates().map((t) => ({
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.questionnaires.new");
   const parsed = await parseForm(request, newQuestionnaireSchema);
   if (!parsed.ok) return data(parsed, 400);
   const { title, start } = parsed.data;

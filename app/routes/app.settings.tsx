@@ -7,14 +7,14 @@ import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
 import { languageName, LOCALES } from "~/i18n/locale";
 import { settingsSchema } from "~/utils/schemas/settings.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
 export const meta: MetaFunction = () => [{ title: "Settings · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.settings");
   const org = await getOrganization(user.organizationId);
   if (!org) throw new Response("Not found", { status: 404 });
   return {
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.settings");
   const parsed = await parseForm(request, settingsSchema);
   if (!parsed.ok) return data(parsed, 400);
   await updateOrganizationSettings(user.organizationId, parsed.data, user);

@@ -5,19 +5,19 @@ import { recordAudit } from "~/models/audit.server";
 import { disableUser, getUser } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { disableStaffSchema } from "~/utils/schemas/auth.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction = () => [{ title: "Team member · valuebench" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.team.$userId");
   const member = await getUser(user.organizationId, params.userId ?? "");
   if (!member) throw new Response("Not found", { status: 404 });
   return { member, isSelf: member.id === user.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.team.$userId");
   const member = await getUser(user.organizationId, params.userId ?? "");
   if (!member) throw new Response("Not found", { status: 404 });
   const parsed = await parseForm(request, disableStaffSchema);

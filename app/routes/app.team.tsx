@@ -6,18 +6,18 @@ import { recordAudit } from "~/models/audit.server";
 import { createUser, EmailTakenError, listUsers } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { addStaffSchema } from "~/utils/schemas/auth.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export const meta: MetaFunction = () => [{ title: "Team · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.team");
   const users = await listUsers(user.organizationId);
   return { users };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.team");
   const parsed = await parseForm(request, addStaffSchema);
   if (!parsed.ok) return data(parsed, 400);
   try {

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { STAFF_NAV } from "~/components/staff-nav";
 import { StaffI18n, useStaffT } from "~/i18n/staff";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app");
   return {
     user: { name: user.name, email: user.email, role: user.role, organizationName: user.organizationName },
     isDemo: user.organizationIsDemo,

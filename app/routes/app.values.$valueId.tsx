@@ -6,7 +6,7 @@ import { deleteOrgValue, getOrgValue, METRIC_SUGGESTIONS, updateOrgValue } from 
 import { parseForm } from "~/utils/form.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { updateValueSchema, VALUE_ARRAY_FIELDS } from "~/utils/schemas/values.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 import valuesCss from "~/styles/values.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,13 +15,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const links = () => [{ rel: "stylesheet", href: valuesCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.values.$valueId");
   const value = await getOrgValue(user.organizationId, params.valueId ?? "");
   return { value, metricSuggestions: [...METRIC_SUGGESTIONS] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.values.$valueId");
   const actor = { userId: user.id, label: user.email };
   const valueId = params.valueId ?? "";
   await getOrgValue(user.organizationId, valueId); // 404 before reading the form

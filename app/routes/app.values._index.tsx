@@ -26,14 +26,14 @@ import {
   visionSchema,
   VALUE_ARRAY_FIELDS,
 } from "~/utils/schemas/values.server";
-import { requireUser } from "~/utils/session.server";
+import { requireRole } from "~/utils/route-roles.server";
 import valuesCss from "~/styles/values.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Values · valuebench" }];
 export const links = () => [{ rel: "stylesheet", href: valuesCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, "app.values._index");
   const values = await listOrgValues(user.organizationId);
   const taken = new Set(values.map((v) => v.key));
   return {
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, "admin");
+  const user = await requireRole(request, "app.values._index");
   const actor = { userId: user.id, label: user.email };
   const orgId = user.organizationId;
   const intent = await readIntent(request);

@@ -110,8 +110,13 @@ export async function requireUser(request: Request, role: Role = "recruiter"): P
     const params = new URLSearchParams({ redirectTo: safeRedirectTarget(request) });
     throw redirect(`/login?${params.toString()}`);
   }
+  assertRole(user, role);
+  return user;
+}
+
+/** Answers 403 unless the user has the role (`admin` > `recruiter`). */
+export function assertRole(user: StaffUser, role: Role): void {
   if (role === "admin" && user.role !== "admin") {
     throw new Response("Only administrators can do this.", { status: 403 });
   }
-  return user;
 }
