@@ -18,7 +18,8 @@ import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
 import { countSubmittedCandidates } from "./position.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
-import { getActiveBenchmarkRow, rescorePosition } from "./score.server";
+import { getActiveBenchmarkRow } from "./score.server";
+import { listMarkedResponses, markPositionForScoring, runScoringJobs } from "./scoring-jobs.server";
 
 /** Below this many agents a value has no spread and no percentiles (SCORING.md section 4). */
 export const MIN_AGENTS = 5;
@@ -411,14 +412,16 @@ export class NothingToActivateError extends Error {
 
 /**
  * In one transaction: archives the active snapshot, stores the current draft as the new active one, audits it and
- * re-scores every submitted candidate of the position against it (old scores stay as history).
+ * marks every submitted candidate of the position "to score". Once that has committed, each marked candidate is
+ * re-scored against it (old scores stay as history) and its mark cleared; a crash in between leaves the marks for
+ * the next server start, and a candidate that cannot be scored keeps its mark with the error (scoring-jobs.server.ts).
  */
 export async function activateBenchmark(
   orgId: string,
   positionId: string,
   user: Actor,
 ): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
-  return serializable(getDb())
+  const activated = await serializable(getDb())
     .transaction()
     .execute(async (trx) => {
       const draft = await computeDraftBenchmark(orgId, positionId, trx);
@@ -447,7 +450,7 @@ export async function activateBenchmark(
           activated_by: user.id,
         })
         .execute();
-      const rescored = await rescorePosition(orgId, positionId, trx);
+      const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
       await recordAudit(
         {
           organizationId: orgId,
@@ -462,11 +465,13 @@ export async function activateBenchmark(
             agents: draft.snapshot.agents,
             included: draft.snapshot.included.length,
             excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
-            rescoredCandidates: rescored,
+            candidatesToScore,
           },
         },
         trx,
       );
-      return { benchmarkId, rescored, archivedId: previous?.id ?? null };
+      return { benchmarkId, archivedId: previous?.id ?? null };
     });
+  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
+  return { ...activated, rescored };
 }

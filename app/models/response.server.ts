@@ -2,6 +2,8 @@ import { createCookie } from "@remix-run/node";
 import { afterResponseSubmitted } from "~/models/after-submit.server";
 import { writeAnswersIfCurrent } from "~/models/answer-writes.server";
 import { recordAudit } from "~/models/audit.server";
+import { pageTimesWithPost } from "~/models/page-views.server";
+import { markForScoring } from "~/models/scoring-jobs.server";
 import { pagesOf } from "~/models/respondent-input.server";
 import type { AttentionItem, Item, Questionnaire, VirtueItem } from "~/questionnaire/types";
 import { respondentLanguage, type RespondentLanguage } from "~/models/respondent-locale.server";
@@ -16,8 +18,6 @@ import type { RespondentKind } from "../../db/types";
 /** A respondent session (the cookie set by the consent POST) lasts this long; consenting again starts a new one. */
 export const RESPONDENT_SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A page visit longer than this is counted as this long (someone left the tab open). */
-const MAX_PAGE_MS = 60 * 60 * 1000;
 
 // ---------------------------------------------------------------- questionnaire shape (versions are immutable: cache)
 
@@ -315,8 +315,6 @@ export async function consentToInvitation(token: string, now = new Date()): Prom
 export type SaveResult =
   { ok: true; revision: number } | { ok: false; status: 409; reason: "stale" | "submitted"; revision: number };
 
-export type PageTime = { page: number; ms: number };
-
 async function conflict(db: DB, responseId: string): Promise<SaveResult> {
   const row = await db
     .selectFrom("responses")
@@ -330,14 +328,15 @@ async function conflict(db: DB, responseId: string): Promise<SaveResult> {
 /**
  * Merges answers into the response if `baseRevision` is still its revision, and increments the revision, in one
  * transaction with a conditional UPDATE (`WHERE revision = base AND submitted_at IS NULL`): a stale or submitted
- * response is refused with 409 and nothing changes. A value of "" or null clears that answer. `pageTime` adds the
- * milliseconds spent on a page to page_times_json (`{ "<page index>": total ms }`, read by the speeding flag).
+ * response is refused with 409 and nothing changes. A value of "" or null clears that answer. `page` (0-based) is
+ * the page being posted: its time in page_times_json is measured from the server's first view of it
+ * (page-views.server.ts, read by the speeding flag).
  */
 export async function saveAnswers(
   responseId: string,
   baseRevision: number,
   answers: Record<string, string | number | null>,
-  pageTime?: PageTime,
+  page?: number,
   now = new Date(),
 ): Promise<SaveResult> {
   return serializable(getDb())
@@ -349,6 +348,7 @@ export async function saveAnswers(
         .select([
           "r.revision",
           "r.submitted_at",
+          "r.organization_id",
           "r.answers_json",
           "r.page_times_json",
           "r.questionnaire_version_id",
@@ -365,14 +365,10 @@ export async function saveAnswers(
         if (normalized === null) delete merged[itemId];
         else merged[itemId] = normalized;
       }
-      let pageTimesJson = row.page_times_json;
-      if (pageTime && Number.isInteger(pageTime.page) && pageTime.page >= 0 && pageTime.page < shape.pages.length) {
-        const times = parseAnswers(row.page_times_json) as Record<string, number>;
-        const ms = Math.min(MAX_PAGE_MS, Math.max(0, Math.round(pageTime.ms)));
-        const key = String(pageTime.page);
-        times[key] = (typeof times[key] === "number" ? times[key] : 0) + ms;
-        pageTimesJson = JSON.stringify(times);
-      }
+      const pageTimesJson =
+        page !== undefined && Number.isInteger(page) && page >= 0 && page < shape.pages.length
+          ? await pageTimesWithPost(trx, row.organization_id, responseId, page, row.page_times_json, now)
+          : row.page_times_json;
       const result = await trx
         .updateTable("responses")
         .set({
@@ -425,8 +421,9 @@ export async function autosaveAnswer(
 }
 
 /**
- * Submits a response (read-only from then on: later saves and submits get 409), then calls the scoring hook once
- * the transaction has committed.
+ * Submits a response (read-only from then on: later saves and submits get 409) and, for a candidate, writes its
+ * "to score" mark in the same transaction; the scoring hook runs once it has committed. A crash in between leaves
+ * the mark, which the next server start resumes (scoring-jobs.server.ts).
  */
 export async function submitResponse(responseId: string, baseRevision: number, now = new Date()): Promise<SaveResult> {
   const outcome = await serializable(getDb())
@@ -434,7 +431,7 @@ export async function submitResponse(responseId: string, baseRevision: number, n
     .execute(async (trx) => {
       const row = await trx
         .selectFrom("responses")
-        .select(["organization_id", "kind"])
+        .select(["organization_id", "position_id", "kind"])
         .where("id", "=", responseId)
         .executeTakeFirst();
       if (!row) throw new Response("Not found", { status: 404 });
@@ -448,6 +445,10 @@ export async function submitResponse(responseId: string, baseRevision: number, n
       if (Number(result.numUpdatedRows) !== 1) return { save: await conflict(trx, responseId), orgId: null };
       await recordAudit(
         {
+      if (row.kind === "candidate") {
+        const job = { organizationId: row.organization_id, positionId: row.position_id, responseId };
+        await markForScoring(trx, { ...job, reason: "submitted" }, now);
+      }
           organizationId: row.organization_id,
           actorUserId: null,
           actorLabel: `${row.kind} (invitation link)`,
@@ -463,7 +464,7 @@ export async function submitResponse(responseId: string, baseRevision: number, n
     try {
       await afterResponseSubmitted(outcome.orgId, responseId);
     } catch (error) {
-      // The answers are safely submitted; a failed scoring run can be repeated by re-scoring the position.
+      // The answers are safely submitted and the mark stays: the next server start or the retry button scores them.
       console.error("afterResponseSubmitted failed", responseId, error);
     }
   }

@@ -21,6 +21,7 @@ import {
   saveAnswers,
   type Respondent,
 } from "~/models/response.server";
+import { recordFirstPageView } from "~/models/page-views.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
@@ -50,13 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (respondent.submittedAt) throw redirect("/r/done", { headers: PRIVATE_HEADERS });
   const index = pageIndex(respondent, params.page);
   const ids = respondent.shape.pages[index];
+  // The page's time is counted from the server's first view of it (issue 15, item 7): see page-views.server.ts.
+  await recordFirstPageView(respondent.organizationId, respondent.responseId, index);
   return data(
     {
       page: index + 1,
       pageCount: respondent.shape.pages.length,
       title: serverT(respondent.locale)("page.metaTitle", { page: index + 1, pages: respondent.shape.pages.length }),
       revision: respondent.revision,
-      renderedAt: Date.now(),
       questions: ids.map((id) => ({
         id,
         item: localizeItem(respondent.shape.questions.get(id)!.item, respondent.translation),
@@ -113,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The whole page as a plain form (this is also how the page works without JavaScript).
   const parsed = await parseForm(request, pageFormSchema);
   if (!parsed.ok) return data({ ok: false as const, message: messageFor(respondent, "page.unreadable") }, 400);
-  const { intent: move, baseRevision, renderedAt, ...fields } = parsed.data;
+  const { intent: move, baseRevision, renderedAt: _ignoredClientClock, ...fields } = parsed.data;
   const onPage = new Set(respondent.shape.pages[index]);
   const answers: Record<string, string> = {};
   for (const [name, value] of Object.entries(fields)) {
@@ -123,10 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     answers[itemId] = String(value);
   }
   try {
-    const result = await saveAnswers(respondent.responseId, baseRevision, answers, {
-      page: index,
-      ms: Date.now() - renderedAt,
-    });
+    const result = await saveAnswers(respondent.responseId, baseRevision, answers, index);
     if (!result.ok) return conflictData(respondent, result.reason, result.revision, answers);
   } catch (error) {
     if (error instanceof InvalidAnswerError)
@@ -146,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type SaveState = "idle" | "saving" | "saved" | "conflict" | "error";
 
 export default function QuestionPage() {
-  const { page, pageCount, revision: loadedRevision, renderedAt, questions } = useLoaderData<typeof loader>();
+  const { page, pageCount, revision: loadedRevision, questions } = useLoaderData<typeof loader>();
   const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -271,7 +270,6 @@ export default function QuestionPage() {
       ) : null}
       <Form method="post" ref={formRef} onChange={onChange} onSubmit={onSubmit} className="stack" key={page}>
         <input type="hidden" name="baseRevision" value={revision} />
-        <input type="hidden" name="renderedAt" value={renderedAt} />
         {questions.map((q) => (
           <QuestionItem
             key={q.id}

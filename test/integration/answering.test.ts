@@ -221,6 +221,7 @@ describe("answering", () => {
 
   it("the plain form post saves the whole page, records the page time and moves on", async () => {
     const s = await startAnswering();
+    expect((await loadPage(1, s.cookie)).status).toBe(200); // the server's first view of page 1
     const fields: Record<string, string> = {
       intent: "next",
       baseRevision: "0",
@@ -234,9 +235,10 @@ describe("answering", () => {
     expect(row.revision).toBe(1);
     expect(Object.keys(JSON.parse(row.answers_json)).sort()).toEqual([...PAGE_1].sort());
     const times = JSON.parse(row.page_times_json) as Record<string, number>;
+    // Measured from the server's first view of the page, not from the renderedAt the post claims (30 s ago).
     expect(Object.keys(times)).toEqual(["0"]);
-    expect(times["0"]).toBeGreaterThanOrEqual(30_000);
-    expect(times["0"]).toBeLessThan(40_000);
+    expect(times["0"]).toBeGreaterThanOrEqual(0);
+    expect(times["0"]).toBeLessThan(30_000);
 
     // A stale page post is refused with 409 and hands back what was posted, so nothing on screen is lost.
     const stale = await postPage(2, s.cookie, {

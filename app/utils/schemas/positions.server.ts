@@ -93,7 +93,9 @@ export const pageFormSchema = z
   .object({
     intent: z.enum(["next", "back", "review"]),
     baseRevision: z.coerce.number().int().nonnegative(),
-    renderedAt: z.coerce.number().int().nonnegative(),
+    // Posted by pages rendered before page times were measured by the server (issue 15, item 7): accepted so their
+    // answers are saved, and ignored; a page's time comes from the server's first view of it.
+    renderedAt: z.string().max(100).optional(),
   })
   .catchall(z.string().max(100));
 
