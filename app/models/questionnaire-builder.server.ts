@@ -1,7 +1,7 @@
 // The builder's view of a draft: the content it describes, balance warnings, presentation order, preview.
 import { getQuestionnaire, type DraftValue, type QuestionnaireDraft } from "~/models/questionnaire-draft.server";
 import { listOrgValues, type OrgValue } from "~/models/values.server";
-import { getAttentionItems, getBankValue } from "~/questionnaire/bank.server";
+import { getAttentionItems, getBankValue, getVirtueItems } from "~/questionnaire/bank.server";
 import type { Item, Questionnaire, QuestionnaireValue } from "~/questionnaire/types";
 import { presentationOrder, type PresentedItem } from "~/scoring/presentation-order";
 import { estimatedSeconds } from "~/utils/presentation-order";
@@ -67,7 +67,7 @@ export function contentFromDraft(
       locale: "en",
       values,
       attention: q.draft.includeAttention ? getAttentionItems().map((a) => ({ ...a, scale: { ...a.scale } })) : [],
-      virtues: [],
+      virtues: q.draft.includeVirtues ? getVirtueItems().map((v) => ({ ...v, scale: { ...v.scale } })) : [],
     },
     missingItems,
   };
@@ -105,9 +105,16 @@ export async function getBuilder(orgId: string, questionnaireId: string) {
   });
   const { content } = contentFromDraft(q, orgValues);
   return {
-    questionnaire: { id: q.id, slug: q.slug, title: q.title, includeAttention: q.draft.includeAttention },
+    questionnaire: {
+      id: q.id,
+      slug: q.slug,
+      title: q.title,
+      includeAttention: q.draft.includeAttention,
+      includeVirtues: q.draft.includeVirtues,
+    },
     values,
     attentionCount: getAttentionItems().length,
+    virtueCount: getVirtueItems().length,
     estimatedSeconds: estimatedSeconds(content),
     order: presentationOrder(content).map(orderEntry),
   };

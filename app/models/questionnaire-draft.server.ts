@@ -42,6 +42,8 @@ const customItemSchema = z.discriminatedUnion("type", [
 const draftSchema = z
   .object({
     includeAttention: z.boolean(),
+    /** Drafts saved before virtue items existed read without them (publishing them again changes nothing). */
+    includeVirtues: z.boolean().default(false),
     values: z.array(
       z
         .object({
@@ -60,7 +62,7 @@ const draftSchema = z
 export type QuestionnaireDraft = z.infer<typeof draftSchema>;
 export type DraftValue = QuestionnaireDraft["values"][number];
 
-const EMPTY_DRAFT: QuestionnaireDraft = { includeAttention: true, values: [] };
+const EMPTY_DRAFT: QuestionnaireDraft = { includeAttention: true, includeVirtues: true, values: [] };
 
 function parseDraft(json: string): QuestionnaireDraft {
   const result = draftSchema.safeParse(JSON.parse(json));
@@ -141,7 +143,9 @@ function slugify(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 50)
     .replace(/-+$/, "");
-  return slug || "questionnaire";
+  // The slug is the questionnaire id of its YAML, which starts with a letter (SCORING.md section 1).
+  if (slug === "") return "questionnaire";
+  return /^[a-z]/.test(slug) ? slug : `q-${slug}`.slice(0, 50).replace(/-+$/, "");
 }
 
 async function uniqueSlug(db: DB, orgId: string, title: string): Promise<string> {
@@ -195,7 +199,7 @@ export async function createQuestionnaire(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const draft: QuestionnaireDraft = { includeAttention: true, values: [] };
+      const draft: QuestionnaireDraft = { includeAttention: true, includeVirtues: true, values: [] };
       if (template) {
         await ensureTemplateValues(trx, orgId, template, { overwrite: false });
         for (const value of template.values) {
@@ -251,13 +255,13 @@ async function writeDraft(
 }
 
 /**
- * Saves the builder form: the title, whether attention items are included, which values are included and which
- * bank items are picked (an id that is not an item of that value's bank is ignored). Custom items are kept.
+ * Saves the builder form: the title, whether attention and virtue items are included, which values are included
+ * and which bank items are picked (an id that is not an item of that value's bank is ignored). Custom items are kept.
  */
 export async function saveDraftSelection(
   orgId: string,
   questionnaireId: string,
-  input: { title: string; includeAttention: boolean; values: string[]; items: string[] },
+  input: { title: string; includeAttention: boolean; includeVirtues: boolean; values: string[]; items: string[] },
   actor: Actor,
 ): Promise<void> {
   await getDb()
@@ -266,7 +270,11 @@ export async function saveDraftSelection(
       const q = await getQuestionnaire(orgId, questionnaireId, trx);
       const picked = new Set(input.items);
       const included = new Set(input.values);
-      const draft: QuestionnaireDraft = { includeAttention: input.includeAttention, values: [] };
+      const draft: QuestionnaireDraft = {
+        includeAttention: input.includeAttention,
+        includeVirtues: input.includeVirtues,
+        values: [],
+      };
       for (const value of await listOrgValues(orgId, trx)) {
         const previous = q.draft.values.find((v) => v.key === value.key);
         const bank = value.bankValue ? getBankValue(value.bankValue) : undefined;

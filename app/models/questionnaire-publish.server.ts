@@ -4,6 +4,7 @@ import { getQuestionnaire, questionnaireAudit } from "~/models/questionnaire-dra
 import { listOrgValues, type Actor } from "~/models/values.server";
 import { buildVersionTranslations } from "~/questionnaire/i18n-bank.server";
 import { parseQuestionnaireYaml, questionnaireToYaml, QuestionnaireError } from "~/questionnaire/load.server";
+import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import { parseTranslations, versionLocales, type VersionTranslations } from "~/questionnaire/translations";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, nowIso } from "~/utils/db.server";
@@ -95,7 +96,7 @@ export async function publishQuestionnaire(
       }
       const translations = buildVersionTranslations(validated, new Map(orgValues.map((v) => [v.key, v.bankValue])));
       if (latest) {
-        const previous = JSON.parse(latest.content_json) as Questionnaire;
+        const previous = parseStoredQuestionnaire(latest.content_json);
         if (
           canonicalJson({ ...previous, version }) === canonicalJson(validated) &&
           canonicalJson(parseTranslations(latest.translations_json)) === canonicalJson(translations)

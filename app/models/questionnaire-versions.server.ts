@@ -1,7 +1,7 @@
 // Published questionnaire versions (read only: no function updates them) and their YAML download.
 import { questionnaireToYaml } from "~/questionnaire/load.server";
-import { parseTranslations, versionLocales } from "~/questionnaire/translations";
 import { parseStoredQuestionnaire } from "~/questionnaire/stored";
+import { parseTranslations, versionLocales } from "~/questionnaire/translations";
 import type { Questionnaire } from "~/questionnaire/types";
 import { getDb, type DB } from "~/utils/db.server";
 

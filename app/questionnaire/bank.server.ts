@@ -3,8 +3,8 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { formatPath, loadQuestionnaireFile, QuestionnaireError } from "./load.server";
-import { questionnaireSchema } from "./schema.server";
-import { ID_PATTERN, type AttentionItem, type Item, type QuestionnaireValue } from "./types";
+import { ID_MESSAGE, questionnaireSchema } from "./schema.server";
+import { ID_PATTERN, type AttentionItem, type Item, type QuestionnaireValue, type VirtueItem } from "./types";
 
 /** A value of the item bank: one `questions/bank/<id>.yaml` file. */
 export type BankValue = QuestionnaireValue;
@@ -29,10 +29,12 @@ export type ValuesTemplate = {
 export type ItemBank = {
   values: BankValue[];
   attention: AttentionItem[];
+  /** "Unlikely virtue" items (questions/virtues.yaml) for the impression flag (SCORING.md section 6). */
+  virtues: VirtueItem[];
   templates: ValuesTemplate[];
 };
 
-const id = z.string().regex(ID_PATTERN, "must match [a-z0-9-]+");
+const id = z.string().regex(ID_PATTERN, ID_MESSAGE);
 const text = z.string().trim().min(1, "must not be empty");
 
 const templateSchema = z
@@ -82,20 +84,20 @@ function loadBankValues(dir: string): BankValue[] {
   });
 }
 
-// Attention items go through the questionnaire schema itself (wrapped in a placeholder value), so the rules
-// are the loader's.
-function loadAttention(file: string): AttentionItem[] {
+// Attention and virtue items go through the questionnaire schema itself (wrapped in a placeholder value), so the
+// rules are the loader's.
+function loadChecks<K extends "attention" | "virtues">(file: string, key: K) {
   const doc = parse(readFileSync(file, "utf8"), { uniqueKeys: true }) as unknown;
   const keys = doc && typeof doc === "object" ? Object.keys(doc) : [];
-  if (keys.length !== 1 || keys[0] !== "attention") {
+  if (keys.length !== 1 || keys[0] !== key) {
     throw new QuestionnaireError(file, [
-      { path: "", line: null, message: "expected only a top-level `attention:` list" },
+      { path: "", line: null, message: `expected only a top-level \`${key}:\` list` },
     ]);
   }
   const wrapped = {
-    id: "attention",
+    id: "checks",
     version: 1,
-    title: "attention",
+    title: "checks",
     values: [
       {
         id: "placeholder",
@@ -103,7 +105,7 @@ function loadAttention(file: string): AttentionItem[] {
         items: [{ id: "placeholder-1", type: "likert", text: "x", keyed: "plus" }],
       },
     ],
-    attention: (doc as { attention: unknown }).attention,
+    [key]: (doc as Record<K, unknown>)[key],
   };
   const result = questionnaireSchema.safeParse(wrapped);
   if (!result.success) {
@@ -112,7 +114,7 @@ function loadAttention(file: string): AttentionItem[] {
       result.error.issues.map((issue) => ({ path: formatPath(issue.path), line: null, message: issue.message })),
     );
   }
-  return result.data.attention;
+  return result.data[key];
 }
 
 function loadTemplates(dir: string, values: BankValue[]): ValuesTemplate[] {
@@ -157,9 +159,10 @@ function loadTemplates(dir: string, values: BankValue[]): ValuesTemplate[] {
 /** Reads and validates the whole bank (no cache). */
 export function loadItemBank(dir: string = questionsDir()): ItemBank {
   const values = loadBankValues(path.join(dir, "bank"));
-  const attention = loadAttention(path.join(dir, "attention.yaml"));
+  const attention = loadChecks(path.join(dir, "attention.yaml"), "attention");
+  const virtues = loadChecks(path.join(dir, "virtues.yaml"), "virtues");
   const templates = loadTemplates(path.join(dir, "templates"), values);
-  return { values, attention, templates };
+  return { values, attention, virtues, templates };
 }
 
 const cache = globalThis as unknown as { __valuebenchItemBank?: ItemBank };
@@ -197,6 +200,10 @@ export function findBankItem(itemId: string): { valueId: string; item: Item } | 
 
 export function getAttentionItems(): AttentionItem[] {
   return getItemBank().attention;
+}
+
+export function getVirtueItems(): VirtueItem[] {
+  return getItemBank().virtues;
 }
 
 export function listTemplates(): ValuesTemplate[] {

@@ -1,10 +1,10 @@
-// Item-bank translations: questions/i18n/<locale>/<value-id>.yaml (values, items, probes), attention.yaml and
-// scale.yaml, written by translators against the English bank and keyed by the source ids. Read at publish time
+// Item-bank translations: questions/i18n/<locale>/<value-id>.yaml (values, items, probes), attention.yaml,
+// virtues.yaml and scale.yaml, written by translators against the English bank and keyed by the source ids. Read at publish time
 // (no cache: publishing is rare and a translator's fix should count at the next publish).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { findBankItem, getAttentionItems, getBankValue, questionsDir } from "./bank.server";
+import { findBankItem, getAttentionItems, getBankValue, getVirtueItems, questionsDir } from "./bank.server";
 import type { TranslatedItem, VersionTranslation, VersionTranslations } from "./translations";
 import type { Questionnaire } from "./types";
 
@@ -12,6 +12,7 @@ type LocaleBank = {
   values: Record<string, { name?: string; description?: string }>;
   items: Record<string, TranslatedItem>;
   attention: Record<string, string>;
+  virtues: Record<string, string>;
   /** Bank value id -> its probes, in the order of the English file. */
   probes: Record<string, string[]>;
 };
@@ -25,12 +26,13 @@ function nonEmpty(value: unknown): value is string {
 }
 
 function readLocaleBank(dir: string): LocaleBank {
-  const bank: LocaleBank = { values: {}, items: {}, attention: {}, probes: {} };
+  const bank: LocaleBank = { values: {}, items: {}, attention: {}, virtues: {}, probes: {} };
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "scale.yaml")) {
     const doc = asRecord(parse(readFileSync(path.join(dir, file), "utf8")));
     const items = asRecord(doc.items);
-    if (file === "attention.yaml") {
-      for (const [id, text] of Object.entries(items)) if (nonEmpty(text)) bank.attention[id] = text;
+    if (file === "attention.yaml" || file === "virtues.yaml") {
+      const into = file === "attention.yaml" ? bank.attention : bank.virtues;
+      for (const [id, text] of Object.entries(items)) if (nonEmpty(text)) into[id] = text;
       continue;
     }
     for (const [id, value] of Object.entries(asRecord(doc.values))) {
@@ -66,7 +68,7 @@ export function translatedLocales(dir: string = questionsDir()): string[] {
 }
 
 /**
- * One locale's translation of a questionnaire, or null when any item, option or attention item has no translation
+ * One locale's translation of a questionnaire, or null when any item, option, attention or virtue item has no translation
  * there (a custom item written by an admin never has one). `bankOf` maps a content value id (the organization's
  * key) to its bank value id. A bank item counts as translated only while its English text is still the bank's (the
  * translation was made from that text); value names and descriptions the admin rewrote stay as written.
@@ -122,6 +124,17 @@ export function translateQuestionnaire(
     const t = bank.attention[a.id];
     if (!t || sourceAttention.get(a.id) !== a.text) return null;
     out.attention[a.id] = t;
+  }
+  // The key only when there are virtue items, so versions without them translate (and hash) as before.
+  if (q.virtues.length > 0) {
+    const sourceVirtues = new Map(getVirtueItems().map((v) => [v.id, v.text]));
+    const virtues: Record<string, string> = {};
+    for (const v of q.virtues) {
+      const t = bank.virtues[v.id];
+      if (!t || sourceVirtues.get(v.id) !== v.text) return null;
+      virtues[v.id] = t;
+    }
+    out.virtues = virtues;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Translations of a published questionnaire version (questionnaire_versions.translations_json). Browser-safe.
 // A translation only replaces texts: ids, keys, scales and options' ids stay those of content_json, so scoring,
 // which reads ids and numbers only, gives the same result whatever language the answers were given in.
-import type { AttentionItem, Item, Questionnaire } from "./types";
+import type { AttentionItem, Item, Questionnaire, VirtueItem } from "./types";
 
 export type TranslatedItem = string | { text: string; options: Record<string, string> };
 
@@ -9,6 +9,8 @@ export type VersionTranslation = {
   values: Record<string, { name: string; description?: string }>;
   items: Record<string, TranslatedItem>;
   attention: Record<string, string>;
+  /** Present only when the version has virtue items (versions published before them have none). */
+  virtues?: Record<string, string>;
   probes: Record<string, string[]>;
 };
 
@@ -44,10 +46,14 @@ export function pickVersionLocale(
   return wanted && (wanted === q.locale || wanted in translations) ? wanted : q.locale;
 }
 
-export function localizeItem<T extends Item | AttentionItem>(item: T, tr: VersionTranslation | null): T {
+export function localizeItem<T extends Item | AttentionItem | VirtueItem>(item: T, tr: VersionTranslation | null): T {
   if (!tr) return item;
   if ("expect" in item) {
     const text = tr.attention[item.id];
+    return text ? { ...item, text } : item;
+  }
+  if (!("type" in item)) {
+    const text = tr.virtues?.[item.id];
     return text ? { ...item, text } : item;
   }
   const t = tr.items[item.id];

@@ -89,10 +89,16 @@ describe("questionnaire from a template", () => {
       order: { id: string }[];
       values: { warnings: string[] }[];
     };
-    // 5 values x (6 likert + 1 rating) x 8 s + 5 x 2 scenarios x 25 s + 3 attention x 8 s = 280 + 250 + 24
-    expect(data.estimatedSeconds).toBe(554);
+    // 5 values x (6 likert + 1 rating) x 8 s + 5 x 2 scenarios x 25 s + 3 attention x 8 s + 4 virtues x 8 s
+    // = 280 + 250 + 24 + 32
+    expect(data.estimatedSeconds).toBe(586);
     expect(data.order.slice(0, 5).map((e) => e.id)).toEqual(["rsp-01", "pat-01", "per-01", "emp-01", "rsv-01"]);
-    expect(data.order).toHaveLength(45 + 3);
+    expect(data.order).toHaveLength(45 + 3 + 4);
+    // Checks alternate att-01, vir-01, att-02, vir-02, att-03, vir-03, vir-04; check j (0-based) of 7 follows value
+    // item round((j + 1) x 45 / 8) = 6, 11, 17, 23, 28, 34, 39, so its index is that plus the j checks before it.
+    const checks = data.order.flatMap((e, index) => (/^(att|vir)-/.test(e.id) ? [`${index}:${e.id}`] : []));
+    expect(checks).toEqual(["6:att-01", "12:vir-01", "19:att-02", "26:vir-02", "32:att-03", "39:vir-03", "45:vir-04"]);
+    expect(q.draft.includeVirtues).toBe(true);
     expect(data.values.every((v) => v.warnings.length === 0)).toBe(true);
   });
 });
@@ -192,9 +198,62 @@ describe("publishing", () => {
       published.sha256,
     );
     expect(text).toContain("id: emp-01");
+    // The bank's unlikely-virtue items are part of a new questionnaire, published, exported and loaded back.
+    expect(text).toMatch(/^virtues:$/m);
+    expect(text).toContain("I have never been impatient with anyone.");
+    expect(loaded.virtues.map((v) => v.id)).toEqual(["vir-01", "vir-02", "vir-03", "vir-04"]);
+    expect(loaded.virtues[0]).toEqual({
+      id: "vir-01",
+      text: "I have never been impatient with anyone.",
+      scale: { min: 1, max: 5 },
+    });
+    // ...and translated with the rest into every bank language.
+    const translations = JSON.parse(row.translations_json) as VersionTranslations;
+    expect(Object.keys(translations).sort()).toEqual(["es", "fi", "it", "ro", "sl"]);
+    expect(translations.it.virtues?.["vir-01"]).toBe("Non ho mai perso la pazienza con nessuno.");
 
     const missing = await outcome(() => download(id, 7, adminCookie));
     expect(missing.status).toBe(404);
+  });
+
+  it("leaves the virtue items out when the box is unticked, and out of drafts saved before they existed", async () => {
+    const { org, adminCookie } = await makeStaffedOrganization();
+    const id = await createFromTemplate(adminCookie, "five-elements", "2027 hiring");
+    const q = await getQuestionnaire(org.id, id);
+    // The slug is the YAML id, which must start with a letter.
+    expect(q.slug).toBe("q-2027-hiring");
+    const items = q.draft.values.flatMap((v) => v.bankItemIds);
+    const values = q.draft.values.map((v) => v.key);
+    await act(id, { intent: "save", title: "2027 hiring", includeAttention: "yes", values, items }, adminCookie);
+    expect((await getQuestionnaire(org.id, id)).draft.includeVirtues).toBe(false);
+    expect(await act(id, { intent: "publish" }, adminCookie)).toMatchObject({ status: 200 });
+    const [v1] = await versionRows(id);
+    const content = JSON.parse(v1.content_json) as Questionnaire;
+    expect(content.id).toBe("q-2027-hiring");
+    expect(content.virtues).toEqual([]);
+    expect(content.attention).toHaveLength(3);
+
+    // A draft stored before virtue items existed has no includeVirtues: it reads as false, not as an empty draft.
+    const stored = JSON.parse(
+      (
+        await testDb
+          .db()
+          .selectFrom("questionnaires")
+          .select("draft_json")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).draft_json,
+    ) as Record<string, unknown>;
+    delete stored.includeVirtues;
+    await testDb
+      .db()
+      .updateTable("questionnaires")
+      .set({ draft_json: JSON.stringify(stored) })
+      .where("id", "=", id)
+      .execute();
+    const old = await getQuestionnaire(org.id, id);
+    expect(old.draft.includeVirtues).toBe(false);
+    expect(old.draft.values.flatMap((v) => v.bankItemIds)).toEqual(items);
   });
 
   it("refuses to publish without values or with a value of fewer than 3 items", async () => {

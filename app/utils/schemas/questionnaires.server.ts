@@ -14,6 +14,7 @@ export const saveDraftSchema = z
     intent: z.string().regex(/^(save|remove:[a-z0-9-]+)$/, "Unknown action."),
     title,
     includeAttention: z.literal("yes").optional(),
+    includeVirtues: z.literal("yes").optional(),
     values: z.array(z.string().max(100)).max(100),
     items: z.array(z.string().max(100)).max(2000),
   })
