@@ -41,11 +41,18 @@ const envSchema = z
       z
         .string()
         .url("PUBLIC_URL must be a URL such as https://hiring.example.com")
-        .refine((v) => /^https?:$/.test(new URL(v).protocol), "PUBLIC_URL must start with http:// or https://")
-        .refine(
-          (v) => new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash,
-          "PUBLIC_URL must be an origin such as https://hiring.example.com (no path, query or fragment)",
-        )
+        .superRefine((v, ctx) => {
+          if (!URL.canParse(v)) return; // reported by .url()
+          const url = new URL(v);
+          if (!/^https?:$/.test(url.protocol)) {
+            ctx.addIssue({ code: "custom", message: "PUBLIC_URL must start with http:// or https://" });
+          } else if (url.pathname !== "/" || url.search || url.hash) {
+            ctx.addIssue({
+              code: "custom",
+              message: "PUBLIC_URL must be an origin such as https://hiring.example.com (no path, query or fragment)",
+            });
+          }
+        })
         .optional(),
     ),
     /** "0": `npm start` / `npm run setup` never seed the demo organizations (a real deployment; first run at /setup). */

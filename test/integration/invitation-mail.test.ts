@@ -114,6 +114,24 @@ async function outboxRows(orgId: string) {
 }
 
 describe("invitation mails when SMTP_URL is set", () => {
+  it("mails a link that starts with PUBLIC_URL, not with the address the request came to", async () => {
+    const sink = await smtpSink();
+    try {
+      setSmtp(`smtp://127.0.0.1:${sink.port}`);
+      process.env.PUBLIC_URL = "https://hiring.example.com";
+      resetEnvCache();
+      const setup = await makeRecruiterWithPosition("Public URL Org");
+      const res = await inviteOne(setup, "Pia Public", "pia@example.test");
+      const [issued] = (res.data as { issued: Issued[] }).issued;
+      expect(issued.link).toMatch(/^https:\/\/hiring\.example\.com\/i\//);
+      expect(sink.received).toHaveLength(1);
+      expect(textBody(sink.received[0].data)).toContain(issued.link);
+    } finally {
+      delete process.env.PUBLIC_URL;
+      await sink.close();
+    }
+  });
+
   it("mails the link at creation and marks the outbox row sent; the stored copy still has no link", async () => {
     const sink = await smtpSink();
     try {
