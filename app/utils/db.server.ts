@@ -1,36 +1,50 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import pg from "pg";
 import {
-  CompiledQuery,
   Kysely,
   PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
-  SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseIntrospector,
+  type Dialect,
   type DialectAdapter,
   type Driver,
+  type QueryCompiler,
 } from "kysely";
 import type { Database } from "../../db/types";
 import { setBounded } from "./bounded-map";
 import { getEnv, isPostgresUrl, sqlitePath } from "./env.server";
+import { createPgPool, guardedPool } from "./pg-pool.server";
+import { SQLITE_BUSY_TIMEOUT_MS, ValuebenchSqliteDriver } from "./sqlite-driver.server";
 
 export type DB = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
 
 export { isPostgresUrl };
 
-/** Opens a SQLite file with the pragmas of DESIGN.md. */
+/**
+ * Opens a SQLite file with the pragmas of DESIGN.md. The lock wait is short (SQLITE_BUSY_TIMEOUT_MS): longer waits
+ * happen asynchronously in sqlite-driver.server.ts, so a lock held elsewhere never freezes the event loop.
+ * Answers are personal data: a new database file is created 0600 (its -wal and -shm files get the same mode from
+ * SQLite) in a directory created 0700.
+ */
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      fs.closeSync(fs.openSync(file, "wx", 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
   const sqlite = new SQLite(file);
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("secure_delete = ON");
   cachePreparedStatements(sqlite);
   return sqlite;
@@ -60,63 +74,33 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-// DESIGN.md: writes that read then write use BEGIN IMMEDIATE, so the write lock is taken before the first read and
-// two processes cannot both read, then fail to upgrade to a writer (SQLITE_BUSY mid-transaction). Every Kysely
-// transaction on SQLite in this app writes, so all of them begin immediate.
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+class ValuebenchSqliteDialect implements Dialect {
+  readonly #file: string;
+  constructor(file: string) {
+    this.#file = file;
   }
-}
-
-class ValuebenchSqliteDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(config);
-    this.#config = config;
+  createDriver(): Driver {
+    return new ValuebenchSqliteDriver(() => openSqlite(this.#file), this.#file);
   }
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
   }
-  override createAdapter(): DialectAdapter {
+  createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
 }
 
-// pg returns int8 (count(*)) and numeric as strings to avoid precision loss; every such value here is a row count or
-// a small number, so parse them as JavaScript numbers like better-sqlite3 does. float8 (double precision) already
-// parses as a number.
-const INT8_OID = 20;
-const NUMERIC_OID = 1700;
-const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
-  }) as pg.CustomTypesConfig["getTypeParser"],
-};
-
-/** A pg pool for DATABASE_URL with the size and statement timeout of the environment (PG_POOL_SIZE, PG_STATEMENT_TIMEOUT_MS). */
-export function createPgPool(databaseUrl: string): pg.Pool {
-  const env = getEnv();
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: env.PG_POOL_SIZE,
-    statement_timeout: env.PG_STATEMENT_TIMEOUT_MS,
-    types: pgTypes,
-  });
-  // An idle client that loses its connection (database restart) emits "error" on the pool; without a listener that
-  // would crash the process. The pool drops the client and the next query opens a new one.
-  pool.on("error", (error) => console.error(`postgres pool: ${error.message}`));
-  return pool;
-}
+export { createPgPool };
 
 export function createDb(databaseUrl: string = getEnv().DATABASE_URL): DB {
   if (isPostgresUrl(databaseUrl)) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPgPool(databaseUrl) }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(createPgPool(databaseUrl)) }) });
   }
-  return new Kysely<Database>({
-    dialect: new ValuebenchSqliteDialect({ database: openSqlite(sqlitePath(databaseUrl)) }),
-  });
+  return new Kysely<Database>({ dialect: new ValuebenchSqliteDialect(sqlitePath(databaseUrl)) });
 }
 
 /** Which database a Kysely instance (or a transaction of it) talks to; defaults to the process-wide one. */
