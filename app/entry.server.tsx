@@ -63,11 +63,11 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) => {
+  responseStatusCode = statusAfterDatabaseCheck(responseStatusCode, responseHeaders, loadContext);
   const nonce = loadContext.cspNonce ?? crypto.randomBytes(16).toString("base64");
   if (process.env.NODE_ENV === "production") {
     responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   }
-  responseStatusCode = statusAfterDatabaseCheck(responseStatusCode, responseHeaders, loadContext);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {
