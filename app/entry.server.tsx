@@ -36,10 +36,6 @@ installRouteMatchCache();
 
 const ABORT_DELAY = 5_000;
 
-const handleRequest: HandleDocumentRequestFunction = (
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
 // The one place where the database layer's DatabaseUnavailableError (lock held elsewhere, disk full or read-only,
 // PostgreSQL silent) becomes a 503 with Retry-After instead of a 500 (issue 15, items 12-15).
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
@@ -60,6 +56,10 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
   return new Response(response.body, { status, statusText: response.statusText, headers });
 };
 
+const handleRequest: HandleDocumentRequestFunction = (
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) => {
