@@ -17,6 +17,7 @@ const {
   MAX_BODY_BYTES,
   TOO_LARGE_MESSAGE,
   publicOrigin,
+  announceFirstRunSetup,
 } = build.entry.module;
 // Refuse to start on a bad environment (e.g. no PUBLIC_URL in production) with the reason, not on the first request.
 publicOrigin();
@@ -145,6 +146,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
   console.log(`valuebench listening on http://localhost:${port}`);
+  // A database without staff accounts (no demo seeded): print the one-time first-run link to /setup.
+  announceFirstRunSetup().catch((error) => console.error("Could not prepare the first-run setup link:", error));
 });
 
 // Methods Node's HTTP parser refuses itself (TRACK, ...) and CONNECT get the same 405 as TRACE (issue 15).

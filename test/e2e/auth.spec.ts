@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-const admin = { email: "admin@northwind.test", password: "northwind-admin-demo" };
+import { CONTOSO_ADMIN, NORTHWIND_ADMIN as admin } from "./helpers";
 
 test("an admin logs in with the demo login, sees the dashboard and logs out", async ({ page }) => {
   await page.goto("/");
@@ -10,6 +9,12 @@ test("an admin logs in with the demo login, sees the dashboard and logs out", as
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
   await expect(page.getByText("Northwind Support (admin)")).toBeVisible();
+  // the demo organization says so on every staff page
+  await expect(page.getByRole("note", { name: "Demo organization" })).toHaveText(
+    "Demo organization — sample data; do not use for real candidates.",
+  );
+  await page.getByRole("link", { name: "Positions" }).click();
+  await expect(page.getByRole("note", { name: "Demo organization" })).toBeVisible();
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/app");
@@ -25,6 +30,14 @@ test("a wrong password shows a clear message next to the form", async ({ page })
   await expect(page.getByLabel("Email")).toHaveValue("recruiter@contoso.test");
 });
 
+test("the demo passwords the README once published do not log in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("recruiter@northwind.test");
+  await page.getByLabel("Password").fill("northwind-recruiter-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+});
+
 test("repeated failures are throttled with a 429 and a message", async ({ page }) => {
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
@@ -37,7 +50,7 @@ test("repeated failures are throttled with a 429 and a message", async ({ page }
     expect(failed.status()).toBe(401);
     await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
   }
-  await page.getByLabel("Password").fill("contoso-admin-demo");
+  await page.getByLabel("Password").fill(CONTOSO_ADMIN.password);
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST"),
     page.getByRole("button", { name: "Log in" }).click(),

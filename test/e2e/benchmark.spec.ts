@@ -1,13 +1,8 @@
 import { expect, test } from "@playwright/test";
-
-const recruiter = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
+import { logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
 test("a recruiter reads the demo benchmark, excludes an agent with a reason and activates", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(recruiter.email);
-  await page.getByLabel("Password").fill(recruiter.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(/\/app/);
+  await logIn(page, recruiter);
 
   await page.goto("/app/positions");
   await page.getByRole("link", { name: "Customer support agent" }).first().click();

@@ -1,18 +1,15 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { CONTOSO_RECRUITER, logIn, NORTHWIND_RECRUITER } from "./helpers";
 
-async function loggedIn(browser: Browser, email: string, password: string) {
+async function loggedIn(browser: Browser, account: { email: string; password: string }) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/app$/);
+  await logIn(page, account);
   return { context, page };
 }
 
 test("a user of one organization gets 404 for another's pages, single-fetch data and exports", async ({ browser }) => {
-  const northwind = await loggedIn(browser, "recruiter@northwind.test", "northwind-recruiter-demo");
+  const northwind = await loggedIn(browser, NORTHWIND_RECRUITER);
   await northwind.page.goto("/app/positions");
   await northwind.page.getByRole("link", { name: "Customer support agent" }).first().click();
   await expect(northwind.page).toHaveURL(/\/app\/positions\/[^/]+$/);
@@ -23,7 +20,7 @@ test("a user of one organization gets 404 for another's pages, single-fetch data
   const reportPath = new URL(northwind.page.url()).pathname;
   await northwind.context.close();
 
-  const contoso = await loggedIn(browser, "recruiter@contoso.test", "contoso-recruiter-demo");
+  const contoso = await loggedIn(browser, CONTOSO_RECRUITER);
   const paths = [
     positionPath,
     `${positionPath}/benchmark`,

@@ -1,9 +1,28 @@
 // Shared steps of the end-to-end journeys.
 import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
-export const NORTHWIND_RECRUITER = { email: "recruiter@northwind.test", password: "northwind-recruiter-demo" };
-export const NORTHWIND_ADMIN = { email: "admin@northwind.test", password: "northwind-admin-demo" };
+/**
+ * A demo login of the e2e server. The seed generates the demo passwords per database; scripts/e2e-server.mjs has it
+ * write them (DEMO_PASSWORDS_FILE) beside its database, where the password is read when first used.
+ */
+export function demoAccount(email: string): { email: string; readonly password: string } {
+  return {
+    email,
+    get password() {
+      const file = path.resolve(`test-results/e2e-data-${process.env.E2E_PORT ?? "3210"}/demo-passwords.json`);
+      const password = (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>)[email];
+      if (!password) throw new Error(`${file} has no demo password for ${email}`);
+      return password;
+    },
+  };
+}
+
+export const NORTHWIND_RECRUITER = demoAccount("recruiter@northwind.test");
+export const NORTHWIND_ADMIN = demoAccount("admin@northwind.test");
+export const CONTOSO_RECRUITER = demoAccount("recruiter@contoso.test");
+export const CONTOSO_ADMIN = demoAccount("admin@contoso.test");
 
 /** Logs in through the form and waits for the dashboard. */
 export async function logIn(page: Page, account: { email: string; password: string }) {

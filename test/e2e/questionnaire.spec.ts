@@ -1,10 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { logIn, NORTHWIND_ADMIN as admin } from "./helpers";
 
 test("an admin builds a questionnaire from a template, previews, publishes and downloads it", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@northwind.test");
-  await page.getByLabel("Password").fill("northwind-admin-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
+  await logIn(page, admin);
   await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questionnaires" }).click();
