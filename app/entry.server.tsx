@@ -1,13 +1,24 @@
 import { PassThrough } from "node:stream";
 import crypto from "node:crypto";
-import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
+import type {
+  AppLoadContext,
+  EntryContext,
+  HandleDataRequestFunction,
+  HandleDocumentRequestFunction,
+  HandleErrorFunction,
+} from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { i18nextTranslator } from "./i18n/catalogs.server";
 import { TranslatorFactoryContext } from "./i18n/i18n";
+import {
+  isDatabaseUnavailable,
+  noteDatabaseUnavailable,
+  statusAfterDatabaseCheck,
+} from "./utils/database-unavailable.server";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
 import { installRouteMatchCache } from "./utils/route-match-cache.server";
 
@@ -26,6 +37,26 @@ installRouteMatchCache();
 
 const ABORT_DELAY = 5_000;
 
+// The one place where the database layer's DatabaseUnavailableError (lock held elsewhere, disk full or read-only,
+// PostgreSQL silent) becomes a 503 with Retry-After instead of a 500 (issue 15, items 12-15).
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable(context);
+    console.error(`${request.method} ${new URL(request.url).pathname}: 503 (${error.message})`);
+    return;
+  }
+  if (request.signal.aborted) return;
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(inner ?? error);
+};
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  const headers = new Headers(response.headers);
+  const status = statusAfterDatabaseCheck(response.status, headers, context);
+  if (status === response.status && status !== 503) return response;
+  return new Response(response.body, { status, statusText: response.statusText, headers });
+};
+
 const handleRequest: HandleDocumentRequestFunction = (
   request: Request,
   responseStatusCode: number,
@@ -33,6 +64,7 @@ const handleRequest: HandleDocumentRequestFunction = (
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) => {
+  responseStatusCode = statusAfterDatabaseCheck(responseStatusCode, responseHeaders, loadContext);
   const nonce = loadContext.cspNonce ?? crypto.randomBytes(16).toString("base64");
   if (process.env.NODE_ENV === "production") {
     responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));

@@ -14,7 +14,10 @@ const envSchema = z
     DATABASE_URL: z.string().min(1).default("file:data/valuebench.db"),
     /** PostgreSQL only: connections per app instance, and the longest a single statement may run. */
     PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
-    PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+    PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+    /** PostgreSQL only: the longest wait for a connection, and for an answer (default: statement timeout + 1 s). */
+    PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+    PG_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
     DATA_DIR: z.string().min(1).default("data"),
@@ -41,11 +44,18 @@ const envSchema = z
       z
         .string()
         .url("PUBLIC_URL must be a URL such as https://hiring.example.com")
-        .refine((v) => /^https?:$/.test(new URL(v).protocol), "PUBLIC_URL must start with http:// or https://")
-        .refine(
-          (v) => new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash,
-          "PUBLIC_URL must be an origin such as https://hiring.example.com (no path, query or fragment)",
-        )
+        .superRefine((v, ctx) => {
+          if (!URL.canParse(v)) return; // reported by .url()
+          const url = new URL(v);
+          if (!/^https?:$/.test(url.protocol)) {
+            ctx.addIssue({ code: "custom", message: "PUBLIC_URL must start with http:// or https://" });
+          } else if (url.pathname !== "/" || url.search || url.hash) {
+            ctx.addIssue({
+              code: "custom",
+              message: "PUBLIC_URL must be an origin such as https://hiring.example.com (no path, query or fragment)",
+            });
+          }
+        })
         .optional(),
     ),
     /** "0": `npm start` / `npm run setup` never seed the demo organizations (a real deployment; first run at /setup). */
