@@ -76,3 +76,12 @@ export async function deliverInvitationMails(
   }
   return statuses;
 }
+
+/** Mails one message already recorded in the outbox (not an invitation: no link in it) and marks it sent. */
+export async function deliverOutboxMail(
+  orgId: string,
+  mail: { outboxId: string; to: string; subject: string; text: string },
+): Promise<MailStatus | undefined> {
+  const statuses = await deliverInvitationMails(orgId, [{ ...mail, invitationId: mail.outboxId }]);
+  return statuses.get(mail.outboxId);
+}

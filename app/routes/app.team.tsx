@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
-import { recordAudit } from "~/models/audit.server";
-import { createUser, EmailTakenError, listUsers } from "~/models/user.server";
+import { addStaffMember, IN_YOUR_TEAM_MESSAGE } from "~/models/staff-member.server";
+import { listUsers } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { addStaffSchema } from "~/utils/schemas/auth.server";
 import { requireRole } from "~/utils/route-roles.server";
@@ -20,23 +20,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.team");
   const parsed = await parseForm(request, addStaffSchema);
   if (!parsed.ok) return data(parsed, 400);
-  try {
-    const id = await createUser(user.organizationId, parsed.data);
-    await recordAudit({
-      organizationId: user.organizationId,
-      actorUserId: user.id,
-      actorLabel: user.email,
-      action: "staff.added",
-      targetType: "user",
-      targetId: id,
-      details: { role: parsed.data.role },
-    });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      const { name, email, role } = parsed.data;
-      return data(failure(null, { email: [error.message] }, { name, email, role }), 400);
-    }
-    throw error;
+  const admin = {
+    userId: user.id,
+    label: user.email,
+    organizationId: user.organizationId,
+    organizationName: user.organizationName,
+  };
+  // The same answer whether the address was new or belongs to another organization (whose owner is told by mail).
+  const result = await addStaffMember(admin, parsed.data);
+  if (!result.ok) {
+    const { name, email, role } = parsed.data;
+    return data(failure(null, { email: [IN_YOUR_TEAM_MESSAGE] }, { name, email, role }), 400);
   }
   return data({ ok: true as const, added: parsed.data.email });
 }
@@ -84,7 +78,8 @@ export default function Team() {
       </p>
       {actionData?.ok ? (
         <p className="alert success" role="status">
-          Added {actionData.added}.
+          Added {actionData.added}. An address that already has an account in another organization gets no second one:
+          its owner is told by mail instead.
         </p>
       ) : null}
       {failure?.formError ? (
