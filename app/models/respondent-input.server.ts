@@ -23,13 +23,14 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
 }
 
 /**
- * Keeps the answers to the questionnaire's own items (values' items and attention items). Scaled answers stored as
- * digit strings become integers; anything else is passed through unchanged so the engine can reject it by name.
+ * Keeps the answers to the questionnaire's own items (values' items, attention and virtue items). Scaled answers
+ * stored as digit strings become integers; anything else is passed through unchanged so the engine can reject it.
  */
 export function answersFor(q: Questionnaire, answersJson: string): Answers {
   const raw = parseJsonObject(answersJson);
   const entries: [string, number | string][] = [];
   const scaled = new Set<string>(q.attention.map((a) => a.id));
+  for (const v of q.virtues ?? []) scaled.add(v.id); // `?? []`: content stored before virtue items may lack them
   const scenario = new Set<string>();
   for (const value of q.values)
     for (const item of value.items) (item.type === "scenario" ? scenario : scaled).add(item.id);
@@ -77,7 +78,7 @@ export function pageMillis(pageTimesJson: string): Map<number, number> {
   return out;
 }
 
-/** Item ids per page, in presentation order (values interleaved, attention spread through), 8 per page. */
+/** Item ids per page, in presentation order (values interleaved, attention and virtue items spread), 8 per page. */
 export function pagesOf(q: Questionnaire): string[][] {
   const ids = presentationOrder(q).map((p) => p.item.id);
   const pages: string[][] = [];
