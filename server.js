@@ -142,6 +142,15 @@ const handleRemix = createRequestHandler({
 // After a 413 for a too large body Remix's own answer has nowhere to go: drop it rather than reset the connection.
 app.all("*", (req, res, next) => handleRemix(req, res, (error) => (res.locals.bodyTooLarge ? undefined : next(error))));
 
+// Candidates left submitted but unscored (a crash right after their submit or a benchmark activation) or whose scoring
+// failed are scored again, once, at start (app/models/scoring-jobs.server.ts); requests are served meanwhile.
+build.entry.module
+  .resumePendingScoring()
+  .then(({ failed }) => {
+    if (failed > 0) console.error(`Scoring failed for ${failed} candidate(s): see their positions' results pages.`);
+  })
+  .catch((error) => console.error("Could not resume scoring:", error));
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {

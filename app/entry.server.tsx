@@ -35,6 +35,9 @@ export { announceFirstRunSetup } from "./models/first-run.server";
 // Route matching memoised for the whole server (performance, issue 9): see route-match-cache.server.ts.
 installRouteMatchCache();
 
+// Run once by server.js at start: scoring marks left by a crash or a failed attempt (scoring-jobs.server.ts).
+export { resumePendingScoring } from "./models/scoring-jobs.server";
+
 const ABORT_DELAY = 5_000;
 
 // The one place where the database layer's DatabaseUnavailableError (lock held elsewhere, disk full or read-only,

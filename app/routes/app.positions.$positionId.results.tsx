@@ -1,11 +1,20 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { ScoringFailures } from "~/components/scoring-failures";
 import { languageName } from "~/i18n/locale";
 import { listResults } from "~/models/results.server";
+import { listScoringFailures, retryScoring, type ScoringOutcome } from "~/models/scoring-jobs.server";
 import reportCss from "~/styles/report.css?url";
+import { parseForm } from "~/utils/form.server";
 import { whole } from "~/utils/report-wording";
-import { parseResultsQuery } from "~/utils/schemas/results.server";
+import { parseResultsQuery, retryScoringSchema } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
@@ -20,7 +29,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.results");
   const query = parseResultsQuery(new URL(request.url));
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
-  return data({ ...results, query }, { headers: { "Cache-Control": "private, no-store" } });
+  const scoring = await listScoringFailures(user.organizationId, results.context.position.id);
+  return data({ ...results, scoring, query }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+function retryMessage(outcome: ScoringOutcome): string {
+  if (outcome.status === "failed") return `Scoring failed again: ${outcome.error}`;
+  if (outcome.status === "scored") return "The candidate is scored.";
+  return "There was nothing left to score for this candidate.";
+}
+
+/** The "Retry scoring" button of a candidate whose scoring failed (recruiters and admins). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "app.positions.$positionId.results");
+  const parsed = await parseForm(request, retryScoringSchema);
+  if (!parsed.ok) return data({ ok: false as const, message: parsed.formError ?? "Choose a candidate." }, 400);
+  const outcome = await retryScoring(user.organizationId, params.positionId ?? "", parsed.data.responseId, {
+    userId: user.id,
+    label: user.email,
+  });
+  return data({ ok: outcome.status !== "failed", message: retryMessage(outcome) });
 }
 
 const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
@@ -46,6 +74,7 @@ function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof l
 
 export default function ResultsPage() {
   const state = useLoaderData<typeof loader>();
+  const retried = useActionData<typeof action>();
   const { context, ranking, query } = state;
   const location = useLocation();
   const base = `/app/positions/${context.position.id}`;
@@ -83,6 +112,12 @@ export default function ResultsPage() {
     <div className="stack">
       <h1>Results: {context.position.title}</h1>
       <EmptyState state={state} />
+      {retried ? (
+        <p className={`alert ${retried.ok ? "success" : "error"}`} role="status">
+          {retried.message}
+        </p>
+      ) : null}
+      <ScoringFailures positionId={context.position.id} {...state.scoring} />
       {context.benchmarkState === "small" ? (
         <p className="alert warning" role="status">
           <strong>The benchmark is too small.</strong> Every value has fewer than {context.minAgents} agents with a

@@ -10,6 +10,14 @@ export const decisionSchema = z
   })
   .strict();
 
+/** The results page's "Retry scoring" button of a candidate whose scoring failed. */
+export const retryScoringSchema = z
+  .object({
+    intent: z.literal("retry-scoring"),
+    responseId: z.string().trim().min(1, "Choose the candidate to score again.").max(100),
+  })
+  .strict();
+
 export const RESULTS_PAGE_SIZE = 50;
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
