@@ -16,6 +16,8 @@ if (unknown.length > 0) {
 }
 const ifEmpty = args.includes("--if-empty");
 const reset = args.includes("--reset-demo-passwords");
+// Databases seeded before passwords were generated still accept the ones the README used to print: replaced.
+const PUBLISHED_REPLACED = "Demo staff still had the passwords once published in the README; they were replaced.";
 const RESET_HINT = "Lost them? `npm run db:seed -- --reset-demo-passwords` prints new ones (demo staff only).";
 
 const env = getEnv();
@@ -31,12 +33,14 @@ try {
     console.log("Demo seed off (SEED_DEMO=0).");
     if ((await countUsers()) === 0)
       console.log("No staff account yet: the server prints a one-time first-run link (/setup) when it starts.");
+    const rotated = await rotatePublishedDemoPasswords();
+    if (rotated.length > 0) printLogins(`${PUBLISHED_REPLACED} New demo passwords, shown only this once:`, rotated);
   } else {
     const result = await seedDemo({ onlyIfEmpty: ifEmpty });
     if (result.created) console.log("Demo data created.");
     else console.log(result.skipped ? "Database already has data; seed skipped." : "Demo data was already there.");
-    // Databases seeded before passwords were generated still accept the ones the README used to print.
     const rotated = await rotatePublishedDemoPasswords();
+    if (rotated.length > 0) console.log(PUBLISHED_REPLACED);
     const logins = [...result.logins.filter((l) => !rotated.some((r) => r.email === l.email)), ...rotated];
     if (logins.some((l) => l.password)) {
       printLogins("Demo logins (passwords generated for this database, shown only this once; keep them):", logins);
