@@ -3,6 +3,8 @@
 // start (resumePendingScoring, called by server.js) scores them. A failed scoring keeps its mark with the error, shown
 // on the results page with a retry button, and is audited.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as AfterSubmit from "../../app/models/after-submit.server";
+import type * as ScoringJobs from "../../app/models/scoring-jobs.server";
 import { activateBenchmark } from "../../app/models/benchmark.server";
 import { submitResponse } from "../../app/models/response.server";
 import { getCurrentScore } from "../../app/models/score.server";
@@ -18,14 +20,14 @@ import { exampleCandidates, makeResultsPosition } from "../factories-results";
 // after-submit hook (submit) or the re-scoring after the activation commit. Everything before it really commits.
 const crash = vi.hoisted(() => ({ afterSubmit: false, afterActivation: false }));
 vi.mock("../../app/models/after-submit.server", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../app/models/after-submit.server")>();
+  const actual = await importOriginal<typeof AfterSubmit>();
   return {
     afterResponseSubmitted: (orgId: string, responseId: string) =>
       crash.afterSubmit ? Promise.resolve() : actual.afterResponseSubmitted(orgId, responseId),
   };
 });
 vi.mock("../../app/models/scoring-jobs.server", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../app/models/scoring-jobs.server")>();
+  const actual = await importOriginal<typeof ScoringJobs>();
   return {
     ...actual,
     runScoringJobs: (...args: Parameters<typeof actual.runScoringJobs>) =>
