@@ -1,6 +1,9 @@
 // Pure parser of a responses CSV (SCORING.md sections 2 and 10). Browser-safe: no node imports, no zod.
-import type { Answers } from "../scoring/types";
-import { RESPONDENT_COLUMN, type Questionnaire } from "./types";
+import type { AgentGroup, Answers, OutcomeTable } from "../scoring/types";
+import { ID_PATTERN, RESPONDENT_COLUMN, type Questionnaire } from "./types";
+
+/** The optional agents' file column naming the agent's group (section 2, vb-2). */
+export const GROUP_COLUMN = "group";
 
 export const DEFAULT_MAX_PROBLEMS = 50;
 
@@ -15,6 +18,8 @@ export interface CsvRespondent {
   respondent: string;
   row: number;
   answers: Answers;
+  /** Only with the `groupColumn` option: the agent's group ("top" for an empty cell or no group column). */
+  group?: AgentGroup;
 }
 
 export interface ParsedResponses {
@@ -26,6 +31,8 @@ export interface ParsedResponses {
 export interface ParseResponsesOptions {
   fileName?: string;
   maxProblems?: number;
+  /** The agents' file under vb-2: a `group` column (top | comparison) is allowed; elsewhere it is unknown. */
+  groupColumn?: boolean;
 }
 
 export class ResponsesCsvError extends Error {
@@ -53,6 +60,7 @@ type ColumnRule =
   | { kind: "respondent" }
   | { kind: "scaled"; min: number; max: number }
   | { kind: "scenario"; options: ReadonlySet<string>; optionList: string }
+  | { kind: "group" }
   | { kind: "ignored" };
 
 class ProblemList {
@@ -161,10 +169,11 @@ function itemRules(q: Questionnaire): Map<string, ColumnRule> {
     }
   }
   for (const item of q.attention) rules.set(item.id, { kind: "scaled", min: item.scale.min, max: item.scale.max });
+  for (const item of q.virtues ?? []) rules.set(item.id, { kind: "scaled", min: item.scale.min, max: item.scale.max });
   return rules;
 }
 
-function headerRules(header: string[], q: Questionnaire, problems: ProblemList): ColumnRule[] {
+function headerRules(header: string[], q: Questionnaire, problems: ProblemList, groupColumn: boolean): ColumnRule[] {
   const known = itemRules(q);
   const seen = new Set<string>();
   const rules = header.map((raw): ColumnRule => {
@@ -179,6 +188,7 @@ function headerRules(header: string[], q: Questionnaire, problems: ProblemList):
     }
     seen.add(name);
     if (name === RESPONDENT_COLUMN) return { kind: "respondent" };
+    if (groupColumn && name === GROUP_COLUMN && !known.has(name)) return { kind: "group" };
     const rule = known.get(name);
     if (!rule) {
       problems.add(1, name, `unknown column: not an item of questionnaire ${q.id} version ${q.version}`);
@@ -222,7 +232,8 @@ export function parseResponsesCsv(
     throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
   }
   const header = records[0].cells.map((name) => name.trim());
-  const rules = headerRules(header, q, problems);
+  const groupColumn = options.groupColumn ?? false;
+  const rules = headerRules(header, q, problems, groupColumn);
   const respondents: CsvRespondent[] = [];
   const firstRowOf = new Map<string, number>();
   for (const record of records.slice(1)) {
@@ -236,10 +247,18 @@ export function parseResponsesCsv(
     }
     const answers: Answers = {};
     let respondent = "";
+    let group: AgentGroup = "top";
     record.cells.forEach((raw, c) => {
       const rule = rules[c];
       if (rule.kind === "respondent") {
         respondent = raw.trim();
+        return;
+      }
+      if (rule.kind === "group") {
+        const text = raw.trim();
+        if (text === "comparison") group = "comparison";
+        else if (text !== "" && text !== "top")
+          problems.add(record.row, header[c], `must be top or comparison (or empty for top), got "${raw}"`);
         return;
       }
       if (rule.kind === "ignored") return;
@@ -258,8 +277,112 @@ export function parseResponsesCsv(
     } else {
       firstRowOf.set(respondent, record.row);
     }
-    respondents.push({ respondent, row: record.row, answers });
+    respondents.push(
+      groupColumn ? { respondent, row: record.row, answers, group } : { respondent, row: record.row, answers },
+    );
   }
   if (problems.items.length > 0) throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
-  return { columns: header.filter((_, c) => rules[c].kind !== "respondent"), respondents };
+  return {
+    columns: header.filter((_, c) => rules[c].kind !== "respondent" && rules[c].kind !== "group"),
+    respondents,
+  };
+}
+
+const OUTCOME_COLUMNS = ["respondent", "metric", "value"] as const;
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+
+export interface ParseOutcomesOptions {
+  fileName?: string;
+  maxProblems?: number;
+  /** The respondent ids outcomes may name (the agents' and candidates' files); absent = any. */
+  respondents?: ReadonlySet<string>;
+}
+
+/**
+ * An outcomes CSV (section 2): exactly the columns respondent, metric, value in any order, one row per respondent
+ * and metric; metric matches [a-z][a-z0-9-]*, value -?[0-9]+(.[0-9]+)?. Metrics in the order of their first row.
+ */
+export function parseOutcomesCsv(text: string, options: ParseOutcomesOptions = {}): OutcomeTable {
+  const problems = new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const records = tokenizeCsv(text, problems);
+  if (records.length === 0) {
+    problems.add(1, null, 'the file is empty (expected a header "respondent,metric,value")');
+    throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
+  }
+  const header = records[0].cells.map((name) => name.trim());
+  const at = new Map<string, number>();
+  header.forEach((name, c) => {
+    if (!(OUTCOME_COLUMNS as readonly string[]).includes(name))
+      problems.add(1, name, "unknown column: an outcomes file has exactly the columns respondent, metric, value");
+    else if (at.has(name)) problems.add(1, name, "duplicate column");
+    else at.set(name, c);
+  });
+  for (const name of OUTCOME_COLUMNS) if (!at.has(name)) problems.add(1, name, `the header has no "${name}" column`);
+  if (problems.items.length > 0) throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
+  const table: OutcomeTable = { metrics: [], values: new Map() };
+  const firstRowOf = new Map<string, number>();
+  for (const record of records.slice(1)) {
+    if (problems.full) {
+      problems.truncated = true;
+      break;
+    }
+    if (record.cells.length !== header.length) {
+      problems.add(record.row, null, `has ${record.cells.length} cells but the header has ${header.length}`);
+      continue;
+    }
+    const respondent = record.cells[at.get("respondent") as number].trim();
+    const metric = record.cells[at.get("metric") as number].trim();
+    const rawValue = record.cells[at.get("value") as number].trim();
+    let ok = true;
+    if (respondent === "") {
+      problems.add(record.row, "respondent", "the respondent id is empty");
+      ok = false;
+    } else if (options.respondents && !options.respondents.has(respondent)) {
+      problems.add(
+        record.row,
+        "respondent",
+        `unknown respondent "${respondent}": not in the agents' or candidates' file`,
+      );
+      ok = false;
+    }
+    if (!ID_PATTERN.test(metric)) {
+      problems.add(record.row, "metric", `must match [a-z][a-z0-9-]* (e.g. csat, qa-score), got "${metric}"`);
+      ok = false;
+    }
+    if (!DECIMAL.test(rawValue)) {
+      problems.add(record.row, "value", `must be a decimal number like 4.25 or -1, got "${rawValue}"`);
+      ok = false;
+    }
+    if (!ok) continue;
+    const key = `${respondent}\u0000${metric}`;
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      problems.add(
+        record.row,
+        null,
+        `a second row for respondent "${respondent}" and metric "${metric}" (first on row ${first})`,
+      );
+      continue;
+    }
+    firstRowOf.set(key, record.row);
+    if (!table.metrics.includes(metric)) table.metrics.push(metric);
+    let byMetric = table.values.get(respondent);
+    if (!byMetric) table.values.set(respondent, (byMetric = new Map()));
+    byMetric.set(metric, Number(rawValue));
+  }
+  if (problems.items.length > 0) throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
+  return table;
+}
+
+/**
+ * The CSV records of a text (RFC 4180, LF or CRLF, optional UTF-8 BOM; one empty line is skipped), for other CSV
+ * uploads (outcomes, issue 17); `problems` lists malformed quoting with its row.
+ */
+export function readCsvRecords(
+  text: string,
+  maxProblems = DEFAULT_MAX_PROBLEMS,
+): { records: { row: number; cells: string[] }[]; problems: CsvProblem[] } {
+  const problems = new ProblemList(maxProblems);
+  const records = tokenizeCsv(text, problems);
+  return { records, problems: problems.items };
 }

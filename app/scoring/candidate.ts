@@ -1,6 +1,6 @@
 // A response against a benchmark snapshot (SCORING.md section 7).
 import type { Direction, Questionnaire } from "../questionnaire/types";
-import { flagsOf, LikertPatternTracker } from "./flags";
+import { flagsOf, isImpression, LikertPatternTracker, NO_VARIANCE_MIN_ANSWERS } from "./flags";
 import { crawfordGarthwaiteInterval, crawfordHowellPercentile } from "./interval";
 import { FloatKeyCache } from "./float-cache";
 import {
@@ -14,6 +14,7 @@ import {
   type ScenarioItemPlan,
 } from "./plan";
 import {
+  type AlgorithmVersion,
   type Answers,
   type Band,
   type BenchmarkSnapshot,
@@ -35,11 +36,17 @@ const SCENARIO = 2;
 /** A scenario item with m < 5: not scored for anyone, its answer is only validated. */
 const DROPPED = 3;
 const ATTENTION = 4;
+/** A virtue item (vb-2): read only by the impression flag. */
+const VIRTUE = 5;
 
 /** Item scores are tabled per answer for integer scales of up to this many answers (likert 5, rating 11). */
 const MAX_TABLED_ANSWERS = 101;
 
-/** The questionnaire's items in file order, then the attention items, as parallel arrays (a monomorphic scan). */
+/**
+ * The questionnaire's value items (vb-1: in file order; vb-2: in presentation order, the order of the flags), then
+ * the attention items, then the virtue items, as parallel arrays (a monomorphic scan). Either order meets each
+ * value's items in file order, so the per-value sums are the same.
+ */
 interface Slots {
   items: ItemPlan[];
   kind: Uint8Array;
@@ -163,6 +170,11 @@ interface SnapshotScoring {
   likert: LikertPatternTracker;
   /** Per value: value score -> its (frozen) result; value scores take few distinct values. */
   memo: FloatKeyCache<CandidateValueResult>[];
+  algorithm: AlgorithmVersion;
+  noVarianceMinAnswers: number;
+  /** Answered virtue items and those at the scale's maximum, of the last scan. */
+  virtuesAnswered: number;
+  virtuesAtMax: number;
 }
 
 const scoringBySnapshot = new WeakMap<BenchmarkSnapshot, SnapshotScoring>();
@@ -177,7 +189,14 @@ const NO_SCORE: CandidateValueResult = Object.freeze({
   uncertain: null,
 });
 
+/** The algorithm of a snapshot; one stored before vb-2 has none and is vb-1. */
+export function snapshotAlgorithm(snapshot: BenchmarkSnapshot): AlgorithmVersion {
+  return snapshot.algorithmVersion ?? "vb-1";
+}
+
 function assertSnapshotFits(q: Questionnaire, snapshot: BenchmarkSnapshot): void {
+  if (snapshotAlgorithm(snapshot) === "vb-1" && (q.virtues ?? []).length > 0)
+    throw new Error(`questionnaire ${q.id}: virtue items need algorithm vb-2`);
   const fits =
     snapshot.questionnaire.id === q.id &&
     snapshot.questionnaire.version === q.version &&
@@ -200,7 +219,7 @@ function answersOf(item: ScaledItemPlan): number[] {
   return Array.from({ length: item.max - item.min + 1 }, (_, k) => item.min + k);
 }
 
-function slotsOf(plan: QuestionnairePlan, scorer: ResponseScorer): Slots {
+function slotsOf(plan: QuestionnairePlan, scorer: ResponseScorer, algorithm: AlgorithmVersion): Slots {
   const entries: {
     item: ItemPlan;
     kind: number;
@@ -208,17 +227,22 @@ function slotsOf(plan: QuestionnairePlan, scorer: ResponseScorer): Slots {
     optionScores?: ReadonlyMap<string, number>;
     expect?: number;
   }[] = [];
-  scorer.values.forEach((valueScorer, valueIndex) => {
-    for (const item of valueScorer.value.items) {
-      const scored = valueScorer.items.find((s) => s.item === item);
-      if (item.kind === "scaled") entries.push({ item, kind: isTabled(item) ? SCALED : SCALED_WIDE, valueIndex });
-      else if (scored && scored.kind === "scenario")
-        entries.push({ item, kind: SCENARIO, valueIndex, optionScores: scored.optionScores });
-      else entries.push({ item, kind: DROPPED, valueIndex: -1 });
-    }
-  });
+  const valueItems =
+    algorithm === "vb-1"
+      ? scorer.values.flatMap((valueScorer, valueIndex) =>
+          valueScorer.value.items.map((item) => ({ item, valueIndex })),
+        )
+      : plan.presented;
+  for (const { item, valueIndex } of valueItems) {
+    const scored = scorer.values[valueIndex].items.find((s) => s.item === item);
+    if (item.kind === "scaled") entries.push({ item, kind: isTabled(item) ? SCALED : SCALED_WIDE, valueIndex });
+    else if (scored && scored.kind === "scenario")
+      entries.push({ item, kind: SCENARIO, valueIndex, optionScores: scored.optionScores });
+    else entries.push({ item, kind: DROPPED, valueIndex: -1 });
+  }
   for (const check of plan.attention)
     entries.push({ item: check.item, kind: ATTENTION, valueIndex: -1, expect: check.expect });
+  if (algorithm !== "vb-1") for (const item of plan.virtues) entries.push({ item, kind: VIRTUE, valueIndex: -1 });
   // Each tabled item's scores follow the previous item's: scoreAt + answer indexes them.
   const tabled = entries.flatMap((e) => (e.kind === SCALED && e.item.kind === "scaled" ? [e.item] : []));
   const scoreAt = new Map<ItemPlan, number>();
@@ -263,9 +287,10 @@ function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): Snapsho
   const cached = scoringBySnapshot.get(snapshot);
   if (cached && cached.q === q) return cached;
   assertSnapshotFits(q, snapshot);
+  const algorithm = snapshotAlgorithm(snapshot);
   const plan = questionnairePlan(q);
   const scorer = responseScorer(plan, snapshot.scenarios);
-  const slots = slotsOf(plan, scorer);
+  const slots = slotsOf(plan, scorer, algorithm);
   const scoring: SnapshotScoring = {
     q,
     scorer,
@@ -276,6 +301,10 @@ function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): Snapsho
     counts: new Int32Array(q.values.length),
     likert: new LikertPatternTracker(),
     memo: q.values.map(() => new FloatKeyCache<CandidateValueResult>()),
+    algorithm,
+    noVarianceMinAnswers: NO_VARIANCE_MIN_ANSWERS[algorithm],
+    virtuesAnswered: 0,
+    virtuesAtMax: 0,
   };
   scoringBySnapshot.set(snapshot, scoring);
   return scoring;
@@ -297,15 +326,24 @@ export function isUncertain(ciLow: number, ciHigh: number): boolean {
   return (ciLow < BAND_LOW && BAND_LOW < ciHigh) || (ciLow < BAND_HIGH && BAND_HIGH < ciHigh);
 }
 
+/** The percentile's degrees of freedom: vb-1 n - 1 whatever the shrinkage; vb-2 dfUsed (section 7). */
+function percentileDf(stats: ValueStats, algorithm: AlgorithmVersion): number {
+  if (algorithm === "vb-1") return stats.n - 1;
+  if (stats.dfUsed === undefined || stats.dfUsed === null) throw new Error("a vb-2 benchmark value has no dfUsed");
+  return stats.dfUsed;
+}
+
 export function compareToBenchmark(
   score: number | null,
   stats: ValueStats,
   direction: Direction,
+  algorithm: AlgorithmVersion = "vb-1",
 ): CandidateValueResult {
   if (score === null) return NO_SCORE;
   if (stats.sdUsed === null || stats.mean === null) return { ...NO_SCORE, score };
-  const percentile = crawfordHowellPercentile(score, stats.mean, stats.sdUsed, stats.n);
-  const { ciLow, ciHigh } = crawfordGarthwaiteInterval((score - stats.mean) / stats.sdUsed, stats.n);
+  const df = percentileDf(stats, algorithm);
+  const percentile = crawfordHowellPercentile(score, stats.mean, stats.sdUsed, stats.n, df);
+  const { ciLow, ciHigh } = crawfordGarthwaiteInterval((score - stats.mean) / stats.sdUsed, stats.n, df);
   return {
     score,
     percentile,
@@ -320,13 +358,16 @@ export function compareToBenchmark(
 /** The result of a value score met for the first time (the memo's miss path, kept out of the scoring loop). */
 function memoiseResult(scoring: SnapshotScoring, index: number, score: number): CandidateValueResult {
   const result = Object.freeze(
-    compareToBenchmark(score, scoring.values.stats[index], scoring.values.directions[index]),
+    compareToBenchmark(score, scoring.values.stats[index], scoring.values.directions[index], scoring.algorithm),
   );
   scoring.memo[index].set(score, result);
   return result;
 }
 
-/** Value id -> value score of a response (agent or candidate) under the snapshot's scenario consensus. */
+/**
+ * Value id -> value score of a response (agent or candidate) under the snapshot's scenario consensus. Under vb-2
+ * an included top agent of the snapshot is scored leave-one-out (section 5), everyone else with the full shares.
+ */
 export function agentValueScores(
   q: Questionnaire,
   snapshot: BenchmarkSnapshot,
@@ -334,9 +375,11 @@ export function agentValueScores(
 ): Record<string, number | null> {
   const scoring = snapshotScoring(q, snapshot);
   validateDropped(input.respondent, input.answers, scoring.scorer);
+  const leaveOneOut =
+    scoring.algorithm !== "vb-1" && input.group !== "comparison" && snapshot.included.includes(input.respondent);
   const scores: Record<string, number | null> = {};
   for (const valueScorer of scoring.scorer.values) {
-    scores[valueScorer.value.id] = valueScore(input.respondent, input.answers, valueScorer);
+    scores[valueScorer.value.id] = valueScore(input.respondent, input.answers, valueScorer, leaveOneOut);
   }
   return scores;
 }
@@ -352,6 +395,8 @@ function scanItems(scoring: SnapshotScoring, input: RespondentInput): boolean {
   const { respondent } = input;
   answers.read(input.answers);
   let attentionFailed = false;
+  let virtuesAnswered = 0;
+  let virtuesAtMax = 0;
   for (let v = 0; v < sums.length; v += 1) {
     sums[v] = 0;
     counts[v] = 0;
@@ -382,9 +427,16 @@ function scanItems(scoring: SnapshotScoring, input: RespondentInput): boolean {
       if (raw !== expect[i]) attentionFailed = true;
       continue;
     }
+    if (kind[i] === VIRTUE) {
+      virtuesAnswered += 1;
+      if (raw === max[i]) virtuesAtMax += 1;
+      continue;
+    }
     sums[v] += kind[i] === SCALED ? itemScores[scoreAt[i] + raw] : scaledItemScore(items[i] as ScaledItemPlan, raw);
     counts[v] += 1;
   }
+  scoring.virtuesAnswered = virtuesAnswered;
+  scoring.virtuesAtMax = virtuesAtMax;
   return attentionFailed;
 }
 
@@ -396,7 +448,14 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
   const scoring = snapshotScoring(q, snapshot);
   const attentionFailed = scanItems(scoring, input);
   const { sums, counts, likert } = scoring;
-  const { flags, review } = flagsOf(likert, attentionFailed, input.itemSeconds);
+  const impression = isImpression(scoring.virtuesAnswered, scoring.virtuesAtMax);
+  const { flags, review } = flagsOf(
+    likert,
+    attentionFailed,
+    input.itemSeconds,
+    scoring.noVarianceMinAnswers,
+    impression,
+  );
   const { ids, weights, itemCounts, needed, template } = scoring.values;
   const memo = scoring.memo;
   const values = { ...template };

@@ -24,3 +24,21 @@ export function consensusScores(item: ScenarioItemPlan, consensus: ScenarioConse
   const top = Math.max(...item.optionIds.map((id) => consensus.shares[id]));
   return new Map(item.optionIds.map((id) => [id, consensus.shares[id] / top]));
 }
+
+/**
+ * vb-2 leave-one-out (section 5): the item score of an included top agent who chose option j, against the
+ * consensus of the others: share_k = (c_k - [k = j] + 1) / (m - 1 + K), p = share_j / max_k share_k.
+ * The counts c_k are recovered from the stored shares (c_k = share_k * (m + K) - 1, an integer).
+ */
+export function leaveOneOutScores(item: ScenarioItemPlan, consensus: ScenarioConsensus): Map<string, number> {
+  const optionCount = item.optionIds.length;
+  const counts = item.optionIds.map((id) => Math.round(consensus.shares[id] * (consensus.m + optionCount)) - 1);
+  const denominator = consensus.m - 1 + optionCount;
+  const scores = new Map<string, number>();
+  item.optionIds.forEach((chosen, j) => {
+    if (counts[j] < 1) return; // nobody chose it: no included agent can have chosen it
+    const shares = counts.map((c, k) => (c - (k === j ? 1 : 0) + 1) / denominator);
+    scores.set(chosen, shares[j] / Math.max(...shares));
+  });
+  return scores;
+}

@@ -32,7 +32,10 @@ export type {
 export { computeFlags } from "./flags";
 export { buildBenchmark, leaveOneOutMeans, type LeaveOneOutMeans } from "./benchmark";
 export { agentValueScores, scoreCandidate } from "./candidate";
-export { scoreAll, type ScoreAllOptions } from "./report";
+export { outcomeCorrelations, scoreAll, type ScoreAllOptions } from "./report";
+export { dfUsedOf } from "./benchmark";
+export { standardizedDifference, verdictOf } from "./contrast";
+export { correlation, correlationP, criticalR } from "./outcomes";
 export { presentationOrder, valueItemsInPresentationOrder, type PresentedItem } from "./presentation-order";
 export { adverseImpact, type AdverseImpactRow, type SelectionCount } from "./fairness";
 export { reverseKey } from "./plan";

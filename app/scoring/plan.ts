@@ -1,5 +1,6 @@
 // A questionnaire compiled once into flat arrays, so scoring a response does no lookups by name.
 import type { Direction, Questionnaire } from "../questionnaire/types";
+import { valueItemsInPresentationOrder } from "./presentation-order";
 import { InvalidAnswerError, type Answers } from "./types";
 
 export interface ScaledItemPlan {
@@ -37,9 +38,15 @@ export interface AttentionPlan {
 
 export interface QuestionnairePlan {
   values: readonly ValuePlan[];
-  /** Likert items in presentation order (the file's order), for the flags. */
+  /** Likert items in file order (values, then items): the order vb-1's flags read. */
   likert: readonly ScaledItemPlan[];
+  /** Likert items in presentation order (section 6): the order vb-2's flags read. */
+  likertPresented: readonly ScaledItemPlan[];
+  /** Value items (every type) in presentation order, with the index of their value. */
+  presented: readonly { item: ItemPlan; valueIndex: number }[];
   attention: readonly AttentionPlan[];
+  /** Virtue items (vb-2): scaled, read only by the impression flag. */
+  virtues: readonly ScaledItemPlan[];
   scenarios: readonly ScenarioItemPlan[];
 }
 
@@ -92,7 +99,22 @@ export function questionnairePlan(q: Questionnaire): QuestionnairePlan {
     },
     expect: item.expect,
   }));
-  const plan: QuestionnairePlan = { values, likert, attention, scenarios };
+  const planOf = new Map(q.values.flatMap((value, v) => value.items.map((item, i) => [item, { v, i }] as const)));
+  const presented = valueItemsInPresentationOrder(q).map(({ item }) => {
+    const at = planOf.get(item) as { v: number; i: number };
+    return { item: values[at.v].items[at.i], valueIndex: at.v };
+  });
+  const likertPresented = presented.flatMap(({ item }) => (item.kind === "scaled" && item.likert ? [item] : []));
+  const virtues = (q.virtues ?? []).map((item): ScaledItemPlan => ({
+    kind: "scaled",
+    id: item.id,
+    min: item.scale.min,
+    max: item.scale.max,
+    minus: false,
+    likert: false,
+    inherited: isInherited(item.id),
+  }));
+  const plan: QuestionnairePlan = { values, likert, likertPresented, presented, attention, virtues, scenarios };
   plans.set(q, plan);
   return plan;
 }

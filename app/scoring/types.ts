@@ -120,8 +120,11 @@ export interface MetricOutcomes {
   candidates: { values: Record<string, Correlation>; overall: Correlation };
 }
 
-/** Respondent id -> metric -> value (an outcomes CSV, section 2). */
-export type OutcomeTable = Map<string, Map<string, number>>;
+/** An outcomes CSV (section 2): metrics in the order of their first row; respondent id -> metric -> value. */
+export interface OutcomeTable {
+  metrics: string[];
+  values: Map<string, Map<string, number>>;
+}
 
 export type Band = "below" | "within" | "above";
 

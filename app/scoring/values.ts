@@ -1,5 +1,5 @@
 // Item scores and value scores (SCORING.md section 3) against a given scenario consensus.
-import { consensusScores, MIN_SCENARIO_AGENTS } from "./consensus";
+import { consensusScores, leaveOneOutScores, MIN_SCENARIO_AGENTS } from "./consensus";
 import {
   readScaled,
   readScenario,
@@ -13,7 +13,13 @@ import type { Answers, ScenarioConsensus } from "./types";
 
 export type ScoredItem =
   | { kind: "scaled"; item: ScaledItemPlan }
-  | { kind: "scenario"; item: ScenarioItemPlan; optionScores: ReadonlyMap<string, number> };
+  | {
+      kind: "scenario";
+      item: ScenarioItemPlan;
+      optionScores: ReadonlyMap<string, number>;
+      /** vb-2: the item score of an included top agent who chose the option, against the others (section 5). */
+      leaveOneOutScores: ReadonlyMap<string, number>;
+    };
 
 export interface ValueScorer {
   value: ValuePlan;
@@ -47,7 +53,12 @@ export function responseScorer(
       }
       const consensus = scenarios[item.id];
       if (consensus.m >= MIN_SCENARIO_AGENTS)
-        items.push({ kind: "scenario", item, optionScores: consensusScores(item, consensus) });
+        items.push({
+          kind: "scenario",
+          item,
+          optionScores: consensusScores(item, consensus),
+          leaveOneOutScores: leaveOneOutScores(item, consensus),
+        });
       else dropped.push(item);
     }
     return { value, items, needed: answersNeeded(items.length) };
@@ -55,22 +66,37 @@ export function responseScorer(
   return { values, dropped };
 }
 
-/** The 0..1 score p of one item, or null when unanswered. */
-export function itemScore(respondent: string, answers: Answers, scored: ScoredItem): number | null {
+/** The 0..1 score p of one item, or null when unanswered; `leaveOneOut` for an included top agent under vb-2. */
+export function itemScore(
+  respondent: string,
+  answers: Answers,
+  scored: ScoredItem,
+  leaveOneOut = false,
+): number | null {
   if (scored.kind === "scaled") {
     const x = readScaled(respondent, answers, scored.item);
     return x === null ? null : scaledItemScore(scored.item, x);
   }
   const choice = readScenario(respondent, answers, scored.item);
-  return choice === null ? null : (scored.optionScores.get(choice) as number);
+  if (choice === null) return null;
+  const scores = leaveOneOut ? scored.leaveOneOutScores : scored.optionScores;
+  const p = scores.get(choice);
+  if (p === undefined)
+    throw new Error(`respondent "${respondent}" is not counted in the consensus of "${scored.item.id}"`);
+  return p;
 }
 
 /** 100 * mean(p of answered items), or null with fewer than ceil(2k/3) answers or k = 0. */
-export function valueScore(respondent: string, answers: Answers, scorer: ValueScorer): number | null {
+export function valueScore(
+  respondent: string,
+  answers: Answers,
+  scorer: ValueScorer,
+  leaveOneOut = false,
+): number | null {
   let sum = 0;
   let answered = 0;
   for (const scored of scorer.items) {
-    const p = itemScore(respondent, answers, scored);
+    const p = itemScore(respondent, answers, scored, leaveOneOut);
     if (p === null) continue;
     sum += p;
     answered += 1;

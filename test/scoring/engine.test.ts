@@ -2,23 +2,13 @@ import { describe, expect, it } from "vitest";
 import { alignmentOf, bandOf, isUncertain } from "../../app/scoring/candidate";
 import { studentTCdf } from "../../app/scoring/distributions";
 import { crawfordGarthwaiteInterval } from "../../app/scoring/interval";
-import {
-  CURRENT_ALGORITHM as ALGORITHM_VERSION,
-  agentValueScores,
-  buildBenchmark,
-  computeFlags,
-  InvalidAnswerError,
-  leaveOneOutMeans,
-  reverseKey,
-  scoreAll,
-  scoreCandidate,
-} from "../../app/scoring/index";
-import { likert, oneItemRespondents, questionnaire, rating, respondent, scenario, value } from "./helpers";
+import { agentValueScores, InvalidAnswerError, reverseKey, scoreCandidate } from "../../app/scoring/index";
+import { likert, oneItemRespondents, questionnaire, rating, respondent, scenario, value, vb1 } from "./helpers";
 
 describe("item and value scores (section 3)", () => {
   const q = questionnaire([value("v", [likert("p1"), likert("m1", "minus"), rating("r1", "minus"), likert("p2")])]);
   const agents = oneItemRespondents("p1", [1, 2, 3, 4, 5]);
-  const snapshot = buildBenchmark(q, agents);
+  const snapshot = vb1.buildBenchmark(q, agents);
 
   it("reverse keys minus items: x' = min + max - x", () => {
     expect(reverseKey(2, 1, 5)).toBe(4);
@@ -38,7 +28,7 @@ describe("item and value scores (section 3)", () => {
     const needed = [1, 2, 3, 4, 5, 6].map((k) => {
       const items = Array.from({ length: k }, (_, i) => likert(`i${i}`));
       const qk = questionnaire([value("v", items)]);
-      const snap = buildBenchmark(qk, []);
+      const snap = vb1.buildBenchmark(qk, []);
       for (let answered = 0; answered <= k; answered += 1) {
         const answers = Object.fromEntries(items.slice(0, answered).map((item) => [item.id, 3]));
         if (agentValueScores(qk, snap, respondent("x", answers)).v !== null) return answered;
@@ -56,7 +46,7 @@ describe("item and value scores (section 3)", () => {
 
   it("reads only own properties (an item may be called constructor)", () => {
     const qc = questionnaire([value("v", [likert("constructor"), likert("tostring")])]);
-    const snap = buildBenchmark(qc, []);
+    const snap = vb1.buildBenchmark(qc, []);
     expect(agentValueScores(qc, snap, respondent("x", {})).v).toBeNull();
     expect(scoreCandidate(qc, snap, respondent("x", { constructor: 5, tostring: 5 })).values.v.score).toBe(100);
   });
@@ -73,7 +63,7 @@ describe("reading a response's answers", () => {
   const agents = [1, 2, 3, 4, 5, 2, 3].map((x, i) =>
     respondent(`a${i}`, { l1: x, l2: 6 - x, r1: 2 * x, s1: i % 3 === 0 ? "b" : "a", l3: x, l4: (x % 5) + 1 }),
   );
-  const snapshot = buildBenchmark(q, agents);
+  const snapshot = vb1.buildBenchmark(q, agents);
   const answers = { att: 4, l1: 4, l2: 2, r1: 7, s1: "b", l3: 4, l4: 4 };
   const reordered = (keys: string[]) =>
     Object.fromEntries(keys.map((key) => [key, answers[key as keyof typeof answers]]));
@@ -123,7 +113,7 @@ describe("reading a response's answers", () => {
 
   it("answers an item named like an Object.prototype property only with an own property", () => {
     const qp = questionnaire([value("v", [likert("constructor"), likert("__proto__"), likert("l1")])]);
-    const snap = buildBenchmark(qp, []);
+    const snap = vb1.buildBenchmark(qp, []);
     const score = (given: Record<string, number | string | null>) =>
       scoreCandidate(qp, snap, respondent("x", given)).values.v.score;
     expect(score(JSON.parse('{"constructor": 5, "__proto__": 5, "l1": 5}'))).toBe(100);
@@ -152,7 +142,7 @@ describe("benchmark statistics (section 4)", () => {
   const agents = b.map((bx, i) =>
     respondent(`g${String(i + 1).padStart(2, "0")}`, { a1: a[i], b1: bx, c1: i === 0 ? 3 : null, e1: 7 }),
   );
-  const snapshot = buildBenchmark(q, agents);
+  const snapshot = vb1.buildBenchmark(q, agents);
 
   it("describes each value over agents with a score", () => {
     // a: mean 65, devs +-25 +-15 +-5 -> 1750 / 5 = 350
@@ -209,7 +199,7 @@ describe("benchmark statistics (section 4)", () => {
       const agentsN = Array.from({ length: 12 }, (_, i) =>
         respondent(`a${i}`, { w1: i % 2 === 0 ? 2 : 8, v1: i < n ? (i % 2) * 10 : null }),
       );
-      return buildBenchmark(qn, agentsN).values.v;
+      return vb1.buildBenchmark(qn, agentsN).values.v;
     };
     expect(sdUsedAt(4).sdUsed).toBeNull();
     const shrunk = (n: number) => {
@@ -225,7 +215,7 @@ describe("benchmark statistics (section 4)", () => {
   it("floors a shrunken spread too", () => {
     const qf = questionnaire([value("f", [rating("f1")]), value("g", [rating("g1")])]);
     // f: five agents all 5 (sd 0), g: 5 and 5 (sd 0) -> s0 = 0 -> sdUsed = max(0, 2.5)
-    const snap = buildBenchmark(qf, oneItemRespondents("f1", [5, 5, 5, 5, 5]));
+    const snap = vb1.buildBenchmark(qf, oneItemRespondents("f1", [5, 5, 5, 5, 5]));
     expect(snap.values.f.sdUsed).toBe(2.5);
     expect(snap.values.g.sdUsed).toBeNull();
   });
@@ -271,7 +261,7 @@ describe("benchmark statistics (section 4)", () => {
     ];
     const agentsA = rows.map(([i1, i2, i3], k) => respondent(`a${k}`, { i1, i2, i3 }));
     agentsA.push(respondent("partial", { i1: 1, i2: 5 }));
-    const snap = buildBenchmark(qa, agentsA);
+    const snap = vb1.buildBenchmark(qa, agentsA);
     expect(snap.values.v.alpha).toBeCloseTo(0.9050279, 7);
     expect(snap.values.v.n).toBe(5);
   });
@@ -288,7 +278,7 @@ describe("scenario consensus (section 5)", () => {
     respondent("a5", { s1: "b", s2: null, l1: 5, l2: 5 }),
     respondent("a6", { s1: null, l1: 5, l2: 5 }),
   ];
-  const snapshot = buildBenchmark(q, agents);
+  const snapshot = vb1.buildBenchmark(q, agents);
 
   it("shares are (c + 1) / (m + K), item score share / max share", () => {
     // a (3+1)/(5+3) = .5, b 3/8, c 1/8
@@ -312,14 +302,14 @@ describe("scenario consensus (section 5)", () => {
 
   it("a value with no scored items (k = 0) has a null score", () => {
     const q0 = questionnaire([value("only", [scenario("s9")])]);
-    const snap = buildBenchmark(q0, oneItemRespondents("s9", ["a", "a", "b"]));
+    const snap = vb1.buildBenchmark(q0, oneItemRespondents("s9", ["a", "a", "b"]));
     expect(snap.scenarios.s9.scored).toBe(false);
     expect(snap.values.only.n).toBe(0);
     expect(scoreCandidate(q0, snap, respondent("x", { s9: "a" })).values.only.score).toBeNull();
   });
 
   it("counts included agents only", () => {
-    const snap = buildBenchmark(q, agents, { exclude: ["a1"] });
+    const snap = vb1.buildBenchmark(q, agents, { exclude: ["a1"] });
     expect(snap.scenarios.s1.m).toBe(4);
     expect(snap.scenarios.s1.scored).toBe(false);
   });
@@ -338,44 +328,44 @@ describe("answer-quality flags (sections 6 and 10)", () => {
   it("long-string at a run of 8; rating and scenario items in between do not break it", () => {
     // l1..l8 = 3 across r1 and s1 (answered differently)
     const eight = answers([3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 1, 2], { r1: 9, s1: "a" });
-    expect(computeFlags(q, respondent("x", eight))).toEqual({ flags: ["long-string"], hard: false, review: false });
+    expect(vb1.computeFlags(q, respondent("x", eight))).toEqual({ flags: ["long-string"], hard: false, review: false });
     const seven = answers([3, 3, 3, 3, 3, 3, 3, 1, 2, 1, 2, 1]);
-    expect(computeFlags(q, respondent("x", seven)).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", seven)).flags).toEqual([]);
   });
 
   it("a missing likert answer breaks the run", () => {
     const broken = answers([3, 3, 3, 3, null, 3, 3, 3, 3, 1, 2, 1]);
-    expect(computeFlags(q, respondent("x", broken)).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", broken)).flags).toEqual([]);
   });
 
   it("no-variance needs at least 10 answered likert items, all equal; a straightliner has both flags", () => {
     const ten = answers([2, 2, null, 2, 2, null, 2, 2, 2, 2, 2, 2]);
     // answered 10, all 2; longest run 6 (l7..l12) -> no long-string
-    expect(computeFlags(q, respondent("x", ten))).toEqual({ flags: ["no-variance"], hard: true, review: true });
+    expect(vb1.computeFlags(q, respondent("x", ten))).toEqual({ flags: ["no-variance"], hard: true, review: true });
     const nine = answers([2, 2, null, 2, 2, null, 2, 2, 2, 2, 2, null]);
-    expect(computeFlags(q, respondent("x", nine)).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", nine)).flags).toEqual([]);
     const straight = answers(Array(12).fill(4));
-    expect(computeFlags(q, respondent("x", straight)).flags).toEqual(["long-string", "no-variance"]);
+    expect(vb1.computeFlags(q, respondent("x", straight)).flags).toEqual(["long-string", "no-variance"]);
   });
 
   it("attention is hard when answered and not equal to expect; unanswered is no flag", () => {
     const varied = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2];
-    expect(computeFlags(q, respondent("x", answers(varied, { att: 2 })))).toEqual({
+    expect(vb1.computeFlags(q, respondent("x", answers(varied, { att: 2 })))).toEqual({
       flags: ["attention"],
       hard: true,
       review: true,
     });
-    expect(computeFlags(q, respondent("x", answers(varied, { att: 4 }))).flags).toEqual([]);
-    expect(computeFlags(q, respondent("x", answers(varied))).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", answers(varied, { att: 4 }))).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", answers(varied))).flags).toEqual([]);
   });
 
   it("speeding (web only): median seconds per item under 2; two soft flags put a response on review", () => {
     const varied = answers([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
-    expect(computeFlags(q, respondent("x", varied, [1, 1.5, 3])).flags).toEqual(["speeding"]);
-    expect(computeFlags(q, respondent("x", varied, [1, 2, 3])).flags).toEqual([]);
-    expect(computeFlags(q, respondent("x", varied)).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", varied, [1, 1.5, 3])).flags).toEqual(["speeding"]);
+    expect(vb1.computeFlags(q, respondent("x", varied, [1, 2, 3])).flags).toEqual([]);
+    expect(vb1.computeFlags(q, respondent("x", varied)).flags).toEqual([]);
     const eight = answers([3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 1, 2]);
-    expect(computeFlags(q, respondent("x", eight, [1, 1, 1]))).toEqual({
+    expect(vb1.computeFlags(q, respondent("x", eight, [1, 1, 1]))).toEqual({
       flags: ["long-string", "speeding"],
       hard: false,
       review: true,
@@ -384,7 +374,7 @@ describe("answer-quality flags (sections 6 and 10)", () => {
 
   it("lists all flags in section-6 order", () => {
     const all = answers(Array(12).fill(5), { att: 1 });
-    expect(computeFlags(q, respondent("x", all, [0.5])).flags).toEqual([
+    expect(vb1.computeFlags(q, respondent("x", all, [0.5])).flags).toEqual([
       "long-string",
       "no-variance",
       "attention",
@@ -396,14 +386,14 @@ describe("answer-quality flags (sections 6 and 10)", () => {
     const agents = Array.from({ length: 6 }, (_, k) =>
       respondent(`a${k}`, answers([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, (k % 5) + 1], { s1: "a", r1: k })),
     );
-    const snapshot = buildBenchmark(q, agents);
+    const snapshot = vb1.buildBenchmark(q, agents);
     const inputs = [
       respondent("c1", answers(Array(12).fill(5), { att: 1 }), [0.5]),
       respondent("c2", answers([3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 1, 2], { r1: 9, s1: "a" })),
       respondent("c3", answers([3, 3, 3, 3, null, 3, 3, 3, 3, 1, 2, 1])),
     ];
     for (const input of inputs) {
-      const { flags, review } = computeFlags(q, input);
+      const { flags, review } = vb1.computeFlags(q, input);
       expect(scoreCandidate(q, snapshot, input)).toMatchObject({ flags, review });
     }
   });
@@ -424,7 +414,7 @@ describe("agent exclusion and re-inclusion", () => {
   ];
 
   it("excludes hard-flagged agents in row order and still counts them", () => {
-    const snapshot = buildBenchmark(q, agents);
+    const snapshot = vb1.buildBenchmark(q, agents);
     expect(snapshot.agents).toBe(5);
     expect(snapshot.included).toEqual(["a1", "a3", "a5"]);
     expect(snapshot.excluded).toEqual([
@@ -435,24 +425,24 @@ describe("agent exclusion and re-inclusion", () => {
   });
 
   it("a recruiter can re-include a flagged agent and exclude a clean one", () => {
-    const snapshot = buildBenchmark(q, agents, { include: ["a4"], exclude: ["a1"] });
+    const snapshot = vb1.buildBenchmark(q, agents, { include: ["a4"], exclude: ["a1"] });
     expect(snapshot.included).toEqual(["a3", "a4", "a5"]);
     expect(snapshot.excluded).toEqual([
       { respondent: "a1", flags: [], reason: "recruiter" },
       { respondent: "a2", flags: ["attention"], reason: "flags" },
     ]);
     // exclusion wins over inclusion
-    expect(buildBenchmark(q, agents, { include: ["a2"], exclude: ["a2"] }).excluded[0]).toMatchObject({
+    expect(vb1.buildBenchmark(q, agents, { include: ["a2"], exclude: ["a2"] }).excluded[0]).toMatchObject({
       respondent: "a2",
       reason: "recruiter",
     });
   });
 
   it("leave-one-out means: the benchmark mean without each included agent", () => {
-    const loo = leaveOneOutMeans(q, agents);
+    const loo = vb1.leaveOneOutMeans(q, agents);
     expect(loo.map((entry) => entry.respondent)).toEqual(["a1", "a3", "a5"]);
     const scores = ["a1", "a3", "a5"].map((id) => {
-      const snap = buildBenchmark(q, agents);
+      const snap = vb1.buildBenchmark(q, agents);
       return agentValueScores(
         q,
         snap,
@@ -463,7 +453,7 @@ describe("agent exclusion and re-inclusion", () => {
   });
 
   it("rejects duplicate agents", () => {
-    expect(() => buildBenchmark(q, [agents[0], agents[0]])).toThrow(/duplicate/);
+    expect(() => vb1.buildBenchmark(q, [agents[0], agents[0]])).toThrow(/duplicate/);
   });
 });
 
@@ -498,7 +488,7 @@ describe("candidate against benchmark (section 7)", () => {
   ]);
   const spread = [3, 4, 4, 5, 5, 5, 5, 6, 6, 7];
   const agents = spread.map((x, i) => respondent(`a${i}`, { u: x, m: x }));
-  const snapshot = buildBenchmark(q, agents);
+  const snapshot = vb1.buildBenchmark(q, agents);
 
   it("same score, different direction: higher vs target alignment", () => {
     const result = scoreCandidate(q, snapshot, respondent("c", { u: 7, m: 7 }));
@@ -567,8 +557,8 @@ describe("candidate against benchmark (section 7)", () => {
   });
 
   it("scoreAll: the section-8 document", () => {
-    const report = scoreAll(q, agents, [respondent("c1", { u: 5, m: 5 }), respondent("c2", { u: 9 })]);
-    expect(report.algorithmVersion).toBe(ALGORITHM_VERSION);
+    const report = vb1.scoreAll(q, agents, [respondent("c1", { u: 5, m: 5 }), respondent("c2", { u: 9 })]);
+    expect(report.algorithmVersion).toBe("vb-1");
     expect(Object.keys(report)).toEqual(["algorithmVersion", "questionnaire", "benchmark", "candidates"]);
     expect(Object.keys(report.benchmark)).toEqual(["agents", "excluded", "values", "scenarios"]);
     expect(report.candidates.map((c) => c.respondent)).toEqual(["c1", "c2"]);

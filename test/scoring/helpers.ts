@@ -1,5 +1,6 @@
 import type { Item, Questionnaire, QuestionnaireValue } from "../../app/questionnaire/types";
-import type { Answers, RespondentInput } from "../../app/scoring/types";
+import { buildBenchmark, computeFlags, leaveOneOutMeans, scoreAll } from "../../app/scoring/index";
+import type { Answers, BenchmarkOverrides, RespondentInput } from "../../app/scoring/types";
 
 export function likert(id: string, keyed: "plus" | "minus" = "plus"): Item {
   return { id, type: "likert", text: id, keyed, scale: { min: 1, max: 5 } };
@@ -33,3 +34,14 @@ export function oneItemRespondents(
 ): RespondentInput[] {
   return values.map((x, i) => respondent(`${prefix}${String(i + 1).padStart(2, "0")}`, { [itemId]: x }));
 }
+
+/** The vb-1 engine (section 13): the tests written for vb-1 run under it unchanged. */
+export const vb1 = {
+  buildBenchmark: (q: Questionnaire, agents: readonly RespondentInput[], overrides: BenchmarkOverrides = {}) =>
+    buildBenchmark(q, agents, overrides, "vb-1"),
+  computeFlags: (q: Questionnaire, input: RespondentInput) => computeFlags(q, input, "vb-1"),
+  scoreAll: (q: Questionnaire, agents: readonly RespondentInput[], candidates: readonly RespondentInput[]) =>
+    scoreAll(q, agents, candidates, { algorithm: "vb-1" }),
+  leaveOneOutMeans: (q: Questionnaire, agents: readonly RespondentInput[], overrides: BenchmarkOverrides = {}) =>
+    leaveOneOutMeans(q, agents, overrides, "vb-1"),
+};

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agentValueScores, buildBenchmark, reverseKey, scoreAll, scoreCandidate } from "../../app/scoring/index";
+import { agentValueScores, reverseKey, scoreCandidate } from "../../app/scoring/index";
 import type { Answers, RespondentInput } from "../../app/scoring/types";
-import { likert, questionnaire, rating, scenario, value } from "./helpers";
+import { likert, questionnaire, rating, scenario, value, vb1 } from "./helpers";
 
 const q = questionnaire(
   [
@@ -65,8 +65,8 @@ describe("properties", () => {
             seed: seedC,
             numRuns: 1,
           })[0];
-          const first = scoreAll(q, agents, candidates);
-          const second = scoreAll(q, shuffledAgents, shuffledCandidates);
+          const first = vb1.scoreAll(q, agents, candidates);
+          const second = vb1.scoreAll(q, shuffledAgents, shuffledCandidates);
           expect(second.benchmark.values).toEqual(first.benchmark.values);
           expect(second.benchmark.scenarios).toEqual(first.benchmark.scenarios);
           expect(second.benchmark.agents).toBe(first.benchmark.agents);
@@ -95,7 +95,7 @@ describe("properties", () => {
         answersArbMessy,
         fc.integer(),
         (agents, answers, overrides, seed) => {
-          const snapshot = buildBenchmark(q, agents);
+          const snapshot = vb1.buildBenchmark(q, agents);
           const given = { ...answers, ...overrides, note: "not an item" } as Answers;
           const keys = fc.sample(fc.shuffledSubarray(Object.keys(given), { minLength: Object.keys(given).length }), {
             seed,
@@ -125,10 +125,10 @@ describe("properties", () => {
   it("the benchmark snapshot survives a JSON round trip and scores identically", () => {
     fc.assert(
       fc.property(respondentsArb("a", 5, 14), respondentsArb("c", 1, 4), (agents, candidates) => {
-        const snapshot = buildBenchmark(q, agents);
+        const snapshot = vb1.buildBenchmark(q, agents);
         const stored = JSON.parse(JSON.stringify(snapshot)) as typeof snapshot;
         expect(stored).toEqual(snapshot);
-        const report = scoreAll(q, agents, candidates);
+        const report = vb1.scoreAll(q, agents, candidates);
         expect(JSON.parse(JSON.stringify(report))).toEqual(report);
       }),
       { numRuns: 50 },

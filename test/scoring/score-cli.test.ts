@@ -23,6 +23,11 @@ function withArgs(overrides: Partial<typeof exampleArgs>): string[] {
   return ["--questionnaire", all.questionnaire, "--agents", all.agents, "--candidates", all.candidates];
 }
 
+/** The vb-1 document (section 13): `--algorithm vb-1`. */
+function vb1Args(overrides: Partial<typeof exampleArgs>): string[] {
+  return [...withArgs(overrides), "--algorithm", "vb-1"];
+}
+
 const scratch = mkdtempSync(join(tmpdir(), "score-cli-"));
 function scratchFile(name: string, text: string): string {
   const path = join(scratch, name);
@@ -31,8 +36,8 @@ function scratchFile(name: string, text: string): string {
 }
 
 describe("the score command (section 8)", () => {
-  it("prints the JSON document of the examples with keys in the documented order", () => {
-    const { status, stdout, stderr } = score(withArgs({}));
+  it("prints the vb-1 JSON document of the examples with keys in the documented order", () => {
+    const { status, stdout, stderr } = score(vb1Args({}));
     expect(stderr).toBe("");
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
@@ -77,7 +82,7 @@ describe("the score command (section 8)", () => {
   });
 
   it("keeps the vb-1 numbers of the example (a change here changes stored reports)", () => {
-    const report = JSON.parse(score(withArgs({})).stdout);
+    const report = JSON.parse(score(vb1Args({})).stdout);
     expect(report.benchmark.values.empathy.mean).toBeCloseTo(82.56944444444444, 12);
     expect(report.benchmark.values.empathy.alpha).toBeCloseTo(0.10911452695388592, 12);
     expect(report.candidates[0].values.pace).toEqual({
@@ -94,6 +99,7 @@ describe("the score command (section 8)", () => {
 
   it("is reproducible: the same input gives the same bytes", () => {
     expect(score(withArgs({})).stdout).toBe(score(withArgs({})).stdout);
+    expect(score(vb1Args({})).stdout).toBe(score(vb1Args({})).stdout);
   });
 
   it.each([
