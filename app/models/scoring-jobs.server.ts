@@ -23,7 +23,8 @@ export type ScoringOutcome =
   | { status: "nothing-to-score" }
   /** Another run (another instance, an earlier request) already cleared the mark. */
   | { status: "gone" }
-  | { status: "failed"; error: string; attempts: number };
+  /** `attempts` is null when even the failure could not be written (the mark then stays as it was). */
+  | { status: "failed"; error: string; attempts: number | null };
 
 function errorText(error: unknown): string {
   const text =
@@ -204,7 +205,13 @@ export async function runScoringJob(
       });
     return { status };
   } catch (error) {
-    return recordFailure(orgId, responseId, error, retry, now);
+    try {
+      return await recordFailure(orgId, responseId, error, retry, now);
+    } catch (recordError) {
+      // The database refuses writes for now (busy, full, read-only): the mark stays as it was for the next start.
+      console.error("recording the scoring failure failed", responseId, recordError);
+      return { status: "failed", error: errorText(error), attempts: null };
+    }
   }
 }
 
