@@ -1,9 +1,15 @@
 import { recordAudit } from "~/models/audit.server";
 import { getPosition } from "~/models/position.server";
-import { parseResponsesCsv, ResponsesCsvError, type CsvProblem } from "~/questionnaire/responses-csv";
+import {
+  DEFAULT_MAX_PROBLEMS,
+  parseResponsesCsv,
+  ResponsesCsvError,
+  type CsvProblem,
+} from "~/questionnaire/responses-csv";
 import { parseStoredQuestionnaire } from "~/questionnaire/stored";
-import type { Questionnaire } from "~/questionnaire/types";
+import { RESPONDENT_COLUMN } from "~/questionnaire/types";
 import { getDb, nowIso } from "~/utils/db.server";
+import { TEXT_LIMITS } from "~/utils/text-limits";
 import { newId } from "~/utils/tokens.server";
 
 export type ImportResult = { ok: true; imported: number } | { ok: false; problems: CsvProblem[]; truncated: boolean };
@@ -45,6 +51,19 @@ export async function importAgentResponses(
           ok: false,
           problems: [{ row: 2, column: null, message: "the file has a header but no answers" }],
           truncated: false,
+        };
+      }
+      // The respondent column becomes the agent's label, shown on the benchmark page: capped like every name.
+      const longLabels = parsed.respondents.filter((r) => r.respondent.length > TEXT_LIMITS.name);
+      if (longLabels.length > 0) {
+        return {
+          ok: false,
+          problems: longLabels.slice(0, DEFAULT_MAX_PROBLEMS).map((r) => ({
+            row: r.row,
+            column: RESPONDENT_COLUMN,
+            message: `the respondent label must be at most ${TEXT_LIMITS.name} characters`,
+          })),
+          truncated: longLabels.length > DEFAULT_MAX_PROBLEMS,
         };
       }
       let index = 0;

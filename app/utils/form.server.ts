@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { requestFormData } from "./form-intent.server";
 import { MAX_BODY_BYTES } from "./request-guard.server";
+import { TEXT_LIMITS } from "./text-limits";
 
 export type FieldErrors = Record<string, string[]>;
 export type FormFailure = {
@@ -73,7 +74,7 @@ export function formFailure(failure: FormFailure, status = 400) {
 }
 
 /** Trimmed text field: required with a readable message. */
-export function requiredText(label: string, max = 200) {
+export function requiredText(label: string, max: number = TEXT_LIMITS.name) {
   return z
     .string({ required_error: `${label} is required.` })
     .trim()
@@ -81,8 +82,18 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${label} must be at most ${max} characters.`);
 }
 
-export function optionalText(label: string, max = 2000) {
-  return z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().default("");
+export function optionalText(label: string, max: number = TEXT_LIMITS.description) {
+  return cappedText(label, max).optional().default("");
+}
+
+/** Trimmed text of at most `max` characters; the message names the field. */
+export function cappedText(label: string, max: number) {
+  return z.string().trim().max(max, `${label} must be at most ${max} characters.`);
+}
+
+/** A machine value sent by a form (id, key, intent): short, the message names the field. */
+export function identifier(label: string) {
+  return z.string().max(TEXT_LIMITS.identifier, `${label} must be at most ${TEXT_LIMITS.identifier} characters.`);
 }
 
 /** Builds a failure by hand (e.g. a business rule after validation passed). */

@@ -1,11 +1,13 @@
 // Pasted invitation lists (one "name, email" per line) and the email plausibility check: pure, no database.
+import { TEXT_LIMITS } from "./text-limits";
+
 /** A pasted list may hold at most this many lines. */
 export const MAX_LIST_LINES = 500;
 
 const EMAIL_PATTERN = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 export function isPlausibleEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL_PATTERN.test(email);
+  return email.length <= TEXT_LIMITS.email && EMAIL_PATTERN.test(email);
 }
 
 export type ListLineError = { line: number; message: string };
@@ -40,8 +42,8 @@ export function parseInvitationList(text: string): ParsedList {
       errors.push({ line, message: "The name is missing." });
       return;
     }
-    if (name.length > 200) {
-      errors.push({ line, message: "The name must be at most 200 characters." });
+    if (name.length > TEXT_LIMITS.name) {
+      errors.push({ line, message: `The name must be at most ${TEXT_LIMITS.name} characters.` });
       return;
     }
     const email = emailRaw === "" ? null : emailRaw.toLowerCase();

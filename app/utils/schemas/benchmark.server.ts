@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "~/utils/text-limits";
+import { identifier } from "~/utils/form.server";
 
 export const agentMembershipSchema = z
   .object({
     intent: z.literal("membership"),
-    responseId: z.string().trim().min(1).max(100),
+    responseId: identifier("The agent").pipe(z.string().trim().min(1, "Choose an agent.")),
     decision: z.enum(["include", "exclude"], { errorMap: () => ({ message: "Choose include or exclude." }) }),
     reason: z
       .string({ required_error: "Give a reason." })
       .trim()
       .min(3, "Give a reason (at least 3 characters).")
-      .max(500, "Keep the reason under 500 characters."),
+      .max(TEXT_LIMITS.note, `The reason must be at most ${TEXT_LIMITS.note} characters.`),
   })
   .strict();
 

@@ -14,8 +14,8 @@ const versionField = z
 
 export const positionSchema = z
   .object({
-    title: requiredText("Title", 200),
-    description: optionalText("Description", 4000),
+    title: requiredText("Title"),
+    description: optionalText("Description"),
     questionnaireVersionId: versionField,
     status: statusField.default("open"),
   })
@@ -37,7 +37,7 @@ export const inviteOneSchema = z
     intent: z.literal("invite-one"),
     kind: kindField,
     group: groupField,
-    name: requiredText("Name", 200),
+    name: requiredText("Name"),
     email: z
       .string()
       .trim()

@@ -6,6 +6,7 @@ export const eraseSchema = z
     confirm: z
       .string()
       .trim()
+      .max(20, "Type ERASE in capital letters to confirm.")
       .refine((v) => v === "ERASE", { message: "Type ERASE in capital letters to confirm." }),
   })
   .strict();

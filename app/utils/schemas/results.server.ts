@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "~/utils/text-limits";
+import { cappedText } from "~/utils/form.server";
 
 export const DECISIONS = ["advance", "hold", "reject"] as const;
 export type DecisionKind = (typeof DECISIONS)[number];
@@ -6,7 +8,7 @@ export type DecisionKind = (typeof DECISIONS)[number];
 export const decisionSchema = z
   .object({
     decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose advance, hold or reject." }) }),
-    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").default(""),
+    note: cappedText("The note", TEXT_LIMITS.note).default(""),
   })
   .strict();
 

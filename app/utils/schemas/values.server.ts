@@ -1,18 +1,20 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "~/utils/text-limits";
+import { cappedText, identifier } from "~/utils/form.server";
 import { ID_PATTERN } from "~/questionnaire/types";
 
 const metricsField = z
-  .array(z.string().trim().max(40, "A metric name must be at most 40 characters."))
+  .array(cappedText("A metric name", TEXT_LIMITS.metric))
   .max(12, "List at most 12 metrics.")
   .transform((list) => [...new Set(list.filter((m) => m !== ""))]);
 
 const valueFields = {
-  name: z.string().trim().min(1, "Name is required.").max(80, "Name must be at most 80 characters."),
-  description: z.string().trim().max(1000, "Description must be at most 1000 characters.").default(""),
+  name: cappedText("Name", TEXT_LIMITS.valueName).pipe(z.string().min(1, "Name is required.")),
+  description: cappedText("Description", TEXT_LIMITS.description).default(""),
   iStatement: z
     .string()
     .trim()
-    .max(300, "The “I” statement must be at most 300 characters.")
+    .max(TEXT_LIMITS.statement, `The “I” statement must be at most ${TEXT_LIMITS.statement} characters.`)
     .refine((s) => s === "" || /^I\b/.test(s), "Start the “I” statement with “I”, e.g. “I listen before I answer.”")
     .default(""),
   metrics: metricsField,
@@ -40,24 +42,30 @@ export type ValueFieldsInput = z.infer<typeof updateValueSchema>;
 export const visionSchema = z
   .object({
     intent: z.literal("vision"),
-    vision: z.string().trim().max(1000, "The vision must be at most 1000 characters."),
+    vision: cappedText("The vision", TEXT_LIMITS.description),
   })
   .strict();
 
 export const addBankValueSchema = z
-  .object({ intent: z.literal("add-bank"), bank: z.string().min(1, "Choose a value from the bank.") })
+  .object({
+    intent: z.literal("add-bank"),
+    bank: identifier("The bank value").pipe(z.string().min(1, "Choose a value from the bank.")),
+  })
   .strict();
 
 export const applyTemplateSchema = z
   .object({
     intent: z.literal("apply-template"),
-    template: z.string().min(1, "Choose a template."),
+    template: identifier("The template").pipe(z.string().min(1, "Choose a template.")),
     confirm: z.literal("yes").optional(),
   })
   .strict();
 
 export const valueRowActionSchema = z
-  .object({ intent: z.enum(["move-up", "move-down", "delete"]), valueId: z.string().min(1) })
+  .object({
+    intent: z.enum(["move-up", "move-down", "delete"]),
+    valueId: identifier("The value").pipe(z.string().min(1, "Choose a value.")),
+  })
   .strict();
 
 export const VALUE_ARRAY_FIELDS = ["metrics"] as const;
