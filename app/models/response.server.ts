@@ -346,9 +346,9 @@ export async function saveAnswers(
         .selectFrom("responses as r")
         .innerJoin("questionnaire_versions as v", "v.id", "r.questionnaire_version_id")
         .select([
+          "r.organization_id",
           "r.revision",
           "r.submitted_at",
-          "r.organization_id",
           "r.answers_json",
           "r.page_times_json",
           "r.questionnaire_version_id",
@@ -443,12 +443,12 @@ export async function submitResponse(responseId: string, baseRevision: number, n
         .where("submitted_at", "is", null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return { save: await conflict(trx, responseId), orgId: null };
-      await recordAudit(
-        {
       if (row.kind === "candidate") {
         const job = { organizationId: row.organization_id, positionId: row.position_id, responseId };
         await markForScoring(trx, { ...job, reason: "submitted" }, now);
       }
+      await recordAudit(
+        {
           organizationId: row.organization_id,
           actorUserId: null,
           actorLabel: `${row.kind} (invitation link)`,
