@@ -32,7 +32,7 @@ export async function recordDecision(
   orgId: string,
   positionId: string,
   responseId: string,
-  input: { decision: DecisionKind; note: string },
+  input: { decision: DecisionKind; note: string; hiredOn?: string | null },
   actor: DecisionActor,
 ): Promise<string> {
   return serializable(getDb())
@@ -61,6 +61,7 @@ export async function recordDecision(
           note: input.note,
           decided_by: actor.id,
           decided_at: decidedAt,
+          hired_on: input.decision === "hired" ? (input.hiredOn ?? decidedAt.slice(0, 10)) : null,
         })
         .execute();
       await recordAudit(
@@ -78,6 +79,7 @@ export async function recordDecision(
             decision: input.decision,
             note: input.note,
             decidedAt,
+            ...(input.decision === "hired" ? { hiredOn: input.hiredOn ?? decidedAt.slice(0, 10) } : {}),
           },
         },
         trx,
@@ -95,6 +97,7 @@ export async function listDecisions(orgId: string, responseId: string, db: DB = 
       "decisions.id",
       "decisions.decision",
       "decisions.note",
+      "decisions.hired_on",
       "decisions.decided_at",
       "decisions.decided_by",
       "users.name as decided_by_name",

@@ -84,7 +84,7 @@ export async function exportCandidateData(orgId: string, responseId: string, opt
     : [];
   const decisions = await db
     .selectFrom("decisions")
-    .select(["id", "decision", "note", "decided_by", "decided_at"])
+    .select(["id", "decision", "note", "hired_on", "decided_by", "decided_at"])
     .where("organization_id", "=", orgId)
     .where("response_id", "=", responseId)
     .orderBy("decided_at")
@@ -95,6 +95,23 @@ export async function exportCandidateData(orgId: string, responseId: string, opt
     .where("organization_id", "=", orgId)
     .where("response_id", "=", responseId)
     .executeTakeFirst();
+  // Outcomes recorded after a hire (CSAT, QA score, handling time: issue 17) are the candidate's data too.
+  const outcomes = await db
+    .selectFrom("outcomes as o")
+    .innerJoin("metrics as m", "m.id", "o.metric_id")
+    .select([
+      "m.key as metric",
+      "m.label",
+      "m.unit",
+      "o.value",
+      "o.rating_count as ratingCount",
+      "o.uploaded_at as uploadedAt",
+    ])
+    .where("o.organization_id", "=", orgId)
+    .where("m.organization_id", "=", orgId)
+    .where("o.response_id", "=", responseId)
+    .orderBy("m.key")
+    .execute();
   const sessions = await db
     .selectFrom("respondent_sessions")
     .select(["created_at", "expires_at"])
@@ -141,6 +158,7 @@ export async function exportCandidateData(orgId: string, responseId: string, opt
     })),
     decisions,
     demographics: demographics ?? null,
+    outcomes,
     respondentSessions: sessions,
   };
 }
@@ -213,6 +231,11 @@ async function eraseRecords(trx: DB, orgId: string, target: EraseTarget, actor: 
       .execute();
     await trx
       .deleteFrom("demographics")
+      .where("organization_id", "=", orgId)
+      .where("response_id", "=", responseId)
+      .execute();
+    await trx
+      .deleteFrom("outcomes")
       .where("organization_id", "=", orgId)
       .where("response_id", "=", responseId)
       .execute();

@@ -642,6 +642,7 @@ export async function getFitReport(orgId: string, positionId: string, responseId
       id: d.id,
       decision: d.decision,
       note: d.note,
+      hiredOn: d.hired_on,
       decidedAt: d.decided_at,
       decidedBy: d.decided_by_name ?? d.decided_by_email ?? "a former user",
     })),

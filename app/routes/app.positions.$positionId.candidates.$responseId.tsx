@@ -6,9 +6,9 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CandidatePrivacyActions } from "~/components/candidate-privacy";
-import { ErrorList, TextareaField } from "~/components/field";
+import { DecisionSection } from "~/components/decision-section";
 import { LanguageNote } from "~/components/language-note";
 import { ValueBandChart } from "~/components/value-band-chart";
 import { recordDecision, requireCandidate } from "~/models/decision.server";
@@ -48,7 +48,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const BAND_LABEL = { above: "Above", within: "Within", below: "Below" } as const;
-const DECISION_LABEL = { advance: "Advance", hold: "Hold", reject: "Reject" } as const;
 
 function dateOnly(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : "–";
@@ -293,60 +292,7 @@ export default function FitReportPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="decision-heading" className="report-decision no-print" id="decision">
-        <h2 id="decision-heading">Decision</h2>
-        {formError ? (
-          <p className="alert error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <Form method="post" className="stack" noValidate>
-          <fieldset>
-            <legend>Decision</legend>
-            <div className="choices">
-              {(["advance", "hold", "reject"] as const).map((d) => (
-                <label key={d}>
-                  <input
-                    type="radio"
-                    name="decision"
-                    value={d}
-                    aria-invalid={fieldErrors.decision ? true : undefined}
-                    aria-describedby={fieldErrors.decision ? "decision-error" : undefined}
-                  />{" "}
-                  {DECISION_LABEL[d]}
-                </label>
-              ))}
-            </div>
-            <ErrorList id="decision-error" errors={fieldErrors.decision} />
-          </fieldset>
-          <TextareaField
-            label="Note (optional)"
-            errors={fieldErrors.note}
-            textareaProps={{ name: "note", id: "decision-note", rows: 3, maxLength: 2000 }}
-          />
-          <div>
-            <button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Record decision"}
-            </button>
-          </div>
-        </Form>
-        {report.decisions.length > 0 ? (
-          <>
-            <h3>History</h3>
-            <ol className="decision-history">
-              {report.decisions.map((d) => (
-                <li key={d.id}>
-                  <strong>{DECISION_LABEL[d.decision]}</strong> by {d.decidedBy} on{" "}
-                  <time dateTime={d.decidedAt}>{d.decidedAt.replace("T", " ").slice(0, 16)} UTC</time>
-                  {d.note ? <>: {d.note}</> : null}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : (
-          <p className="muted">No decision yet.</p>
-        )}
-      </section>
+      <DecisionSection decisions={report.decisions} busy={busy} fieldErrors={fieldErrors} formError={formError} />
 
       {report.provenance ? (
         <footer className="report-footer muted small">

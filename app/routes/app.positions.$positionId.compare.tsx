@@ -6,6 +6,7 @@ import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
 import { parseCompareIds } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { DECISION_LABEL } from "~/utils/decision-labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -23,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const BAND_LABEL = { above: "Above", within: "Within", below: "Below" } as const;
-const DECISION_LABEL = { advance: "Advance", hold: "Hold", reject: "Reject" } as const;
 
 export default function ComparePage() {
   const { position, values, candidates, message } = useLoaderData<typeof loader>();

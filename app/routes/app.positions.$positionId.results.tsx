@@ -16,6 +16,7 @@ import { parseForm } from "~/utils/form.server";
 import { whole } from "~/utils/report-wording";
 import { parseResultsQuery, retryScoringSchema } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { DECISION_LABEL } from "~/utils/decision-labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -53,7 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
 const BAND_WORD = { below: "below", within: "within", above: "above" } as const;
-const DECISION_LABEL = { advance: "Advance", hold: "Hold", reject: "Reject" } as const;
 
 function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const base = `/app/positions/${state.context.position.id}`;
@@ -188,6 +188,7 @@ export default function ResultsPage() {
                 <option value="advance">Advance</option>
                 <option value="hold">Hold</option>
                 <option value="reject">Reject</option>
+                <option value="hired">Hired</option>
               </select>
             </div>
             <div>

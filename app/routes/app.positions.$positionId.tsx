@@ -29,6 +29,7 @@ export default function PositionLayout() {
         <NavLink to={`${base}/benchmark`}>Benchmark</NavLink>
         <NavLink to={`${base}/results`}>Results</NavLink>
         <NavLink to={`${base}/fairness`}>Fairness</NavLink>
+        <NavLink to={`${base}/outcomes`}>Outcomes</NavLink>
         <NavLink to={`${base}/import`}>Import answers</NavLink>
       </nav>
       <Outlet />

@@ -300,7 +300,7 @@ describe("decisions", () => {
     );
     expect(bad.status).toBe(400);
     expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors.decision).toEqual([
-      "Choose advance, hold or reject.",
+      "Choose advance, hold, reject or hired.",
     ]);
     const other = await makeOrganization("Contoso");
     const outsider = await makeUser(other.id, "admin");

@@ -1,16 +1,35 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { cappedText } from "~/utils/form.server";
+import { DECISIONS } from "~/utils/decision-labels";
 
-export const DECISIONS = ["advance", "hold", "reject"] as const;
-export type DecisionKind = (typeof DECISIONS)[number];
+export { DECISIONS, type DecisionKind } from "~/utils/decision-labels";
+
+/** A hire date: YYYY-MM-DD, a real calendar day. */
+const hireDate = z
+  .string()
+  .trim()
+  .refine(
+    (d) => d === "" || (/^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)),
+    {
+      message: "Enter the hire date as YYYY-MM-DD.",
+    },
+  )
+  .default("");
 
 export const decisionSchema = z
   .object({
-    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose advance, hold or reject." }) }),
+    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose advance, hold, reject or hired." }) }),
     note: cappedText("The note", TEXT_LIMITS.note).default(""),
+    /** Only with `hired` (issue 17): when the person started, so outcomes can follow months later. */
+    hiredOn: hireDate,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === "hired" && v.hiredOn === "")
+      ctx.addIssue({ code: "custom", path: ["hiredOn"], message: "Enter the hire date." });
+  })
+  .transform((v) => ({ ...v, hiredOn: v.decision === "hired" ? v.hiredOn : null }));
 
 /** The results page's "Retry scoring" button of a candidate whose scoring failed. */
 export const retryScoringSchema = z
@@ -35,7 +54,7 @@ export const resultsQuerySchema = z.object({
   band: z.enum(["below", "within", "above", "none"]).optional().catch(undefined),
   review: z.enum(["1"]).optional().catch(undefined),
   status: z.enum(["scored", "unscored"]).optional().catch(undefined),
-  decision: z.enum(["advance", "hold", "reject", "none"]).optional().catch(undefined),
+  decision: z.enum(["advance", "hold", "reject", "hired", "none"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 
