@@ -21,10 +21,30 @@ const {
 } = build.entry.module;
 // Refuse to start on a bad environment (e.g. no PUBLIC_URL in production) with the reason, not on the first request.
 publicOrigin();
+// ... and on a database this process cannot write (read-only file, full disk), naming the file (issue 15). Also keeps
+// the database open for the life of the server, which is how `npm run restore` sees that a server is running.
+try {
+  await build.entry.module.checkDatabaseAtStart();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+
+// For load balancers (issue 15): before the request guard, sessions and CSRF; no personal data; never cached.
+// /healthz: the process answers. /readyz: the database takes a write (503 when it does not, e.g. read-only or full).
+app.get("/healthz", (_req, res) => {
+  res.set(BASE_SECURITY_HEADERS).set("Cache-Control", "no-store").type("text/plain").send("ok");
+});
+app.get("/readyz", async (_req, res) => {
+  const readiness = await build.entry.module.databaseReadiness();
+  res.set(BASE_SECURITY_HEADERS).set("Cache-Control", "no-store").type("text/plain");
+  if (readiness.ready) res.send("ready");
+  else res.status(503).send("not ready: the database does not take writes (see the server log)");
+});
 
 app.use((req, res, next) => {
   res.set(BASE_SECURITY_HEADERS);

@@ -30,6 +30,8 @@ export {
   TOO_LARGE_MESSAGE,
 } from "./utils/request-guard.server";
 export { publicOrigin } from "./utils/env.server";
+// server.js: the database check before listening, and /readyz (issue 15, item 14).
+export { checkDatabaseAtStart, databaseReadiness } from "./utils/database-health.server";
 export { announceFirstRunSetup } from "./models/first-run.server";
 
 // Route matching memoised for the whole server (performance, issue 9): see route-match-cache.server.ts.

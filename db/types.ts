@@ -199,7 +199,7 @@ export interface DecisionsTable {
   id: string;
   organization_id: string;
   response_id: string;
-  decision: "advance" | "hold" | "reject" | "hired";
+  decision: "advance" | "hold" | "reject";
   note: Generated<string>;
   decided_by: string;
   decided_at: string;
@@ -291,7 +291,14 @@ export interface ResponsePageViewsTable {
   first_viewed_at: string;
 }
 
+/** One row written by /readyz and the start-up check to prove the database takes writes (migration 20261205120000). */
+export interface HealthChecksTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface Database {
+  health_checks: HealthChecksTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   sessions: SessionsTable;
