@@ -199,7 +199,7 @@ export interface DecisionsTable {
   id: string;
   organization_id: string;
   response_id: string;
-  decision: "advance" | "hold" | "reject";
+  decision: "advance" | "hold" | "reject" | "hired";
   note: Generated<string>;
   decided_by: string;
   decided_at: string;
