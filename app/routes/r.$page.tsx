@@ -22,6 +22,7 @@ import {
   type Respondent,
 } from "~/models/response.server";
 import { recordFirstPageView } from "~/models/page-views.server";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/utils/database-unavailable.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
@@ -108,6 +109,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof InvalidAnswerError)
         return data({ ok: false as const, message: messageFor(respondent, "page.invalidAnswer") }, 400);
+      // The database is busy or failing for now (issue 15, item 12): the page keeps the answer and sends it again.
+      if (isDatabaseUnavailable(error))
+        return data(
+          {
+            ok: false as const,
+            message: messageFor(respondent, "page.savingRetrying"),
+            retryAfterSeconds: RETRY_AFTER_SECONDS,
+          },
+          { status: 503 },
+        );
       throw error;
     }
   }
@@ -142,7 +153,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(target, { headers: PRIVATE_HEADERS });
 }
 
-type SaveState = "idle" | "saving" | "saved" | "conflict" | "error";
+type SaveState = "idle" | "saving" | "retrying" | "saved" | "conflict" | "error";
+
+/** Pause before resending a save the server could not take (503): 1, 2, 4 … s, at most the server's Retry-After. */
+function retryDelayMs(attempt: number, retryAfterSeconds: number): number {
+  return Math.min(retryAfterSeconds * 1000, 1000 * 2 ** (attempt - 1));
+}
 
 export default function QuestionPage() {
   const { page, pageCount, revision: loadedRevision, questions } = useLoaderData<typeof loader>();
@@ -158,6 +174,9 @@ export default function QuestionPage() {
   const queue = useRef(new Map<string, string>());
   const inFlight = useRef(false);
   const deferredMove = useRef<string | null>(null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryAttempt = useRef(0);
+  const lastSent = useRef<{ itemId: string; value: string } | null>(null);
   const [saveState, setSaveState] = useState<SaveState>("idle");
 
   // A new page (or a reloaded one) starts from the server's revision.
@@ -168,13 +187,16 @@ export default function QuestionPage() {
     setSaveState("idle");
   }, [loadedRevision, page]);
 
+  useEffect(() => () => clearTimeout(retryTimer.current ?? undefined), []);
+
   function sendNext() {
     const next = queue.current.entries().next();
     if (next.done) return;
     const [itemId, value] = next.value;
     queue.current.delete(itemId);
     inFlight.current = true;
-    setSaveState("saving");
+    lastSent.current = { itemId, value };
+    if (retryAttempt.current === 0) setSaveState("saving");
     fetcher.submit(
       { intent: "autosave", itemId, value, baseRevision: String(revisionRef.current) },
       { method: "post" },
@@ -194,6 +216,22 @@ export default function QuestionPage() {
     if (fetcher.state !== "idle" || !inFlight.current) return;
     inFlight.current = false;
     const result = fetcher.data;
+    if (result && !result.ok && "retryAfterSeconds" in result) {
+      // 503: put the answer back (unless a newer one for that item is waiting) and send it again later.
+      const { itemId, value } = lastSent.current!;
+      if (!queue.current.has(itemId)) queue.current = new Map([[itemId, value], ...queue.current]);
+      retryAttempt.current += 1;
+      setSaveState("retrying");
+      retryTimer.current = setTimeout(
+        () => {
+          retryTimer.current = null;
+          sendNext();
+        },
+        retryDelayMs(retryAttempt.current, Number(result.retryAfterSeconds)),
+      );
+      return;
+    }
+    retryAttempt.current = 0;
     if (result && result.ok && "revision" in result) {
       revisionRef.current = result.revision;
       setRevision(result.revision);
@@ -225,7 +263,7 @@ export default function QuestionPage() {
     const itemId = target.name.slice(ANSWER_PREFIX.length);
     queue.current.delete(itemId);
     queue.current.set(itemId, target.value);
-    if (!inFlight.current) sendNext();
+    if (!inFlight.current && !retryTimer.current) sendNext();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -233,9 +271,13 @@ export default function QuestionPage() {
     const move = submitter?.value ?? "next";
     // The page post carries every answer on the page; wait for a save in flight so its revision is current.
     event.preventDefault();
+    // A save waiting to be retried (503) goes first too: the page post would meet the same busy database.
+    if (inFlight.current || retryTimer.current) {
+      deferredMove.current = move;
+      return;
+    }
     queue.current.clear();
-    if (inFlight.current) deferredMove.current = move;
-    else submitPage(move);
+    submitPage(move);
   }
 
   const conflict = saveState === "conflict" || (actionData && !actionData.ok && "conflict" in actionData);
@@ -280,6 +322,7 @@ export default function QuestionPage() {
         ))}
         <p className="save-status muted" role="status" aria-live="polite">
           {saveState === "saving" ? t("page.saving") : saveState === "saved" ? t("page.saved") : null}
+          {saveState === "retrying" ? t("page.savingRetrying") : null}
           {saveState === "error" ? t("page.saveFailed") : null}
         </p>
         <div className="page-buttons forward-first">
