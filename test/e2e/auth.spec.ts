@@ -21,6 +21,21 @@ test("an admin logs in with the demo login, sees the dashboard and logs out", as
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fapp/);
 });
 
+test("a crafted redirectTo (a TAB that browsers drop) leads to /app on this site, not to another host", async ({
+  page,
+}) => {
+  // "/<TAB>/evil.example/phish" used to go into the Location header as it was; Chromium drops the TAB and follows
+  // "//evil.example/phish" to another host.
+  await page.goto("/login?redirectTo=%2F%09%2Fevil.example%2Fphish");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
+  const url = new URL(page.url());
+  expect(url.host).toBe(new URL(test.info().project.use.baseURL ?? page.url()).host);
+  expect(url.pathname).toBe("/app");
+});
+
 test("a wrong password shows a clear message next to the form", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill("recruiter@contoso.test");
