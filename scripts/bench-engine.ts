@@ -4,6 +4,7 @@ import type { Item, Questionnaire } from "../app/questionnaire/types";
 import {
   agentValueScores,
   buildBenchmark,
+  CURRENT_ALGORITHM,
   scoreCandidate,
   type Answers,
   type BenchmarkSnapshot,
@@ -83,17 +84,19 @@ function main(): void {
   const random = seededRandom(20_261_123);
   const agents = randomResponses(q, AGENTS, "a", random);
   const candidates = randomResponses(q, CANDIDATES, "c", random);
-  const snapshot = buildBenchmark(q, agents);
+  // --algorithm=vb-1 times the vb-1 engine; the default is the current algorithm.
+  const algorithm = process.argv.includes("--algorithm=vb-1") ? "vb-1" : CURRENT_ALGORITHM;
+  const snapshot = buildBenchmark(q, agents, {}, algorithm);
   const first = timeScoring(q, snapshot, candidates);
   console.log(
-    `scored ${CANDIDATES} candidates x ${VALUES * ITEMS_PER_VALUE} items x ${VALUES} values in ${first.wallMs.toFixed(1)} ms ` +
+    `${algorithm}: scored ${CANDIDATES} candidates x ${VALUES * ITEMS_PER_VALUE} items x ${VALUES} values in ${first.wallMs.toFixed(1)} ms ` +
       `(budget 200 ms, ratio ${(first.wallMs / 200).toFixed(2)}; cpu ${first.cpuMs.toFixed(1)} ms; checksum ${first.checksum.toFixed(3)})`,
   );
   if (process.argv.includes("--detail")) {
     const distinct = q.values.map((v) => new Set(candidates.map((c) => agentValueScores(q, snapshot, c)[v.id])).size);
     console.log(`distinct value scores per value (percentile + interval computed once each): ${distinct.join(", ")}`);
     console.log(
-      `again, warm JIT, new snapshot: ${timeScoring(q, buildBenchmark(q, agents.slice(1)), candidates).wallMs.toFixed(1)} ms`,
+      `again, warm JIT, new snapshot: ${timeScoring(q, buildBenchmark(q, agents.slice(1), {}, algorithm), candidates).wallMs.toFixed(1)} ms`,
     );
     console.log(`again, warm JIT, warm memo: ${timeScoring(q, snapshot, candidates).wallMs.toFixed(1)} ms`);
     // The web app copies the parsed answers into a new object key by key (answersFor in

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agentValueScores, reverseKey, scoreCandidate } from "../../app/scoring/index";
+import {
+  agentValueScores,
+  buildBenchmark,
+  parseStoredSnapshot,
+  reverseKey,
+  scoreAll,
+  scoreCandidate,
+  standardizedDifference,
+} from "../../app/scoring/index";
 import type { Answers, RespondentInput } from "../../app/scoring/types";
 import { likert, questionnaire, rating, scenario, value, vb1 } from "./helpers";
 
@@ -130,6 +138,63 @@ describe("properties", () => {
         expect(stored).toEqual(snapshot);
         const report = vb1.scoreAll(q, agents, candidates);
         expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("vb-2: leave-one-out never changes a candidate's score", () => {
+    // With 4 likert items neither long-string (8) nor no-variance (6) can fire, so vb-1 and vb-2 include the same
+    // agents and build the same consensus; only the top agents' own scenario scores differ.
+    fc.assert(
+      fc.property(respondentsArb("a", 5, 16), respondentsArb("c", 1, 6), (agents, candidates) => {
+        const vb2 = scoreAll(q, agents, candidates);
+        const old = vb1.scoreAll(q, agents, candidates);
+        vb2.candidates.forEach((candidate, i) => {
+          for (const id of ["v", "w"]) expect(candidate.values[id].score).toBe(old.candidates[i].values[id].score);
+        });
+        expect(vb2.benchmark.scenarios).toEqual(old.benchmark.scenarios);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("vb-2: swapping the two groups negates d and g and swaps and negates the interval", () => {
+    const n = fc.integer({ min: 5, max: 40 });
+    const mean = fc.double({ min: 0, max: 100, noNaN: true });
+    const sd = fc.double({ min: 0, max: 40, noNaN: true });
+    fc.assert(
+      fc.property(n, mean, sd, n, mean, sd, (nT, mT, sT, nC, mC, sC) => {
+        const forward = standardizedDifference(nT, mT, sT, nC, mC, sC);
+        const swapped = standardizedDifference(nC, mC, sC, nT, mT, sT);
+        expect(swapped.sdPooled).toBeCloseTo(forward.sdPooled as number, 9);
+        expect(swapped.d).toBeCloseTo(-(forward.d as number), 9);
+        expect(swapped.g).toBeCloseTo(-(forward.g as number), 9);
+        expect(swapped.ciLow).toBeCloseTo(-(forward.ciHigh as number), 6);
+        expect(swapped.ciHigh).toBeCloseTo(-(forward.ciLow as number), 6);
+        const expected =
+          forward.verdict === "distinguishes"
+            ? "reversed"
+            : forward.verdict === "reversed"
+              ? "distinguishes"
+              : "unclear";
+        expect(swapped.verdict).toBe(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("vb-1 results are unchanged by the vb-2 engine: a stored vb-1 snapshot (no algorithmVersion) scores as vb-1", () => {
+    fc.assert(
+      fc.property(respondentsArb("a", 5, 14), respondentsArb("c", 1, 4), (agents, candidates) => {
+        const snapshot = vb1.buildBenchmark(q, agents);
+        expect(buildBenchmark(q, agents, {}, "vb-1")).toEqual(snapshot);
+        const { algorithmVersion, ...legacy } = snapshot;
+        expect(algorithmVersion).toBe("vb-1");
+        const stored = parseStoredSnapshot(JSON.stringify(legacy));
+        expect(stored).toEqual(snapshot);
+        for (const candidate of candidates)
+          expect(scoreCandidate(q, stored, candidate)).toEqual(scoreCandidate(q, snapshot, candidate));
       }),
       { numRuns: 50 },
     );
