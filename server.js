@@ -4,6 +4,7 @@ import fs from "node:fs";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { bodyLimit } from "./body-limit.js";
 
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,31 +69,8 @@ app.use((req, res, next) => {
   next();
 });
 
-// The body limit on the bytes actually read: a chunked body has no Content-Length for the guard above to check.
-// The body stays paused until Remix reads it; past the limit Remix's read fails (no action sees a cut-off form), the
-// answer is 413 and the connection closes, so no more than MAX_BODY_BYTES of a body is ever held.
-app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD") return next();
-  let received = 0;
-  const count = (chunk) => {
-    received += chunk.length;
-    if (received <= MAX_BODY_BYTES) return;
-    req.off("data", count);
-    res.locals.bodyTooLarge = true;
-    const tooLarge = new Error(TOO_LARGE_MESSAGE);
-    if (req.listenerCount("error") > 0) req.emit("error", tooLarge);
-    if (!res.headersSent) {
-      res.set("Connection", "close");
-      res.status(413).type("text/plain").send(TOO_LARGE_MESSAGE);
-    }
-    // The rest of the body is read and dropped (never kept) so the client, still sending, receives the 413
-    // instead of a reset; the connection then closes (Connection: close).
-    req.resume();
-  };
-  req.pause();
-  req.on("data", count);
-  next();
-});
+// The body limit on the bytes actually read (a chunked body has no Content-Length for the guard above to check).
+app.use(bodyLimit(MAX_BODY_BYTES, TOO_LARGE_MESSAGE));
 
 // Built assets: the brotli / gzip files written beside them at `npm run build` (scripts/precompress.mjs), chosen by
 // Accept-Encoding (br, then gzip, else the file itself).
@@ -159,8 +137,7 @@ const handleRemix = createRequestHandler({
     };
   },
 });
-// After a 413 for a too large body Remix's own answer has nowhere to go: drop it rather than reset the connection.
-app.all("*", (req, res, next) => handleRemix(req, res, (error) => (res.locals.bodyTooLarge ? undefined : next(error))));
+app.all("*", handleRemix);
 
 // Candidates left submitted but unscored (a crash right after their submit or a benchmark activation) or whose scoring
 // failed are scored again, once, at start (app/models/scoring-jobs.server.ts); requests are served meanwhile.

@@ -1,6 +1,8 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { bodyLimit } from "./body-limit.js";
+import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "./app/utils/request-guard.server";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -23,6 +25,13 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    {
+      // `npm run dev`: the same body limit on the bytes read as server.js (issue 15)
+      name: "valuebench-body-limit",
+      configureServer(server) {
+        server.middlewares.use(bodyLimit(MAX_BODY_BYTES, TOO_LARGE_MESSAGE));
+      },
+    },
   ],
   server: { port: 3000 },
   test: {
