@@ -146,6 +146,8 @@ export interface BenchmarksTable {
   position_id: string;
   status: "draft" | "active" | "archived";
   snapshot_json: string;
+  /** The algorithm the snapshot was built with ("vb-1" for every benchmark stored before vb-2). */
+  algorithm_version: Generated<string>;
   created_at: string;
   created_by: string | null;
   activated_at: string | null;

@@ -5,17 +5,21 @@ import {
   agentValueScores,
   buildBenchmark,
   computeFlags,
+  CURRENT_ALGORITHM,
+  isAlgorithmVersion,
   leaveOneOutMeans,
-  type BenchmarkOverrides,
+  parseStoredSnapshot,
+  type AlgorithmVersion,
   type BenchmarkSnapshot,
   type FlagName,
-  type RespondentInput,
 } from "~/scoring";
 import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { flagMeaning } from "~/utils/report-wording";
 import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
+import { computeDraftBenchmark, getPositionForBenchmark, listSubmittedAgents } from "./benchmark-draft.server";
 import { countSubmittedCandidates } from "./position.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow } from "./score.server";
@@ -30,109 +34,10 @@ export const CLEAR_CONSENSUS_SHARE = 0.5;
 
 export type Actor = { id: string; email: string };
 
-export const FLAG_EXPLANATIONS: Record<FlagName, string> = {
-  "long-string": "Gave the same answer to 8 or more statements in a row (soft flag).",
-  "no-variance": "Gave the same answer to every statement (at least 10): the answers carry no information (hard flag).",
-  attention: "Missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
-  impression: "Claimed several unlikely virtues at the scale's maximum: the answers may describe an ideal rather than the person (soft flag).",
-  speeding: "Answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
-};
+export { computeDraftBenchmark, getPositionForBenchmark, type DraftBenchmark } from "./benchmark-draft.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
-}
-
-export async function getPositionForBenchmark(orgId: string, positionId: string, db: DB = getDb()) {
-  const position = await db
-    .selectFrom("positions")
-    .select(["id", "organization_id", "title", "questionnaire_version_id", "status"])
-    .where("organization_id", "=", orgId)
-    .where("id", "=", positionId)
-    .executeTakeFirst();
-  return position ?? notFound();
-}
-
-type AgentRow = {
-  id: string;
-  respondent_label: string;
-  source: "web" | "import";
-  answers_json: string;
-  page_times_json: string;
-  submitted_at: string | null;
-};
-
-/** Submitted agent responses of the position on its questionnaire version, in submission order (the input order). */
-async function listSubmittedAgents(orgId: string, positionId: string, versionId: string, db: DB): Promise<AgentRow[]> {
-  return db
-    .selectFrom("responses")
-    .select(["id", "respondent_label", "source", "answers_json", "page_times_json", "submitted_at"])
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("kind", "=", "agent")
-    .where("questionnaire_version_id", "=", versionId)
-    .where("submitted_at", "is not", null)
-    .orderBy("submitted_at")
-    .orderBy("id")
-    .execute();
-}
-
-async function listMembers(orgId: string, positionId: string, db: DB) {
-  return db
-    .selectFrom("benchmark_members")
-    .leftJoin("users", "users.id", "benchmark_members.updated_by")
-    .select([
-      "benchmark_members.response_id",
-      "benchmark_members.decision",
-      "benchmark_members.reason",
-      "benchmark_members.updated_at",
-      "users.name as updated_by_name",
-    ])
-    .where("benchmark_members.organization_id", "=", orgId)
-    .where("benchmark_members.position_id", "=", positionId)
-    .execute();
-}
-
-export type DraftBenchmark = {
-  positionId: string;
-  questionnaireVersionId: string;
-  q: Questionnaire;
-  snapshot: BenchmarkSnapshot;
-  inputs: RespondentInput[];
-  overrides: BenchmarkOverrides;
-  /** Response id -> the person's label (the snapshot only holds response ids). */
-  labels: Record<string, string>;
-  members: Awaited<ReturnType<typeof listMembers>>;
-};
-
-/** The benchmark the position would get now: its submitted agents, minus flags and recruiter exclusions. */
-export async function computeDraftBenchmark(
-  orgId: string,
-  positionId: string,
-  db: DB = getDb(),
-): Promise<DraftBenchmark> {
-  const position = await getPositionForBenchmark(orgId, positionId, db);
-  const q = await loadQuestionnaireContent(orgId, position.questionnaire_version_id, db);
-  const agents = await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, db);
-  const members = await listMembers(orgId, positionId, db);
-  const agentIds = new Set(agents.map((a) => a.id));
-  const overrides: BenchmarkOverrides = {
-    include: members.filter((m) => m.decision === "include" && agentIds.has(m.response_id)).map((m) => m.response_id),
-    exclude: members.filter((m) => m.decision === "exclude" && agentIds.has(m.response_id)).map((m) => m.response_id),
-  };
-  const inputs = agents.map((a) => toRespondentInput(q, a));
-  // The app still activates vb-1 benchmarks until the web flow is switched to vb-2 (issue 16).
-  const snapshot = buildBenchmark(q, inputs, overrides, "vb-1");
-  const labels = Object.fromEntries(agents.map((a) => [a.id, a.respondent_label]));
-  return {
-    positionId,
-    questionnaireVersionId: position.questionnaire_version_id,
-    q,
-    snapshot,
-    inputs,
-    overrides,
-    labels,
-    members,
-  };
 }
 
 export type Warning = { level: "error" | "warning" | "info"; message: string; valueId?: string; itemId?: string };
@@ -257,7 +162,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
       label: draft.labels[input.respondent] ?? input.respondent,
       source: sourceById.get(input.respondent) ?? "web",
       flags,
-      flagExplanations: flags.map((f) => FLAG_EXPLANATIONS[f]),
+      flagExplanations: flags.map((f) => flagMeaning(f, snapshot.algorithmVersion)),
       hard,
       status: ex ? "excluded" : "included",
       excludedBy: ex ? ex.reason : null,
@@ -275,7 +180,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
     };
   });
   const active = await getActiveBenchmarkRow(orgId, positionId, db);
-  const activeSnapshot = active ? (JSON.parse(active.snapshot_json) as BenchmarkSnapshot) : null;
+  const activeSnapshot = active ? parseStoredSnapshot(active.snapshot_json) : null;
   const history = await db
     .selectFrom("benchmarks")
     .leftJoin("users", "users.id", "benchmarks.activated_by")
@@ -285,6 +190,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
       "benchmarks.activated_at",
       "benchmarks.created_at",
       "benchmarks.snapshot_json",
+      "benchmarks.algorithm_version",
       "users.name as activated_by_name",
     ])
     .where("benchmarks.organization_id", "=", orgId)
@@ -321,6 +227,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
           activatedAt: active.activated_at,
           activatedBy: history.find((h) => h.id === active.id)?.activated_by_name ?? null,
           snapshot: activeSnapshot as BenchmarkSnapshot,
+          algorithmVersion: storedAlgorithm(active.algorithm_version),
         }
       : null,
     /** True when activating now would change the snapshot candidates are scored against. */
@@ -328,9 +235,10 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
     history: history
       .filter((h) => h.status === "archived")
       .map((h) => {
-        const s = JSON.parse(h.snapshot_json) as BenchmarkSnapshot;
+        const s = parseStoredSnapshot(h.snapshot_json);
         return {
           id: h.id,
+          algorithmVersion: storedAlgorithm(h.algorithm_version),
           activatedAt: h.activated_at,
           activatedBy: h.activated_by_name ?? null,
           included: s.included.length,
@@ -338,10 +246,18 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
         };
       }),
     submittedCandidates,
+    /** The algorithm new activations and re-scoring use. */
+    currentAlgorithm: CURRENT_ALGORITHM,
   };
 }
 
 export type BenchmarkDiagnostics = Awaited<ReturnType<typeof getBenchmarkDiagnostics>>;
+
+/** A benchmark row's algorithm_version (written only by this module; the migration's default is vb-1). */
+function storedAlgorithm(value: string): AlgorithmVersion {
+  if (!isAlgorithmVersion(value)) throw new Error(`benchmark with unknown algorithm_version "${value}"`);
+  return value;
+}
 
 /** A submitted or unsubmitted agent response of the position, or 404. */
 async function requireAgentResponse(orgId: string, positionId: string, responseId: string, db: DB) {
@@ -411,6 +327,45 @@ export class NothingToActivateError extends Error {
 }
 
 /**
+ * Inside the caller's transaction: archives the position's active benchmark, stores `snapshot` as the new active one
+ * (with its algorithm) and marks every submitted candidate of the position "to score".
+ */
+async function storeActiveSnapshot(
+  trx: DB,
+  orgId: string,
+  positionId: string,
+  snapshot: BenchmarkSnapshot,
+  user: Actor,
+): Promise<{ benchmarkId: string; candidatesToScore: number }> {
+  const now = nowIso();
+  await trx
+    .updateTable("benchmarks")
+    .set({ status: "archived" })
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("status", "=", "active")
+    .execute();
+  const benchmarkId = newId();
+  await trx
+    .insertInto("benchmarks")
+    .values({
+      id: benchmarkId,
+      organization_id: orgId,
+      position_id: positionId,
+      status: "active",
+      snapshot_json: JSON.stringify(snapshot),
+      algorithm_version: snapshot.algorithmVersion,
+      created_at: now,
+      created_by: user.id,
+      activated_at: now,
+      activated_by: user.id,
+    })
+    .execute();
+  const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
+  return { benchmarkId, candidatesToScore };
+}
+
+/**
  * In one transaction: archives the active snapshot, stores the current draft as the new active one, audits it and
  * marks every submitted candidate of the position "to score". Once that has committed, each marked candidate is
  * re-scored against it (old scores stay as history) and its mark cleared; a crash in between leaves the marks for
@@ -427,30 +382,13 @@ export async function activateBenchmark(
       const draft = await computeDraftBenchmark(orgId, positionId, trx);
       if (draft.snapshot.included.length === 0) throw new NothingToActivateError();
       const previous = await getActiveBenchmarkRow(orgId, positionId, trx);
-      const now = nowIso();
-      await trx
-        .updateTable("benchmarks")
-        .set({ status: "archived" })
-        .where("organization_id", "=", orgId)
-        .where("position_id", "=", positionId)
-        .where("status", "=", "active")
-        .execute();
-      const benchmarkId = newId();
-      await trx
-        .insertInto("benchmarks")
-        .values({
-          id: benchmarkId,
-          organization_id: orgId,
-          position_id: positionId,
-          status: "active",
-          snapshot_json: JSON.stringify(draft.snapshot),
-          created_at: now,
-          created_by: user.id,
-          activated_at: now,
-          activated_by: user.id,
-        })
-        .execute();
-      const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
+      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(
+        trx,
+        orgId,
+        positionId,
+        draft.snapshot,
+        user,
+      );
       await recordAudit(
         {
           organizationId: orgId,
@@ -462,6 +400,7 @@ export async function activateBenchmark(
           details: {
             positionId,
             archived: previous?.id ?? null,
+            algorithm: draft.snapshot.algorithmVersion,
             agents: draft.snapshot.agents,
             included: draft.snapshot.included.length,
             excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
@@ -474,4 +413,79 @@ export async function activateBenchmark(
     });
   const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
   return { ...activated, rescored };
+}
+
+/** Why the active benchmark cannot be re-scored with the current algorithm (a sentence for the page). */
+export class CannotRescoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CannotRescoreError";
+  }
+}
+
+/**
+ * "Re-score with vb-2": the active benchmark, built with an older algorithm, is built again under the current one
+ * from the same agents with the same membership (its included agents stay included, the agents a recruiter excluded
+ * stay excluded; hard flags of vb-1 are hard flags of vb-2 too) and stored as the new active benchmark, audited as
+ * `benchmark.rescored`; then every submitted candidate is re-scored against it, as on activation. The old benchmark
+ * and the scores made against it are kept as history and still recompute under their own algorithm.
+ */
+export async function rescoreWithCurrentAlgorithm(
+  orgId: string,
+  positionId: string,
+  user: Actor,
+): Promise<{ benchmarkId: string; rescored: number; archivedId: string }> {
+  const stored = await serializable(getDb())
+    .transaction()
+    .execute(async (trx) => {
+      const position = await getPositionForBenchmark(orgId, positionId, trx);
+      const active = await getActiveBenchmarkRow(orgId, positionId, trx);
+      if (!active) throw new CannotRescoreError("There is no active benchmark to re-score.");
+      const from = storedAlgorithm(active.algorithm_version);
+      if (from === CURRENT_ALGORITHM) {
+        throw new CannotRescoreError(`The active benchmark already uses ${CURRENT_ALGORITHM}.`);
+      }
+      const previous = parseStoredSnapshot(active.snapshot_json);
+      const recruiterExcluded = previous.excluded.filter((e) => e.reason === "recruiter").map((e) => e.respondent);
+      const members = new Set([...previous.included, ...previous.excluded.map((e) => e.respondent)]);
+      const q = await loadQuestionnaireContent(orgId, position.questionnaire_version_id, trx);
+      const agents = (await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, trx)).filter(
+        (a) => members.has(a.id),
+      );
+      if (agents.length !== members.size) {
+        throw new CannotRescoreError(
+          `${members.size - agents.length} of the benchmark's ${members.size} agents no longer have answers here (erased or on another questionnaire version), so it cannot be rebuilt from the same agents. Activate a new benchmark instead.`,
+        );
+      }
+      const snapshot = buildBenchmark(
+        q,
+        agents.map((a) => toRespondentInput(q, a)),
+        { include: previous.included, exclude: recruiterExcluded },
+        CURRENT_ALGORITHM,
+      );
+      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(trx, orgId, positionId, snapshot, user);
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: user.id,
+          actorLabel: user.email,
+          action: "benchmark.rescored",
+          targetType: "benchmark",
+          targetId: benchmarkId,
+          details: {
+            positionId,
+            from,
+            to: snapshot.algorithmVersion,
+            archived: active.id,
+            agents: snapshot.agents,
+            included: snapshot.included.length,
+            candidatesToScore,
+          },
+        },
+        trx,
+      );
+      return { benchmarkId, archivedId: active.id };
+    });
+  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
+  return { ...stored, rescored };
 }

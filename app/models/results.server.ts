@@ -2,16 +2,25 @@
 // score.server.ts (scores / score_values / benchmarks.snapshot_json); all numbers come from the engine, here they are
 // only selected, ordered and worded.
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
-import { FLAG_EXPLANATIONS } from "~/models/benchmark.server";
 import { recordAudit } from "~/models/audit.server";
 import { listDecisions } from "~/models/decision.server";
 import { countSubmittedCandidates } from "~/models/position.server";
 import { loadQuestionnaireContent } from "~/models/respondent-input.server";
 import type { Questionnaire } from "~/questionnaire/types";
-import type { BenchmarkSnapshot, CandidateResult, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
+import {
+  isAlgorithmVersion,
+  parseStoredSnapshot,
+  type BenchmarkSnapshot,
+  type CandidateResult,
+  type CandidateValueResult,
+  type FlagName,
+  type ValueStats,
+} from "~/scoring";
 import { toCsv } from "~/utils/csv";
 import { getDb, type DB } from "~/utils/db.server";
 import {
+  algorithmLabel,
+  flagMeaning,
   NOT_SCORED_VERDICT,
   percentileWithInterval,
   probeReason,
@@ -542,6 +551,8 @@ export async function getFitReport(orgId: string, positionId: string, responseId
   const response = await requireCandidateResponse(orgId, positionId, responseId, db);
   const score = await currentScore(orgId, responseId, db);
   const result = score ? (JSON.parse(score.result_json) as CandidateResult) : null;
+  // The score names the algorithm it was computed with; its wording follows that algorithm.
+  const algorithm = score && isAlgorithmVersion(score.algorithm_version) ? score.algorithm_version : "vb-1";
 
   // The report reads the benchmark and questionnaire version the score was made with, not whatever is active now.
   let snapshot: BenchmarkSnapshot | null = null;
@@ -555,7 +566,7 @@ export async function getFitReport(orgId: string, positionId: string, responseId
       .where("id", "=", score.benchmark_id)
       .executeTakeFirst();
     if (benchmark) {
-      snapshot = JSON.parse(benchmark.snapshot_json) as BenchmarkSnapshot;
+      snapshot = parseStoredSnapshot(benchmark.snapshot_json);
       benchmarkActivatedAt = benchmark.activated_at ?? benchmark.created_at;
       benchmarkIsActive = benchmark.status === "active";
     }
@@ -625,12 +636,13 @@ export async function getFitReport(orgId: string, positionId: string, responseId
           missing: rows.filter((r) => r.result?.alignment === null || !r.result).map((r) => r.name),
         }
       : null,
-    flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: FLAG_EXPLANATIONS[flag] })),
+    flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: flagMeaning(flag, algorithm) })),
     review: result?.review ?? false,
     scenarios,
     provenance: score
       ? {
           algorithmVersion: score.algorithm_version,
+          algorithmLabel: algorithmLabel(algorithm),
           questionnaireTitle: q.title,
           questionnaireVersion: version?.version ?? q.version,
           benchmarkActivatedAt,

@@ -296,7 +296,7 @@ export default function FitReportPage() {
 
       {report.provenance ? (
         <footer className="report-footer muted small">
-          Scored with {report.provenance.algorithmVersion} against the benchmark activated on{" "}
+          <span className="badge">{report.provenance.algorithmLabel}</span> Scored against the benchmark activated on{" "}
           {dateOnly(report.provenance.benchmarkActivatedAt)}
           {report.provenance.benchmarkIsActive ? "" : " (no longer the active one)"}; questionnaire “
           {report.provenance.questionnaireTitle}” version {report.provenance.questionnaireVersion}; scored on{" "}

@@ -1,5 +1,6 @@
 // Plain-language wording of the engine's results for recruiters. Formatting only: every number comes from ~/scoring.
-import type { Band, CandidateValueResult, ValueStats } from "~/scoring";
+import type { AlgorithmVersion, Band, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
+import { NO_VARIANCE_MIN_ANSWERS } from "~/scoring/flags";
 
 /** The band's edges of SCORING.md section 7 (percentiles). */
 const LOW_EDGE = 10;
@@ -116,4 +117,27 @@ export function probeReason(verdict: ValueVerdict): string {
     default:
       return "The result is uncertain: the interval reaches into the neighbouring band.";
   }
+}
+
+/** What each answer-quality flag means (SCORING.md section 6), as the benchmark page and the reports say it. */
+const FLAG_WORDING: Record<FlagName, string> = {
+  "long-string": "Long string: gave the same answer to 8 or more statements in a row (soft flag).",
+  "no-variance":
+    "No variance: gave the same answer to every statement (at least {min}): the answers carry no information (hard flag).",
+  attention:
+    "Attention: missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
+  impression:
+    "Impression: agreed fully with statements few people can honestly endorse (such as “I have never been impatient with anyone”); the answers may describe an ideal rather than the person. Never changes a score (soft flag).",
+  speeding:
+    "Speeding: answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
+};
+
+/** The meaning of a flag raised under the given algorithm (the no-variance threshold differs between versions). */
+export function flagMeaning(flag: FlagName, algorithm: AlgorithmVersion): string {
+  return FLAG_WORDING[flag].replace("{min}", String(NO_VARIANCE_MIN_ANSWERS[algorithm]));
+}
+
+/** The small label naming the algorithm a benchmark or a score was computed with. */
+export function algorithmLabel(algorithm: AlgorithmVersion): string {
+  return `Scoring algorithm ${algorithm}`;
 }

@@ -53,7 +53,8 @@ test("a recruiter ranks, sorts, reads a report, decides, compares two candidates
   await expect(page.getByRole("heading", { name: `Fit report: ${topName}` })).toBeVisible();
   await expect(page.getByText(/percentile, 95% interval \d+–\d+/).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Interview guide" })).toBeVisible();
-  await expect(page.getByText(/Scored with vb-1 against the benchmark activated on \d{4}-\d\d-\d\d/)).toBeVisible();
+  await expect(page.getByText("Scoring algorithm vb-2", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Scored against the benchmark activated on \d{4}-\d\d-\d\d/)).toBeVisible();
   await expect(page.locator("figure.band-chart svg").first()).toBeVisible();
 
   // the report prints on one A4 page (the print stylesheet's @page: A4, 10 mm margins)

@@ -30,7 +30,7 @@ describe("benchmark diagnostics", () => {
   it("equal the engine's numbers for the same inputs (and a few by hand)", async () => {
     const { org, positionId, q, agentIds, engineAgents } = await setup();
     const diag = await getBenchmarkDiagnostics(org.id, positionId);
-    const expected = buildBenchmark(q, engineAgents, {}, "vb-1");
+    const expected = buildBenchmark(q, engineAgents, {}, "vb-2");
     expect(diag.snapshot).toEqual(expected);
     expect(diag.snapshot.agents).toBe(13);
     expect(diag.snapshot.excluded).toEqual([
@@ -113,7 +113,7 @@ describe("benchmark diagnostics", () => {
     await setAgentMembership(org.id, positionId, agentIds.a07, "include", "Really agrees with everything", user);
     const draft = await computeDraftBenchmark(org.id, positionId);
     expect(draft.snapshot).toEqual(
-      buildBenchmark(q, engineAgents, { include: [agentIds.a07], exclude: [agentIds.a01] }, "vb-1"),
+      buildBenchmark(q, engineAgents, { include: [agentIds.a07], exclude: [agentIds.a01] }, "vb-2"),
     );
     expect(draft.snapshot.included).not.toContain(agentIds.a01);
     expect(draft.snapshot.included).toContain(agentIds.a07);

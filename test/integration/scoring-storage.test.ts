@@ -49,7 +49,7 @@ describe("scoring on submit", () => {
 
     // The same inputs given to the engine directly: the 13 agents in submission order, respondent = response id.
     const agents = exampleRespondents("agents.csv").map((a) => ({ ...a, respondent: agentIds[a.respondent] }));
-    const snapshot = buildBenchmark(q, agents, {}, "vb-1");
+    const snapshot = buildBenchmark(q, agents, {}, "vb-2");
     const expected = scoreCandidate(q, snapshot, { respondent: id, answers: candidate("c01").answers });
 
     const rows = await scoreRows(id);
@@ -59,7 +59,7 @@ describe("scoring on submit", () => {
     expect(row.position_id).toBe(positionId);
     expect(row.benchmark_id).toBe(benchmarkId);
     expect(row.questionnaire_version_id).toBe(versionId);
-    expect(row.algorithm_version).toBe("vb-1");
+    expect(row.algorithm_version).toBe("vb-2");
     expect(row.is_current).toBe(1);
     expect(JSON.parse(row.result_json)).toEqual(expected);
     expect(row.overall).toBe(expected.overall);

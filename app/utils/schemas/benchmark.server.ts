@@ -22,4 +22,16 @@ export const activateBenchmarkSchema = z
   })
   .strict();
 
-export const benchmarkActionSchema = z.discriminatedUnion("intent", [agentMembershipSchema, activateBenchmarkSchema]);
+/** "Re-score with vb-2" of an active benchmark built with an older algorithm (admins only: route-roles.server.ts). */
+export const rescoreBenchmarkSchema = z
+  .object({
+    intent: z.literal("rescore"),
+    confirm: z.literal("yes", { errorMap: () => ({ message: "Tick the box to confirm the re-scoring." }) }),
+  })
+  .strict();
+
+export const benchmarkActionSchema = z.discriminatedUnion("intent", [
+  agentMembershipSchema,
+  activateBenchmarkSchema,
+  rescoreBenchmarkSchema,
+]);
