@@ -9,6 +9,7 @@ import {
   type CsvProblem,
 } from "../../app/questionnaire/responses-csv";
 import { parseStoredQuestionnaire } from "../../app/questionnaire/stored";
+import { valueKeySchema } from "../../app/utils/schemas/values.server";
 
 const withIds = (valueId: string, itemId: string, extra = "") => `
 id: demo
@@ -43,6 +44,15 @@ describe("the id rule (section 1) by algorithm", () => {
       "1-emp",
     );
     expect(problemOf(withIds("Empathy", "emp-01"), "vb-1")).toContain("must match [a-z0-9-]+");
+  });
+
+  it("the web's value keys follow the vb-2 rule", () => {
+    expect(valueKeySchema.safeParse("clear-communication").success).toBe(true);
+    const numeric = valueKeySchema.safeParse("2fast");
+    expect(numeric.success).toBe(false);
+    expect(numeric.error?.issues[0].message).toBe(
+      "Start with a lower-case letter, then use lower-case letters, digits and dashes (e.g. clear-communication).",
+    );
   });
 });
 

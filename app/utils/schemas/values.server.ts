@@ -31,7 +31,10 @@ export const valueKeySchema = z
   .trim()
   .min(1, "Key is required.")
   .max(40, "Key must be at most 40 characters.")
-  .regex(ID_PATTERN, "Use lower-case letters, digits and dashes only (e.g. clear-communication).");
+  .regex(
+    ID_PATTERN,
+    "Start with a lower-case letter, then use lower-case letters, digits and dashes (e.g. clear-communication).",
+  );
 
 export const createValueSchema = z
   .object({ intent: z.literal("create"), key: valueKeySchema, ...valueFields })
