@@ -1,4 +1,5 @@
 // The data layer behaves the same on SQLite and PostgreSQL (run on both when TEST_POSTGRES_URL is set).
+import { spawn } from "node:child_process";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "../../app/models/audit.server";
@@ -8,8 +9,6 @@ import { onPostgres, withTestDatabase } from "../db";
 import { makeOrganization } from "../factories";
 
 const testDb = withTestDatabase();
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("database dialect", () => {
   it("picks PostgreSQL for postgres:// and postgresql:// URLs and SQLite otherwise", () => {
@@ -83,31 +82,57 @@ describe("writeTransaction", () => {
     expect(isRetryableTransactionError(null)).toBe(false);
   });
 
-  it("loses no update when concurrent transactions read then write the same row", async () => {
+  it("loses no update when two processes read then write the same row, each with its own connection", async () => {
+    // Two processes, because one process's SQLite connection runs one transaction at a time: only separate
+    // connections can interleave (on PostgreSQL, SERIALIZABLE retries; on SQLite, BEGIN IMMEDIATE excludes the other).
     const org = await makeOrganization("Counter Org");
-    const readThenIncrement = () =>
-      writeTransaction(getDb(), async (trx) => {
-        const row = await trx
-          .selectFrom("organizations")
-          .select("retention_days")
-          .where("id", "=", org.id)
-          .executeTakeFirstOrThrow();
-        await pause(5); // let the others read the same value
-        await trx
-          .updateTable("organizations")
-          .set({ retention_days: row.retention_days + 1 })
-          .where("id", "=", org.id)
-          .execute();
+    const PER_PROCESS = 100;
+    const children = [0, 1].map(() => {
+      const child = spawn("npx", ["tsx", "test/concurrent-writer.ts", org.id, String(PER_PROCESS)], {
+        env: { ...process.env, DATABASE_URL: testDb.url() },
+        stdio: ["pipe", "pipe", "pipe"],
       });
-    // Four writers and five attempts: each failed attempt means another writer committed, so all four get through.
-    await Promise.all([readThenIncrement(), readThenIncrement(), readThenIncrement(), readThenIncrement()]);
+      let out = "";
+      let err = "";
+      child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+      const ready = new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.startsWith("ready\n")) resolve();
+        }),
+      );
+      const result = new Promise<{ acknowledged: number; failures: string[] }>((resolve, reject) =>
+        child.on("exit", (code) =>
+          code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`writer: ${err}`)),
+        ),
+      );
+      return { child, ready, result };
+    });
+    // Both connected before either starts, so that their transactions overlap.
+    await Promise.all(children.map((c) => c.ready));
+    for (const { child } of children) child.stdin.write("go\n");
+    const results = await Promise.all(children.map((c) => c.result));
+    const acknowledged = results.reduce((sum, r) => sum + r.acknowledged, 0);
     const after = await getDb()
       .selectFrom("organizations")
       .select("retention_days")
       .where("id", "=", org.id)
       .executeTakeFirstOrThrow();
-    expect(after.retention_days).toBe(365 + 4);
-  });
+    // Every acknowledged increment is there, none counted twice or lost.
+    expect(after.retention_days).toBe(365 + acknowledged);
+    const failures = results.flatMap((r) => r.failures);
+    if (onPostgres) {
+      // A transaction that lost the race WRITE_TRANSACTION_ATTEMPTS times in a row reaches its caller as a
+      // serialization failure (nothing written); every other one got through.
+      for (const failure of failures) expect(failure).toMatch(/could not serialize access/);
+      expect(acknowledged + failures.length).toBe(2 * PER_PROCESS);
+    } else {
+      // SQLite: BEGIN IMMEDIATE makes the other process wait for the lock, so every transaction gets through (with a
+      // deferred BEGIN both read, then one fails to upgrade: "database is locked").
+      expect(failures).toEqual([]);
+      expect(acknowledged).toBe(2 * PER_PROCESS);
+    }
+  }, 60_000);
 
   it("has a builder-shaped form for call sites: serializable(db).transaction().execute(fn)", async () => {
     const org = await makeOrganization("Builder Org");
