@@ -112,6 +112,14 @@ export async function exportCandidateData(orgId: string, responseId: string, opt
     .where("o.response_id", "=", responseId)
     .orderBy("m.key")
     .execute();
+  // The server's first view of each page (page times are measured from it): when the candidate saw which page.
+  const pageViews = await db
+    .selectFrom("response_page_views")
+    .select(["page", "first_viewed_at"])
+    .where("organization_id", "=", orgId)
+    .where("response_id", "=", responseId)
+    .orderBy("page")
+    .execute();
   const sessions = await db
     .selectFrom("respondent_sessions")
     .select(["created_at", "expires_at"])
@@ -135,6 +143,7 @@ export async function exportCandidateData(orgId: string, responseId: string, opt
       revision: response.revision,
       answers: parseJson(response.answers_json),
       pageTimesSeconds: parseJson(response.page_times_json),
+      pageFirstViews: Object.fromEntries(pageViews.map((v) => [String(v.page), v.first_viewed_at])),
     },
     scores: scores.map((s) => ({
       id: s.id,

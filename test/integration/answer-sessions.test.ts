@@ -5,6 +5,7 @@ import { action as overviewAction } from "../../app/routes/app.positions.$positi
 import { action as inviteAction } from "../../app/routes/i.$token";
 import { action as pageAction, loader as pageLoader } from "../../app/routes/r.$page";
 import { action as reviewAction } from "../../app/routes/r.review";
+import { exportCandidateData } from "../../app/models/privacy.server";
 import { getCurrentScore } from "../../app/models/score.server";
 import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
@@ -144,6 +145,9 @@ describe("page times measured by the server", () => {
       .execute();
     expect(stored).toEqual([{ page: 0, first_viewed_at: new Date(T0).toISOString() }]);
     expect(JSON.parse((await responseOf(invitationId)).page_times_json)).toEqual({ "0": 42_000 });
+    // The candidate's data export carries the first views too.
+    const exported = await exportCandidateData(org.id, (await responseOf(invitationId)).id);
+    expect(exported.response.pageFirstViews).toEqual({ "0": new Date(T0).toISOString() });
   });
 
   it("the speeding flag reads the server's times: claiming ten minutes a page does not hide 4 s pages", async () => {
