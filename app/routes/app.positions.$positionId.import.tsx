@@ -54,8 +54,8 @@ export default function ImportAnswers() {
       <p>
         For teams that ran the questionnaire on paper: upload or paste a CSV whose header is{" "}
         <code>respondent,&lt;item id&gt;,&lt;item id&gt;,…</code> with the item ids of{" "}
-        <strong>{position.questionnaireLabel}</strong>. Likert, rating and attention cells are whole numbers on the
-        item’s scale, scenario cells an option id, and an empty cell a missing answer. Every row becomes a submitted
+        <strong>{position.questionnaireLabel}</strong>. Likert, rating, attention and virtue cells are whole numbers on
+        the item’s scale, scenario cells an option id, and an empty cell a missing answer. Every row becomes a submitted
         agent response named by its respondent column.
       </p>
       <p className="muted">The whole file is checked first. If any cell is wrong, nothing is imported.</p>
