@@ -7,6 +7,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { ResultsFilters } from "~/components/results-filters";
 import { ScoringFailures } from "~/components/scoring-failures";
 import { languageName } from "~/i18n/locale";
 import { listResults } from "~/models/results.server";
@@ -148,63 +149,14 @@ export default function ResultsPage() {
             . Alignment is 0–100 per value (100 = at or beyond your top agents&apos; typical answer); ▼ below, ● within,
             ▲ above the agents&apos; 10th–90th percentile band; ? = uncertain.
           </p>
-          <Form method="get" className="results-filters card" aria-label="Filters">
-            <input type="hidden" name="sort" value={ranking.sort} />
-            <input type="hidden" name="dir" value={query.dir} />
-            <div>
-              <label htmlFor="f-band-value">Band on value</label>
-              <select id="f-band-value" name="bandValue" defaultValue={ranking.bandValue ?? ""}>
-                <option value="">(any value)</option>
-                {context.values.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="f-band">Band</label>
-              <select id="f-band" name="band" defaultValue={query.band ?? ""}>
-                <option value="">(any)</option>
-                <option value="below">Below</option>
-                <option value="within">Within</option>
-                <option value="above">Above</option>
-                <option value="none">Not compared</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="f-status">Status</label>
-              <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-                <option value="">All submitted</option>
-                <option value="scored">Scored</option>
-                <option value="unscored">Not scored</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="f-decision">Decision</label>
-              <select id="f-decision" name="decision" defaultValue={query.decision ?? ""}>
-                <option value="">(any)</option>
-                <option value="none">No decision yet</option>
-                <option value="advance">Advance</option>
-                <option value="hold">Hold</option>
-                <option value="reject">Reject</option>
-                <option value="hired">Hired</option>
-              </select>
-            </div>
-            <div>
-              <label>
-                <input type="checkbox" name="review" value="1" defaultChecked={query.review === "1"} /> Needs review
-                only
-              </label>
-            </div>
-            <div className="row">
-              <button type="submit">Apply filters</button>
-              <Link to={`${base}/results`}>Clear</Link>
-              <a href={exportHref} download>
-                Export CSV
-              </a>
-            </div>
-          </Form>
+          <ResultsFilters
+            values={context.values}
+            sort={ranking.sort}
+            bandValue={ranking.bandValue}
+            query={query}
+            clearHref={`${base}/results`}
+            exportHref={exportHref}
+          />
 
           {ranking.total === 0 ? (
             <p role="status">No candidate matches these filters.</p>
