@@ -19,6 +19,8 @@ const {
   TOO_LARGE_MESSAGE,
   publicOrigin,
   announceFirstRunSetup,
+  isApiPath,
+  problemBody,
 } = build.entry.module;
 // Refuse to start on a bad environment (e.g. no PUBLIC_URL in production) with the reason, not on the first request.
 publicOrigin();
@@ -57,10 +59,16 @@ app.use((req, res, next) => {
     origin: req.headers.origin,
     secFetchSite: req.headers["sec-fetch-site"],
     contentLength: req.headers["content-length"],
+    path: req.path,
+    authorization: req.headers.authorization,
   });
   if (!verdict.ok) {
     if (verdict.headers) res.set(verdict.headers);
-    res.status(verdict.status).type("text/plain").send(verdict.message);
+    // the public API answers its errors as RFC 9457 problem+json (issue 20)
+    if (isApiPath(req.path)) {
+      res.status(verdict.status).type("application/problem+json");
+      res.send(JSON.stringify(problemBody(verdict.status, verdict.message)));
+    } else res.status(verdict.status).type("text/plain").send(verdict.message);
     return;
   }
   // Forms on no-referrer pages (invitation/answering) post `Origin: null`; the guard accepted it because

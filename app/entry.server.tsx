@@ -28,7 +28,9 @@ export {
   ALLOWED_METHODS,
   MAX_BODY_BYTES,
   TOO_LARGE_MESSAGE,
+  isApiPath,
 } from "./utils/request-guard.server";
+export { problemBody } from "./utils/api/problem.server";
 export { publicOrigin } from "./utils/env.server";
 // server.js: the database check before listening, and /readyz (issue 15, item 14).
 export { checkDatabaseAtStart, databaseReadiness } from "./utils/database-health.server";

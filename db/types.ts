@@ -299,6 +299,66 @@ export interface HealthChecksTable {
   checked_at: string;
 }
 
+/** An organization's API key (migration 20261205170000): the secret's SHA-256 only; scopes_json a JSON array. */
+export interface ApiKeysTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  scopes_json: string;
+  secret_hash: string;
+  /** The secret's first characters (e.g. "vb_live_AbC1"), shown to tell keys apart. */
+  prefix: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** The first answer to an API POST with an `Idempotency-Key` header, per organization and key, kept 24 h. */
+export interface IdempotencyKeysTable {
+  organization_id: string;
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: string;
+  created_at: string;
+}
+
+export type WebhookEventType = "response.submitted" | "response.scored" | "benchmark.activated" | "decision.recorded";
+
+/** An organization's webhook receiver (migration 20261205180000); `secret` is the Standard Webhooks `whsec_…` secret. */
+export interface WebhookEndpointsTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  /** JSON array of WebhookEventType. */
+  events_json: string;
+  secret: string;
+  created_by: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** The webhook outbox (migration 20261205180000): `id` is the `webhook-id` (msg_…); see webhook-delivery.server.ts. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  organization_id: string;
+  /** "webhook": signed POST to endpoint_id's URL; "greenhouse": PATCH to target_url (Greenhouse's test callback). */
+  kind: Generated<"webhook" | "greenhouse">;
+  endpoint_id: string | null;
+  target_url: string | null;
+  event_type: string;
+  payload_json: string;
+  status: Generated<"pending" | "delivered" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   health_checks: HealthChecksTable;
   organizations: OrganizationsTable;
@@ -325,6 +385,10 @@ export interface Database {
   outbox: OutboxTable;
   metrics: MetricsTable;
   outcomes: OutcomesTable;
+  api_keys: ApiKeysTable;
+  idempotency_keys: IdempotencyKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

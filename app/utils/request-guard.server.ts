@@ -21,7 +21,15 @@ export type GuardHeaders = {
   origin: string | undefined;
   secFetchSite: string | undefined;
   contentLength: string | undefined;
+  /** The URL path and Authorization header: /api/ requests carrying a key skip the cross-site checks (below). */
+  path?: string;
+  authorization?: string | undefined;
 };
+
+/** The public API's paths (issue 20): no cookies are read there, every request authenticates with its own key. */
+export function isApiPath(path: string | undefined): boolean {
+  return path !== undefined && path.startsWith("/api/");
+}
 
 export type GuardVerdict =
   { ok: true } | { ok: false; status: 403 | 405 | 413; message: string; headers?: Record<string, string> };
@@ -38,6 +46,11 @@ export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
     };
   }
   if (SAFE_METHODS.has(h.method)) return { ok: true };
+  // The API reads no cookie, so a cross-site POST there carries no ambient authority (no CSRF surface); its key is in
+  // the Authorization header, which a browser sends cross-site only after a CORS preflight the app never grants.
+  // The body limit still applies.
+  const keyedApiCall = isApiPath(h.path) && Boolean(h.authorization?.trim());
+  if (keyedApiCall) return tooLarge(h.contentLength) ?? { ok: true };
   if (h.secFetchSite && !["same-origin", "none"].includes(h.secFetchSite)) {
     return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
   }
@@ -56,10 +69,14 @@ export function checkIncomingRequest(h: GuardHeaders): GuardVerdict {
     // `Origin: null`; the browser-set Sec-Fetch-Site still proves the form came from this site.
     return { ok: false, status: 403, message: "Cross-site requests are not allowed." };
   }
-  if (h.contentLength && Number(h.contentLength) > MAX_BODY_BYTES) {
+  return tooLarge(h.contentLength) ?? { ok: true };
+}
+
+function tooLarge(contentLength: string | undefined): GuardVerdict | null {
+  if (contentLength && Number(contentLength) > MAX_BODY_BYTES) {
     return { ok: false, status: 413, message: TOO_LARGE_MESSAGE };
   }
-  return { ok: true };
+  return null;
 }
 
 /** Headers sent on every response. */
