@@ -96,16 +96,20 @@ async function demoStaffAccounts() {
   });
 }
 
-async function giveNewPassword(account: Awaited<ReturnType<typeof demoStaffAccounts>>[number]): Promise<DemoLogin> {
+async function giveNewPassword(
+  account: Awaited<ReturnType<typeof demoStaffAccounts>>[number],
+  actorLabel: string,
+): Promise<DemoLogin> {
   const password = generateDemoPassword();
-  await setDemoStaffPassword(account.organizationId, account.id, password);
+  await setDemoStaffPassword(account.organizationId, account.id, password, actorLabel);
   return { organization: account.staff.organization, role: account.staff.role, email: account.email, password };
 }
 
 /** New generated passwords for the demo organizations' seeded staff (only those), ending their sessions. */
 export async function resetDemoPasswords(): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
-  for (const account of await demoStaffAccounts()) logins.push(await giveNewPassword(account));
+  for (const account of await demoStaffAccounts())
+    logins.push(await giveNewPassword(account, "npm run db:seed -- --reset-demo-passwords"));
   return logins;
 }
 
@@ -115,7 +119,7 @@ export async function rotatePublishedDemoPasswords(): Promise<DemoLogin[]> {
   for (const account of await demoStaffAccounts()) {
     const published = PUBLISHED_DEMO_PASSWORDS[account.email];
     if (published && (await verifyPassword(published, account.passwordHash)))
-      logins.push(await giveNewPassword(account));
+      logins.push(await giveNewPassword(account, "seed: replaced a once-published demo password"));
   }
   return logins;
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { getDb } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import { recordAudit } from "./audit.server";
 import { normalizeEmail } from "./user.server";
 
 // Digits and lower-case letters without the look-alikes 0/o, 1/i/l and u: 30 symbols, about 4.9 bits a character.
@@ -42,8 +43,16 @@ export async function listDemoStaff(emails: readonly string[]): Promise<DemoStaf
   }));
 }
 
-/** Gives a demo organization's staff member a new password and ends their sessions; false when not such an account. */
-export async function setDemoStaffPassword(orgId: string, userId: string, password: string): Promise<boolean> {
+/**
+ * Gives a demo organization's staff member a new password and ends their sessions, audited as
+ * `staff.password_reset` by `actorLabel` (the command); false when not such an account.
+ */
+export async function setDemoStaffPassword(
+  orgId: string,
+  userId: string,
+  password: string,
+  actorLabel: string,
+): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return getDb()
     .transaction()
@@ -57,6 +66,18 @@ export async function setDemoStaffPassword(orgId: string, userId: string, passwo
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
       await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: null,
+          actorLabel,
+          action: "staff.password_reset",
+          targetType: "user",
+          targetId: userId,
+          details: { demo: true },
+        },
+        trx,
+      );
       return true;
     });
 }

@@ -205,6 +205,15 @@ describe("demo organizations in a database that also holds a real one", () => {
     const sessions = await testDb.db().selectFrom("sessions").select("user_id").execute();
     expect(sessions.map((s) => s.user_id)).not.toContain(demoAdmin.id);
     expect(sessions.map((s) => s.user_id)).toContain(realUser.id);
+    const audit = await testDb
+      .db()
+      .selectFrom("audit_log")
+      .select(["actor_label", "target_id"])
+      .where("action", "=", "staff.password_reset")
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit.map((a) => a.target_id)).toContain(demoAdmin.id);
+    expect(audit[0].actor_label).toBe("npm run db:seed -- --reset-demo-passwords");
   }, 120_000);
 
   it("replaces a password that was once published (databases seeded before) at the next seed", async () => {
