@@ -121,15 +121,13 @@ export function probeReason(verdict: ValueVerdict): string {
 
 /** What each answer-quality flag means (SCORING.md section 6), as the benchmark page and the reports say it. */
 const FLAG_WORDING: Record<FlagName, string> = {
-  "long-string": "Long string: gave the same answer to 8 or more statements in a row (soft flag).",
+  "long-string": "Gave the same answer to 8 or more statements in a row (soft flag).",
   "no-variance":
-    "No variance: gave the same answer to every statement (at least {min}): the answers carry no information (hard flag).",
-  attention:
-    "Attention: missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
+    "Gave the same answer to every statement (at least {min}): the answers carry no information (hard flag).",
+  attention: "Missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
   impression:
-    "Impression: agreed fully with statements few people can honestly endorse (such as “I have never been impatient with anyone”); the answers may describe an ideal rather than the person. Never changes a score (soft flag).",
-  speeding:
-    "Speeding: answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
+    "Agreed fully with statements few people can honestly endorse (such as “I have never been impatient with anyone”): the answers may describe an ideal rather than the person. Never changes a score (soft flag).",
+  speeding: "Answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
 };
 
 /** The meaning of a flag raised under the given algorithm (the no-variance threshold differs between versions). */

@@ -374,7 +374,7 @@ describe("virtue items on the web", () => {
     expect(idealistReport.provenance?.algorithmVersion).toBe("vb-2");
     expect(idealistReport.flags).toContainEqual({
       flag: "impression",
-      meaning: expect.stringMatching(/^Impression: agreed fully with statements few people can honestly endorse/),
+      meaning: expect.stringMatching(/^Agreed fully with statements few people can honestly endorse/),
     });
     const realistReport = await loadReport(positionId, byName.Realist.id, adminCookie);
     expect(realistReport.flags.map((f) => f.flag)).not.toContain("impression");
