@@ -99,7 +99,7 @@ async function positionContext(orgId: string, positionId: string, db: DB) {
     .where("status", "=", "active")
     .orderBy("activated_at", "desc")
     .executeTakeFirst();
-  const snapshot = benchmarkRow ? (JSON.parse(benchmarkRow.snapshot_json) as BenchmarkSnapshot) : null;
+  const snapshot = benchmarkRow ? parseStoredSnapshot(benchmarkRow.snapshot_json) : null;
   const smallValues = snapshot ? values.filter((v) => (snapshot.values[v.id]?.sdUsed ?? null) === null) : [];
   const benchmarkState: BenchmarkState = !snapshot
     ? "none"
