@@ -81,6 +81,7 @@ export default function Setup() {
             errors={fieldErrors.token}
             inputProps={{
               name: "token",
+              type: "text",
               required: true,
               autoComplete: "off",
               spellCheck: false,
@@ -95,6 +96,7 @@ export default function Setup() {
           errors={fieldErrors.organizationName}
           inputProps={{
             name: "organizationName",
+            type: "text",
             required: true,
             autoComplete: "organization",
             defaultValue: text("organizationName"),
@@ -103,7 +105,7 @@ export default function Setup() {
         <Field
           label="Your name"
           errors={fieldErrors.name}
-          inputProps={{ name: "name", required: true, autoComplete: "name", defaultValue: text("name") }}
+          inputProps={{ name: "name", type: "text", required: true, autoComplete: "name", defaultValue: text("name") }}
         />
         <Field
           label="Email"
