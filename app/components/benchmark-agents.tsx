@@ -56,17 +56,43 @@ function AgentForm({
   );
 }
 
-export function AgentsSection({ diag, result, busy }: { diag: Diag; result: ActionResult | undefined; busy: boolean }) {
+export function AgentsSection({
+  diag,
+  result,
+  busy,
+  group = "top",
+}: {
+  diag: Diag;
+  result: ActionResult | undefined;
+  busy: boolean;
+  /** Top agents (the benchmark) or comparison agents (the contrast on the validity page), listed apart. */
+  group?: "top" | "comparison";
+}) {
+  const agents = diag.agents.filter((a) => a.group === group);
+  if (group === "comparison" && agents.length === 0) return null;
   return (
-    <section aria-labelledby="agents-heading">
-      <h2 id="agents-heading">Agents</h2>
-      <p className="muted">
-        Pull: how much each agent moves a value&apos;s mean (the mean with them minus the mean without them). A large
-        pull from one person is worth a second look. Agents with a hard flag are left out until you include them again.
-      </p>
+    <section aria-labelledby={`agents-heading-${group}`}>
+      <h2 id={`agents-heading-${group}`}>{group === "top" ? "Top agents" : "Comparison agents"}</h2>
+      {group === "top" ? (
+        <p className="muted">
+          Pull: how much each agent moves a value&apos;s mean (the mean with them minus the mean without them). A large
+          pull from one person is worth a second look. Agents with a hard flag are left out until you include them
+          again.
+        </p>
+      ) : (
+        <p className="muted">
+          Ordinary members of the team: they never enter the benchmark. Their answers are compared with the top
+          agents&apos; on the validity page. Comparison agents with a hard flag are left out of that comparison until
+          you include them again.
+        </p>
+      )}
       <div className="table-scroll">
         <table className="agents">
-          <caption className="sr-only">Agents, their flags, scores and pull on each value mean</caption>
+          <caption className="sr-only">
+            {group === "top"
+              ? "Top agents, their flags, scores and pull on each value mean"
+              : "Comparison agents, their flags and scores"}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Agent</th>
@@ -75,14 +101,14 @@ export function AgentsSection({ diag, result, busy }: { diag: Diag; result: Acti
               {diag.values.map((v) => (
                 <th scope="col" key={v.id}>
                   {v.name}
-                  <span className="muted block">score (pull)</span>
+                  <span className="muted block">{group === "top" ? "score (pull)" : "score"}</span>
                 </th>
               ))}
               <th scope="col">Include or exclude</th>
             </tr>
           </thead>
           <tbody>
-            {diag.agents.map((a) => (
+            {agents.map((a) => (
               <tr key={a.responseId} id={`agent-row-${a.responseId}`}>
                 <th scope="row">
                   {a.label}

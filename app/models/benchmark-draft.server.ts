@@ -32,6 +32,8 @@ export type AgentRow = {
   answers_json: string;
   page_times_json: string;
   submitted_at: string | null;
+  /** "top" agents form the benchmark; "comparison" agents only enter the contrast (SCORING.md section 11). */
+  agent_group: "top" | "comparison";
 };
 
 /** Submitted agent responses of the position on its questionnaire version, in submission order (the input order). */
@@ -43,7 +45,7 @@ export async function listSubmittedAgents(
 ): Promise<AgentRow[]> {
   return db
     .selectFrom("responses")
-    .select(["id", "respondent_label", "source", "answers_json", "page_times_json", "submitted_at"])
+    .select(["id", "respondent_label", "source", "answers_json", "page_times_json", "submitted_at", "agent_group"])
     .where("organization_id", "=", orgId)
     .where("position_id", "=", positionId)
     .where("kind", "=", "agent")
@@ -97,7 +99,7 @@ export async function computeDraftBenchmark(
     include: members.filter((m) => m.decision === "include" && agentIds.has(m.response_id)).map((m) => m.response_id),
     exclude: members.filter((m) => m.decision === "exclude" && agentIds.has(m.response_id)).map((m) => m.response_id),
   };
-  const inputs = agents.map((a) => toRespondentInput(q, a));
+  const inputs = agents.map((a) => ({ ...toRespondentInput(q, a), group: a.agent_group }));
   // New benchmarks use the current algorithm (vb-2); stored ones keep theirs.
   const snapshot = buildBenchmark(q, inputs, overrides, CURRENT_ALGORITHM);
   const labels = Object.fromEntries(agents.map((a) => [a.id, a.respondent_label]));

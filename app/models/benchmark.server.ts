@@ -24,6 +24,7 @@ import { countSubmittedCandidates } from "./position.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow } from "./score.server";
 import { listMarkedResponses, markPositionForScoring, runScoringJobs } from "./scoring-jobs.server";
+import { enqueueWebhookEvent } from "./webhook-events.server";
 
 /** Below this many agents a value has no spread and no percentiles (SCORING.md section 4). */
 export const MIN_AGENTS = 5;
@@ -109,6 +110,8 @@ export function benchmarkWarnings(q: Questionnaire, snapshot: BenchmarkSnapshot)
 export type AgentDiagnostics = {
   responseId: string;
   label: string;
+  /** Top agents form the benchmark; comparison agents only the contrast (issue 17). */
+  group: "top" | "comparison";
   source: "web" | "import";
   flags: FlagName[];
   flagExplanations: string[];
@@ -133,7 +136,11 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
   const draft = await computeDraftBenchmark(orgId, positionId, db);
   const { q, snapshot, inputs, overrides } = draft;
   const loo = new Map(leaveOneOutMeans(q, inputs, overrides).map((l) => [l.respondent, l.means]));
-  const excluded = new Map(snapshot.excluded.map((e) => [e.respondent, e]));
+  const excluded = new Map<string, { reason: "flags" | "recruiter" }>(snapshot.excluded.map((e) => [e.respondent, e]));
+  // Comparison agents left out of the contrast: by a recruiter, else by a hard flag.
+  for (const e of snapshot.contrast?.excluded ?? []) {
+    excluded.set(e.respondent, { reason: overrides.exclude?.includes(e.respondent) ? "recruiter" : "flags" });
+  }
   const memberById = new Map(draft.members.map((m) => [m.response_id, m]));
   const sources = await db
     .selectFrom("responses")
@@ -160,6 +167,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
     return {
       responseId: input.respondent,
       label: draft.labels[input.respondent] ?? input.respondent,
+      group: input.group ?? "top",
       source: sourceById.get(input.respondent) ?? "web",
       flags,
       flagExplanations: flags.map((f) => flagMeaning(f, snapshot.algorithmVersion)),
@@ -338,6 +346,7 @@ async function storeActiveSnapshot(
   user: Actor,
 ): Promise<{ benchmarkId: string; candidatesToScore: number }> {
   const now = nowIso();
+  const archived = await getActiveBenchmarkRow(orgId, positionId, trx);
   await trx
     .updateTable("benchmarks")
     .set({ status: "archived" })
@@ -362,6 +371,14 @@ async function storeActiveSnapshot(
     })
     .execute();
   const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
+  await enqueueWebhookEvent(trx, orgId, "benchmark.activated", {
+    positionId,
+    benchmarkId,
+    algorithmVersion: snapshot.algorithmVersion,
+    archivedBenchmarkId: archived?.id ?? null,
+    agents: snapshot.agents,
+    candidatesToScore,
+  });
   return { benchmarkId, candidatesToScore };
 }
 

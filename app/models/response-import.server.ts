@@ -40,7 +40,7 @@ export async function importAgentResponses(
       const q = parseStoredQuestionnaire(version.content_json);
       let parsed;
       try {
-        parsed = parseResponsesCsv(csvText, q);
+        parsed = parseResponsesCsv(csvText, q, { groupColumn: true });
       } catch (error) {
         if (error instanceof ResponsesCsvError)
           return { ok: false, problems: error.problems, truncated: error.truncated };
@@ -79,6 +79,8 @@ export async function importAgentResponses(
             position_id: positionId,
             invitation_id: null,
             kind: "agent",
+            // the optional group column: top agents (the default) or comparison agents (issue 17)
+            agent_group: r.group ?? "top",
             respondent_label: r.respondent,
             questionnaire_version_id: position.questionnaireVersionId,
             source: "import",
@@ -99,7 +101,11 @@ export async function importAgentResponses(
           action: "responses.imported",
           targetType: "position",
           targetId: positionId,
-          details: { kind: "agent", count: parsed.respondents.length },
+          details: {
+            kind: "agent",
+            count: parsed.respondents.length,
+            comparison: parsed.respondents.filter((r) => r.group === "comparison").length,
+          },
         },
         trx,
       );

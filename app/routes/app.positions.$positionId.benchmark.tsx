@@ -19,6 +19,7 @@ import { failure, parseForm } from "~/utils/form.server";
 import { benchmarkActionSchema } from "~/utils/schemas/benchmark.server";
 import { algorithmLabel } from "~/utils/report-wording";
 import { requireRole } from "~/utils/route-roles.server";
+import { validitySummary } from "~/utils/validity-wording";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benchmarkCss }];
 
@@ -90,6 +91,10 @@ export default function BenchmarkPage() {
         Built from the answers of your top agents to {diag.questionnaire.title} (version {diag.questionnaire.version}
         ). The draft below changes as agents submit or as you include or exclude them; candidates are scored only
         against the active benchmark.
+      </p>
+      <p className="validity-link">
+        <Link to={`/app/positions/${diag.position.id}/validity`}>Validity evidence</Link>:{" "}
+        {validitySummary(diag.snapshot.contrast, diag.values.length)}
       </p>
       {result?.ok ? (
         <p className="alert success" role="status">
@@ -193,6 +198,7 @@ export default function BenchmarkPage() {
           ) : null}
 
           <AgentsSection diag={diag} result={result} busy={busy} />
+          <AgentsSection diag={diag} result={result} busy={busy} group="comparison" />
         </>
       )}
 

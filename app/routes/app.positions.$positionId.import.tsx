@@ -56,7 +56,9 @@ export default function ImportAnswers() {
         <code>respondent,&lt;item id&gt;,&lt;item id&gt;,…</code> with the item ids of{" "}
         <strong>{position.questionnaireLabel}</strong>. Likert, rating, attention and virtue cells are whole numbers on
         the item’s scale, scenario cells an option id, and an empty cell a missing answer. Every row becomes a submitted
-        agent response named by its respondent column.
+        agent response named by its respondent column. An optional <code>group</code> column says who is a top agent (
+        <code>top</code> or empty: they form the benchmark) and who a comparison agent (<code>comparison</code>: an
+        ordinary member of the team, compared with the top agents on the validity page).
       </p>
       <p className="muted">The whole file is checked first. If any cell is wrong, nothing is imported.</p>
       {actionData?.ok ? (

@@ -30,6 +30,7 @@ export default function PositionLayout() {
         <NavLink to={`${base}/results`}>Results</NavLink>
         <NavLink to={`${base}/fairness`}>Fairness</NavLink>
         <NavLink to={`${base}/outcomes`}>Outcomes</NavLink>
+        <NavLink to={`${base}/validity`}>Validity</NavLink>
         <NavLink to={`${base}/import`}>Import answers</NavLink>
       </nav>
       <Outlet />

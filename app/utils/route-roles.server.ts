@@ -43,6 +43,8 @@ export const ROUTE_ROLES = {
     action: { "create-metric": "recruiter", "upload-values": "recruiter", "upload-ratings": "recruiter" },
   },
   "app.positions.$positionId.outcomes-template[.csv]": { loader: "recruiter" },
+  "app.positions.$positionId.validity": { loader: "recruiter" },
+  "app.positions.$positionId.validity[.csv]": { loader: "recruiter" },
   "app.positions.$positionId.results": { loader: "recruiter", action: { "retry-scoring": "recruiter" } },
   "app.positions.$positionId.results[.csv]": { loader: "recruiter" },
   "app.questionnaires._index": { loader: "admin" },

@@ -74,7 +74,7 @@ describe("CSV import of agents' answers", () => {
       .selectAll()
       .where("action", "=", "responses.imported")
       .execute();
-    expect(JSON.parse(audit[0].details_json)).toEqual({ kind: "agent", count: 13 });
+    expect(JSON.parse(audit[0].details_json)).toEqual({ kind: "agent", count: 13, comparison: 0 });
   });
 
   it("accepts an uploaded file (multipart) and a partial header with empty cells as missing answers", async () => {
