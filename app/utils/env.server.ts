@@ -120,7 +120,7 @@ export function getSessionSecret(): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 }); // the data directory is private (issue 15)
     const secret = crypto.randomBytes(32).toString("base64url");
     try {
       fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });

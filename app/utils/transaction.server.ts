@@ -27,8 +27,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * - PostgreSQL: SERIALIZABLE isolation, so two instances cannot both act on the same read; a serialization failure
  *   or deadlock rolls the attempt back and runs `fn` again (up to WRITE_TRANSACTION_ATTEMPTS in all) after a short
  *   jittered pause. `fn` must therefore only touch the database (no e-mails, no counters outside the transaction).
- * - SQLite: `BEGIN IMMEDIATE` (db.server.ts's driver), which takes the write lock before the first read; another
- *   process waits on busy_timeout instead of failing half-way.
+ * - SQLite: `BEGIN IMMEDIATE` (sqlite-driver.server.ts), which takes the write lock before the first read; while
+ *   another process holds it the BEGIN is retried after asynchronous pauses (the event loop stays free), and after
+ *   LOCK_WAIT_BUDGET_MS the call fails with DatabaseUnavailableError (503) without having run `fn`.
  */
 export async function writeTransaction<D, T>(db: Kysely<D>, fn: (trx: Transaction<D>) => Promise<T>): Promise<T> {
   if (dialectName(db) !== "postgres") return db.transaction().execute(fn);

@@ -13,6 +13,7 @@ import { migrateToLatest } from "../../db/migrator";
 import { databaseReadiness } from "../../app/utils/database-health.server";
 import { DatabaseUnavailableError } from "../../app/utils/database-unavailable.server";
 import { createDb, openSqlite, type DB } from "../../app/utils/db.server";
+import { getSessionSecret, resetEnvCache } from "../../app/utils/env.server";
 import { writeTransaction } from "../../app/utils/transaction.server";
 import { onPostgres } from "../db";
 
@@ -154,6 +155,27 @@ describe.skipIf(onPostgres)("database file modes", () => {
       sqlite.close();
     } finally {
       process.umask(previous);
+    }
+  });
+
+  it("creates the data directory 0700 also when the generated session secret comes first", () => {
+    const dataDir = path.join(root, "modes-secret", "data");
+    const saved = { DATA_DIR: process.env.DATA_DIR, SESSION_SECRET: process.env.SESSION_SECRET };
+    const previous = process.umask(0o022);
+    process.env.DATA_DIR = dataDir;
+    delete process.env.SESSION_SECRET;
+    resetEnvCache();
+    try {
+      getSessionSecret();
+      expect((fs.statSync(dataDir).mode & 0o777).toString(8)).toBe("700");
+      expect((fs.statSync(path.join(dataDir, "secret")).mode & 0o777).toString(8)).toBe("600");
+    } finally {
+      process.umask(previous);
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      resetEnvCache();
     }
   });
 });
