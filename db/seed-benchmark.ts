@@ -11,6 +11,8 @@ import type { Questionnaire } from "../app/questionnaire/types";
 import type { Answers } from "../app/scoring";
 import { getDb, nowIso } from "../app/utils/db.server";
 import { newId } from "../app/utils/tokens.server";
+import { answerAs, clamp01, hash, normal, prng, toCsv, type Person } from "./seed-answers";
+import { comparisonAgents, seedOutcomesAndHires } from "./seed-validity";
 
 export const DEMO_POSITION_TITLE = "Customer support agent";
 
@@ -55,85 +57,6 @@ const CANDIDATES: { name: string; profile: Profile }[] = [
   { name: "Stefan Ivanov", profile: "average" },
   { name: "Tara Singh", profile: "strong" },
 ];
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function normal(rand: () => number): number {
-  const u = Math.max(rand(), 1e-9);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-}
-
-const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-
-type Person = {
-  /** Value id -> latent level 0..1 (where the person sits on the value). */
-  level: Record<string, number>;
-  /** Noise of single answers around the level. */
-  noise: number;
-  /** Chance of choosing the agents' favourite option in a scenario. */
-  consensus: number;
-  /** Answers every scaled item with this raw value (a straightliner). */
-  flat?: number;
-};
-
-function answerAs(q: Questionnaire, person: Person, rand: () => number): Answers {
-  const answers: Answers = {};
-  for (const value of q.values) {
-    for (const item of value.items) {
-      if (item.type === "scenario") {
-        const favourite = hash(item.id) % item.options.length;
-        // People high on the value pick the agents' favourite more often (keeps the value's items consistent).
-        const chance = clamp01(person.consensus + 2 * (person.level[value.id] - 0.75));
-        const pick =
-          rand() < chance
-            ? favourite
-            : (favourite + 1 + Math.floor(rand() * (item.options.length - 1))) % item.options.length;
-        answers[item.id] = item.options[pick].id;
-        continue;
-      }
-      const { min, max } = item.scale;
-      if (person.flat !== undefined) {
-        answers[item.id] = Math.min(max, Math.max(min, person.flat));
-        continue;
-      }
-      const p = clamp01(person.level[value.id] + person.noise * normal(rand));
-      const keyed = min + Math.round(p * (max - min));
-      answers[item.id] = item.keyed === "minus" ? min + max - keyed : keyed;
-    }
-  }
-  for (const check of q.attention) {
-    // A straightliner's flat answer also misses a check asking for another answer (a hard flag either way).
-    answers[check.id] = person.flat !== undefined ? Math.min(check.scale.max, person.flat) : check.expect;
-  }
-  return answers;
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function toCsv(q: Questionnaire, rows: { name: string; answers: Answers }[]): string {
-  const ids = [...q.values.flatMap((v) => v.items.map((i) => i.id)), ...q.attention.map((a) => a.id)];
-  const lines = [["respondent", ...ids].join(",")];
-  for (const row of rows) lines.push([csvCell(row.name), ...ids.map((id) => String(row.answers[id] ?? ""))].join(","));
-  return `${lines.join("\n")}\n`;
-}
 
 /** Realistic time per page for a web respondent (ms), or a speeder's. */
 function pageTimes(q: Questionnaire, answers: Answers, secondsPerItem: () => number): Record<string, number> {
@@ -200,7 +123,9 @@ export async function seedBenchmark(orgId: string): Promise<boolean> {
           };
     return { name, answers: answerAs(q, person, rand) };
   });
-  const imported = await importAgentResponses(orgId, positionId, toCsv(q, agents), actor);
+  // 8 ordinary members of the team as comparison agents (issue 17): the validity page's contrast.
+  const comparison = comparisonAgents(q, agentLevel, rand);
+  const imported = await importAgentResponses(orgId, positionId, toCsv(q, [...agents, ...comparison]), actor);
   if (!imported.ok) throw new Error(`Seeding the demo agents failed: ${JSON.stringify(imported.problems)}`);
 
   await activateBenchmark(orgId, positionId, { id: staff.id, email: staff.email });
@@ -259,5 +184,7 @@ export async function seedBenchmark(orgId: string): Promise<boolean> {
       .execute();
     await scoreResponse(orgId, id);
   }
+  // Outcomes (CSAT, QA score, handling time) for every agent and 12 hired candidates (issue 17).
+  await seedOutcomesAndHires(orgId, positionId, q, version.id, { id: staff.id, email: staff.email }, agentLevel, rand);
   return true;
 }
