@@ -1,5 +1,6 @@
 // Recruiter decisions on a candidate (advance / hold / reject + note), each with an audit row in the same transaction.
 import { recordAudit } from "~/models/audit.server";
+import { enqueueWebhookEvent, reportUrl } from "~/models/webhook-events.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
@@ -64,6 +65,15 @@ export async function recordDecision(
           hired_on: input.decision === "hired" ? (input.hiredOn ?? decidedAt.slice(0, 10)) : null,
         })
         .execute();
+      await enqueueWebhookEvent(trx, orgId, "decision.recorded", {
+        positionId,
+        responseId,
+        decisionId: id,
+        decision: input.decision,
+        hiredOn: input.decision === "hired" ? (input.hiredOn ?? decidedAt.slice(0, 10)) : null,
+        decidedAt,
+        reportUrl: reportUrl(positionId, responseId),
+      });
       await recordAudit(
         {
           organizationId: orgId,

@@ -4,6 +4,7 @@ import { writeAnswersIfCurrent } from "~/models/answer-writes.server";
 import { recordAudit } from "~/models/audit.server";
 import { pageTimesWithPost } from "~/models/page-views.server";
 import { markForScoring } from "~/models/scoring-jobs.server";
+import { enqueueWebhookEvent, reportUrl } from "~/models/webhook-events.server";
 import { pagesOf } from "~/models/respondent-input.server";
 import type { AttentionItem, Item, Questionnaire, VirtueItem } from "~/questionnaire/types";
 import { respondentLanguage, type RespondentLanguage } from "~/models/respondent-locale.server";
@@ -431,7 +432,7 @@ export async function submitResponse(responseId: string, baseRevision: number, n
     .execute(async (trx) => {
       const row = await trx
         .selectFrom("responses")
-        .select(["organization_id", "position_id", "kind"])
+        .select(["organization_id", "position_id", "kind", "invitation_id"])
         .where("id", "=", responseId)
         .executeTakeFirst();
       if (!row) throw new Response("Not found", { status: 404 });
@@ -457,6 +458,20 @@ export async function submitResponse(responseId: string, baseRevision: number, n
           targetId: responseId,
         },
         trx,
+      );
+      await enqueueWebhookEvent(
+        trx,
+        row.organization_id,
+        "response.submitted",
+        {
+          positionId: row.position_id,
+          responseId,
+          invitationId: row.invitation_id,
+          kind: row.kind,
+          submittedAt: nowIso(now),
+          reportUrl: row.kind === "candidate" ? reportUrl(row.position_id, responseId) : null,
+        },
+        now,
       );
       return { save: { ok: true as const, revision: baseRevision + 1 }, orgId: row.organization_id };
     });

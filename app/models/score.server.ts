@@ -10,6 +10,7 @@ import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { newId } from "~/utils/tokens.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
+import { alignmentsOf, enqueueWebhookEvent, reportUrl } from "./webhook-events.server";
 
 export type StoredScore = { scoreId: string; benchmarkId: string; result: CandidateResult };
 
@@ -147,6 +148,18 @@ export async function scoreResponse(orgId: string, responseId: string, db?: DB):
       result,
       algorithmVersion: snapshot.algorithmVersion,
       submittedAt: response.submitted_at,
+    });
+    await enqueueWebhookEvent(trx, orgId, "response.scored", {
+      positionId: response.position_id,
+      responseId,
+      scoreId,
+      benchmarkId: benchmark.id,
+      algorithmVersion: snapshot.algorithmVersion,
+      overall: result.overall,
+      minAlignment: result.minAlignment,
+      alignments: alignmentsOf(result),
+      review: result.review,
+      reportUrl: reportUrl(response.position_id, responseId),
     });
     return { scoreId, benchmarkId: benchmark.id, result };
   };

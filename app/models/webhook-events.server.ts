@@ -1,0 +1,85 @@
+// Webhook events (issue 20): each event writes one outbox row per subscribed endpoint of its organization, inside
+// the transaction of the event itself (pass that transaction as `db`), so an event that committed is never lost and
+// one that rolled back is never sent. webhook-delivery.server.ts sends the rows. Payloads carry ids, numbers and the
+// report's URL, never a candidate's name or e-mail.
+import type { CandidateResult } from "~/scoring";
+import { nowIso, type DB } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
+import { newWebhookMessageId } from "~/utils/webhook-signature.server";
+import { WEBHOOK_EVENTS, type WebhookPayloadOf } from "~/utils/schemas/api-webhooks.server";
+import type { WebhookEventType } from "../../db/types";
+
+export type { WebhookEventType };
+
+/** The event types, in the order the webhooks page lists them (their payload schemas: api-webhooks.server.ts). */
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WEBHOOK_EVENTS;
+
+/** What each event means (the webhooks page and the README list them). */
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+  "response.submitted": "A candidate or agent submitted their answers.",
+  "response.scored": "A candidate's answers were scored against the position's active benchmark.",
+  "benchmark.activated": "A position's benchmark was activated (or rebuilt with a newer scoring algorithm).",
+  "decision.recorded": "A recruiter recorded a decision (advance, hold, reject, hired) on a candidate.",
+};
+
+/** The JSON body of every delivery (the Standard Webhooks shape: type, timestamp, data), typed by its schema. */
+export type WebhookPayload<T extends WebhookEventType = WebhookEventType> = WebhookPayloadOf<T>;
+export type WebhookEventData = { [T in WebhookEventType]: WebhookPayloadOf<T>["data"] };
+
+/** The staff URL of a candidate's fit report, from PUBLIC_URL. */
+export function reportUrl(positionId: string, responseId: string): string {
+  return `${publicOrigin()}/app/positions/${positionId}/candidates/${responseId}`;
+}
+
+/** The alignments of a scored result, by value key. */
+export function alignmentsOf(result: CandidateResult): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(result.values).map(([key, v]) => [key, v.alignment ?? null]));
+}
+
+export function parseEvents(eventsJson: string): WebhookEventType[] {
+  const parsed = JSON.parse(eventsJson) as unknown;
+  return Array.isArray(parsed)
+    ? parsed.filter((e): e is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(e))
+    : [];
+}
+
+/**
+ * Writes the event's outbox rows (one per enabled endpoint of the organization subscribed to `type`), due at once.
+ * Call inside the event's transaction. Returns how many rows were written.
+ */
+export async function enqueueWebhookEvent<T extends WebhookEventType>(
+  db: DB,
+  orgId: string,
+  type: T,
+  data: WebhookEventData[T],
+  now = new Date(),
+): Promise<number> {
+  const endpoints = await db
+    .selectFrom("webhook_endpoints")
+    .select(["id", "events_json"])
+    .where("organization_id", "=", orgId)
+    .where("disabled_at", "is", null)
+    .execute();
+  const subscribed = endpoints.filter((e) => parseEvents(e.events_json).includes(type));
+  if (subscribed.length === 0) return 0;
+  const at = nowIso(now);
+  const payload = { type, timestamp: at, data };
+  const body = JSON.stringify(payload);
+  await db
+    .insertInto("webhook_deliveries")
+    .values(
+      subscribed.map((endpoint) => ({
+        id: newWebhookMessageId(),
+        organization_id: orgId,
+        kind: "webhook" as const,
+        endpoint_id: endpoint.id,
+        target_url: null,
+        event_type: type,
+        payload_json: body,
+        next_attempt_at: at,
+        created_at: at,
+      })),
+    )
+    .execute();
+  return subscribed.length;
+}
