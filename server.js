@@ -156,6 +156,10 @@ build.entry.module
   })
   .catch((error) => console.error("Could not resume scoring:", error));
 
+// Webhooks and Greenhouse callbacks waiting in the outbox (including those a crash left unsent) are sent by this
+// process's delivery timer; with several instances each runs one, and a row is claimed by one at a time.
+build.entry.module.startWebhookDelivery();
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {

@@ -41,6 +41,8 @@ installRouteMatchCache();
 
 // Run once by server.js at start: scoring marks left by a crash or a failed attempt (scoring-jobs.server.ts).
 export { resumePendingScoring } from "./models/scoring-jobs.server";
+// Run once by server.js at start: this process's webhook delivery timer (webhook-delivery.server.ts).
+export { startWebhookDelivery } from "./models/webhook-delivery.server";
 
 const ABORT_DELAY = 5_000;
 
