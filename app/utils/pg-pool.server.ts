@@ -80,6 +80,8 @@ function unavailable(error: unknown): DatabaseUnavailableError {
 
 /** The pool as Kysely sees it, with the failure handling above. */
 export function guardedPool(pool: pg.Pool): PostgresPool & { end(): Promise<void> } {
+  // One guard per pg client, so Kysely (which keeps a connection object per client) sees the same one each time.
+  const guards = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       let client: pg.PoolClient;
@@ -88,32 +90,41 @@ export function guardedPool(pool: pg.Pool): PostgresPool & { end(): Promise<void
       } catch (error) {
         throw isPgUnavailable(error) ? unavailable(error) : error;
       }
-      let broken: DatabaseUnavailableError | undefined;
-      const guarded = {
-        query(...args: unknown[]) {
-          // A cursor (streamed query) goes to pg as is.
-          if (args.length === 1 && typeof args[0] === "object")
-            return (client.query as (c: unknown) => unknown)(args[0]);
-          if (broken) {
-            // After a timeout only ROLLBACK comes (Kysely's transaction cleanup): the server ends that transaction
-            // when the connection closes; any other query gets the original failure again.
-            if (/^\s*rollback/i.test(String(args[0])))
-              return Promise.resolve({ rows: [], command: "ROLLBACK", rowCount: 0 });
-            return Promise.reject(broken);
-          }
-          return (client.query(args[0] as string, args[1] as unknown[]) as Promise<unknown>).catch((error: unknown) => {
-            if (!isPgUnavailable(error)) throw error;
-            broken = unavailable(error);
-            throw broken;
-          });
-        },
-        release() {
-          // destroy a connection that timed out; the pool opens a fresh one when needed
-          client.release(broken ? broken : undefined);
-        },
-      };
-      return guarded as unknown as PostgresPoolClient;
+      let guard = guards.get(client);
+      if (!guard) {
+        guard = guardClient(client);
+        guards.set(client, guard);
+      }
+      return guard;
     },
     end: () => pool.end(),
   };
+}
+
+function guardClient(client: pg.PoolClient): PostgresPoolClient {
+  // Set by a timeout; such a client is destroyed on release, never handed out again.
+  let broken: DatabaseUnavailableError | undefined;
+  const guarded = {
+    query(...args: unknown[]) {
+      // A cursor (streamed query) goes to pg as is.
+      if (args.length === 1 && typeof args[0] === "object") return (client.query as (c: unknown) => unknown)(args[0]);
+      if (broken) {
+        // After a timeout only ROLLBACK comes (Kysely's transaction cleanup): the server ends that transaction when
+        // the connection closes; any other query gets the original failure again.
+        if (/^\s*rollback/i.test(String(args[0])))
+          return Promise.resolve({ rows: [], command: "ROLLBACK", rowCount: 0 });
+        return Promise.reject(broken);
+      }
+      return (client.query(args[0] as string, args[1] as unknown[]) as Promise<unknown>).catch((error: unknown) => {
+        if (!isPgUnavailable(error)) throw error;
+        broken = unavailable(error);
+        throw broken;
+      });
+    },
+    release() {
+      // destroy a connection that timed out; the pool opens a fresh one when needed
+      client.release(broken ? broken : undefined);
+    },
+  };
+  return guarded as unknown as PostgresPoolClient;
 }
