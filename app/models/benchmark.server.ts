@@ -3,13 +3,10 @@
 // snapshot as a new `active` row and archives the previous active one. Candidates are scored against the active row.
 import {
   agentValueScores,
-  buildBenchmark,
   computeFlags,
   CURRENT_ALGORITHM,
-  isAlgorithmVersion,
   leaveOneOutMeans,
   parseStoredSnapshot,
-  type AlgorithmVersion,
   type BenchmarkSnapshot,
   type FlagName,
 } from "~/scoring";
@@ -17,14 +14,10 @@ import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { flagMeaning } from "~/utils/report-wording";
-import { serializable } from "~/utils/transaction.server";
-import { newId } from "~/utils/tokens.server";
-import { computeDraftBenchmark, getPositionForBenchmark, listSubmittedAgents } from "./benchmark-draft.server";
+import { storedAlgorithm, type Actor } from "./benchmark-activation.server";
+import { computeDraftBenchmark, getPositionForBenchmark } from "./benchmark-draft.server";
 import { countSubmittedCandidates } from "./position.server";
-import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow } from "./score.server";
-import { listMarkedResponses, markPositionForScoring, runScoringJobs } from "./scoring-jobs.server";
-import { enqueueWebhookEvent } from "./webhook-events.server";
 
 /** Below this many agents a value has no spread and no percentiles (SCORING.md section 4). */
 export const MIN_AGENTS = 5;
@@ -33,9 +26,15 @@ export const FULL_AGENTS = 10;
 export const LOW_ALPHA = 0.6;
 export const CLEAR_CONSENSUS_SHARE = 0.5;
 
-export type Actor = { id: string; email: string };
+export type { Actor };
 
 export { computeDraftBenchmark, getPositionForBenchmark, type DraftBenchmark } from "./benchmark-draft.server";
+export {
+  activateBenchmark,
+  CannotRescoreError,
+  NothingToActivateError,
+  rescoreWithCurrentAlgorithm,
+} from "./benchmark-activation.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -261,12 +260,6 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
 
 export type BenchmarkDiagnostics = Awaited<ReturnType<typeof getBenchmarkDiagnostics>>;
 
-/** A benchmark row's algorithm_version (written only by this module; the migration's default is vb-1). */
-function storedAlgorithm(value: string): AlgorithmVersion {
-  if (!isAlgorithmVersion(value)) throw new Error(`benchmark with unknown algorithm_version "${value}"`);
-  return value;
-}
-
 /** A submitted or unsubmitted agent response of the position, or 404. */
 async function requireAgentResponse(orgId: string, positionId: string, responseId: string, db: DB) {
   const row = await db
@@ -325,184 +318,4 @@ export async function setAgentMembership(
         trx,
       );
     });
-}
-
-export class NothingToActivateError extends Error {
-  constructor() {
-    super("There is no included agent, so there is nothing to activate.");
-    this.name = "NothingToActivateError";
-  }
-}
-
-/**
- * Inside the caller's transaction: archives the position's active benchmark, stores `snapshot` as the new active one
- * (with its algorithm) and marks every submitted candidate of the position "to score".
- */
-async function storeActiveSnapshot(
-  trx: DB,
-  orgId: string,
-  positionId: string,
-  snapshot: BenchmarkSnapshot,
-  user: Actor,
-): Promise<{ benchmarkId: string; candidatesToScore: number }> {
-  const now = nowIso();
-  const archived = await getActiveBenchmarkRow(orgId, positionId, trx);
-  await trx
-    .updateTable("benchmarks")
-    .set({ status: "archived" })
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("status", "=", "active")
-    .execute();
-  const benchmarkId = newId();
-  await trx
-    .insertInto("benchmarks")
-    .values({
-      id: benchmarkId,
-      organization_id: orgId,
-      position_id: positionId,
-      status: "active",
-      snapshot_json: JSON.stringify(snapshot),
-      algorithm_version: snapshot.algorithmVersion,
-      created_at: now,
-      created_by: user.id,
-      activated_at: now,
-      activated_by: user.id,
-    })
-    .execute();
-  const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
-  await enqueueWebhookEvent(trx, orgId, "benchmark.activated", {
-    positionId,
-    benchmarkId,
-    algorithmVersion: snapshot.algorithmVersion,
-    archivedBenchmarkId: archived?.id ?? null,
-    agents: snapshot.agents,
-    candidatesToScore,
-  });
-  return { benchmarkId, candidatesToScore };
-}
-
-/**
- * In one transaction: archives the active snapshot, stores the current draft as the new active one, audits it and
- * marks every submitted candidate of the position "to score". Once that has committed, each marked candidate is
- * re-scored against it (old scores stay as history) and its mark cleared; a crash in between leaves the marks for
- * the next server start, and a candidate that cannot be scored keeps its mark with the error (scoring-jobs.server.ts).
- */
-export async function activateBenchmark(
-  orgId: string,
-  positionId: string,
-  user: Actor,
-): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
-  const activated = await serializable(getDb())
-    .transaction()
-    .execute(async (trx) => {
-      const draft = await computeDraftBenchmark(orgId, positionId, trx);
-      if (draft.snapshot.included.length === 0) throw new NothingToActivateError();
-      const previous = await getActiveBenchmarkRow(orgId, positionId, trx);
-      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(
-        trx,
-        orgId,
-        positionId,
-        draft.snapshot,
-        user,
-      );
-      await recordAudit(
-        {
-          organizationId: orgId,
-          actorUserId: user.id,
-          actorLabel: user.email,
-          action: "benchmark.activated",
-          targetType: "benchmark",
-          targetId: benchmarkId,
-          details: {
-            positionId,
-            archived: previous?.id ?? null,
-            algorithm: draft.snapshot.algorithmVersion,
-            agents: draft.snapshot.agents,
-            included: draft.snapshot.included.length,
-            excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
-            candidatesToScore,
-          },
-        },
-        trx,
-      );
-      return { benchmarkId, archivedId: previous?.id ?? null };
-    });
-  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
-  return { ...activated, rescored };
-}
-
-/** Why the active benchmark cannot be re-scored with the current algorithm (a sentence for the page). */
-export class CannotRescoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CannotRescoreError";
-  }
-}
-
-/**
- * "Re-score with vb-2": the active benchmark, built with an older algorithm, is built again under the current one
- * from the same agents with the same membership (its included agents stay included, the agents a recruiter excluded
- * stay excluded; hard flags of vb-1 are hard flags of vb-2 too) and stored as the new active benchmark, audited as
- * `benchmark.rescored`; then every submitted candidate is re-scored against it, as on activation. The old benchmark
- * and the scores made against it are kept as history and still recompute under their own algorithm.
- */
-export async function rescoreWithCurrentAlgorithm(
-  orgId: string,
-  positionId: string,
-  user: Actor,
-): Promise<{ benchmarkId: string; rescored: number; archivedId: string }> {
-  const stored = await serializable(getDb())
-    .transaction()
-    .execute(async (trx) => {
-      const position = await getPositionForBenchmark(orgId, positionId, trx);
-      const active = await getActiveBenchmarkRow(orgId, positionId, trx);
-      if (!active) throw new CannotRescoreError("There is no active benchmark to re-score.");
-      const from = storedAlgorithm(active.algorithm_version);
-      if (from === CURRENT_ALGORITHM) {
-        throw new CannotRescoreError(`The active benchmark already uses ${CURRENT_ALGORITHM}.`);
-      }
-      const previous = parseStoredSnapshot(active.snapshot_json);
-      const recruiterExcluded = previous.excluded.filter((e) => e.reason === "recruiter").map((e) => e.respondent);
-      const members = new Set([...previous.included, ...previous.excluded.map((e) => e.respondent)]);
-      const q = await loadQuestionnaireContent(orgId, position.questionnaire_version_id, trx);
-      const agents = (await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, trx)).filter(
-        (a) => members.has(a.id),
-      );
-      if (agents.length !== members.size) {
-        throw new CannotRescoreError(
-          `${members.size - agents.length} of the benchmark's ${members.size} agents no longer have answers here (erased or on another questionnaire version), so it cannot be rebuilt from the same agents. Activate a new benchmark instead.`,
-        );
-      }
-      const snapshot = buildBenchmark(
-        q,
-        agents.map((a) => toRespondentInput(q, a)),
-        { include: previous.included, exclude: recruiterExcluded },
-        CURRENT_ALGORITHM,
-      );
-      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(trx, orgId, positionId, snapshot, user);
-      await recordAudit(
-        {
-          organizationId: orgId,
-          actorUserId: user.id,
-          actorLabel: user.email,
-          action: "benchmark.rescored",
-          targetType: "benchmark",
-          targetId: benchmarkId,
-          details: {
-            positionId,
-            from,
-            to: snapshot.algorithmVersion,
-            archived: active.id,
-            agents: snapshot.agents,
-            included: snapshot.included.length,
-            candidatesToScore,
-          },
-        },
-        trx,
-      );
-      return { benchmarkId, archivedId: active.id };
-    });
-  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
-  return { ...stored, rescored };
 }

@@ -1,0 +1,211 @@
+// Activating a position's benchmark and re-scoring an older-algorithm one: the new active snapshot, the audit entry
+// and the durable "to score" marks in one transaction, then the candidates re-scored against it.
+import {
+  buildBenchmark,
+  CURRENT_ALGORITHM,
+  isAlgorithmVersion,
+  parseStoredSnapshot,
+  type AlgorithmVersion,
+  type BenchmarkSnapshot,
+} from "~/scoring";
+import { recordAudit } from "~/models/audit.server";
+import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { serializable } from "~/utils/transaction.server";
+import { newId } from "~/utils/tokens.server";
+import {
+  computeDraftBenchmark,
+  getPositionForBenchmark,
+  listMembers,
+  listSubmittedAgents,
+} from "./benchmark-draft.server";
+import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
+import { getActiveBenchmarkRow } from "./score.server";
+import { listMarkedResponses, markPositionForScoring, runScoringJobs } from "./scoring-jobs.server";
+
+export type Actor = { id: string; email: string };
+
+export /** A benchmark row's algorithm_version (written only by this module; the migration's default is vb-1). */
+function storedAlgorithm(value: string): AlgorithmVersion {
+  if (!isAlgorithmVersion(value)) throw new Error(`benchmark with unknown algorithm_version "${value}"`);
+  return value;
+}
+
+export class NothingToActivateError extends Error {
+  constructor() {
+    super("There is no included agent, so there is nothing to activate.");
+    this.name = "NothingToActivateError";
+  }
+}
+
+/**
+ * Inside the caller's transaction: archives the position's active benchmark, stores `snapshot` as the new active one
+ * (with its algorithm) and marks every submitted candidate of the position "to score".
+ */
+async function storeActiveSnapshot(
+  trx: DB,
+  orgId: string,
+  positionId: string,
+  snapshot: BenchmarkSnapshot,
+  user: Actor,
+): Promise<{ benchmarkId: string; candidatesToScore: number }> {
+  const now = nowIso();
+  await trx
+    .updateTable("benchmarks")
+    .set({ status: "archived" })
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("status", "=", "active")
+    .execute();
+  const benchmarkId = newId();
+  await trx
+    .insertInto("benchmarks")
+    .values({
+      id: benchmarkId,
+      organization_id: orgId,
+      position_id: positionId,
+      status: "active",
+      snapshot_json: JSON.stringify(snapshot),
+      algorithm_version: snapshot.algorithmVersion,
+      created_at: now,
+      created_by: user.id,
+      activated_at: now,
+      activated_by: user.id,
+    })
+    .execute();
+  const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
+  return { benchmarkId, candidatesToScore };
+}
+
+/**
+ * In one transaction: archives the active snapshot, stores the current draft as the new active one, audits it and
+ * marks every submitted candidate of the position "to score". Once that has committed, each marked candidate is
+ * re-scored against it (old scores stay as history) and its mark cleared; a crash in between leaves the marks for
+ * the next server start, and a candidate that cannot be scored keeps its mark with the error (scoring-jobs.server.ts).
+ */
+export async function activateBenchmark(
+  orgId: string,
+  positionId: string,
+  user: Actor,
+): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
+  const activated = await serializable(getDb())
+    .transaction()
+    .execute(async (trx) => {
+      const draft = await computeDraftBenchmark(orgId, positionId, trx);
+      if (draft.snapshot.included.length === 0) throw new NothingToActivateError();
+      const previous = await getActiveBenchmarkRow(orgId, positionId, trx);
+      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(
+        trx,
+        orgId,
+        positionId,
+        draft.snapshot,
+        user,
+      );
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: user.id,
+          actorLabel: user.email,
+          action: "benchmark.activated",
+          targetType: "benchmark",
+          targetId: benchmarkId,
+          details: {
+            positionId,
+            archived: previous?.id ?? null,
+            algorithm: draft.snapshot.algorithmVersion,
+            agents: draft.snapshot.agents,
+            included: draft.snapshot.included.length,
+            excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
+            candidatesToScore,
+          },
+        },
+        trx,
+      );
+      return { benchmarkId, archivedId: previous?.id ?? null };
+    });
+  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
+  return { ...activated, rescored };
+}
+
+/** Why the active benchmark cannot be re-scored with the current algorithm (a sentence for the page). */
+export class CannotRescoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CannotRescoreError";
+  }
+}
+
+/**
+ * "Re-score with vb-2": the active benchmark, built with an older algorithm, is built again under the current one
+ * from the same agents with the same membership (its included agents stay included, the agents a recruiter excluded
+ * stay excluded; hard flags of vb-1 are hard flags of vb-2 too), with the position's comparison agents for the
+ * contrast, and stored as the new active benchmark, audited as
+ * `benchmark.rescored`; then every submitted candidate is re-scored against it, as on activation. The old benchmark
+ * and the scores made against it are kept as history and still recompute under their own algorithm.
+ */
+export async function rescoreWithCurrentAlgorithm(
+  orgId: string,
+  positionId: string,
+  user: Actor,
+): Promise<{ benchmarkId: string; rescored: number; archivedId: string }> {
+  const stored = await serializable(getDb())
+    .transaction()
+    .execute(async (trx) => {
+      const position = await getPositionForBenchmark(orgId, positionId, trx);
+      const active = await getActiveBenchmarkRow(orgId, positionId, trx);
+      if (!active) throw new CannotRescoreError("There is no active benchmark to re-score.");
+      const from = storedAlgorithm(active.algorithm_version);
+      if (from === CURRENT_ALGORITHM) {
+        throw new CannotRescoreError(`The active benchmark already uses ${CURRENT_ALGORITHM}.`);
+      }
+      const previous = parseStoredSnapshot(active.snapshot_json);
+      const recruiterExcluded = previous.excluded.filter((e) => e.reason === "recruiter").map((e) => e.respondent);
+      const members = new Set([...previous.included, ...previous.excluded.map((e) => e.respondent)]);
+      const q = await loadQuestionnaireContent(orgId, position.questionnaire_version_id, trx);
+      const submitted = await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, trx);
+      const found = submitted.filter((a) => members.has(a.id)).length;
+      if (found !== members.size) {
+        throw new CannotRescoreError(
+          `${members.size - found} of the benchmark's ${members.size} agents no longer have answers here (erased or on another questionnaire version), so it cannot be rebuilt from the same agents. Activate a new benchmark instead.`,
+        );
+      }
+      // vb-1 had no comparison group: vb-2 compares with the position's submitted comparison agents under the
+      // recruiters' current decisions on them, as an activation would; they never enter the benchmark itself.
+      const agents = submitted.filter((a) => members.has(a.id) || a.agent_group === "comparison");
+      const comparison = new Set(agents.filter((a) => a.agent_group === "comparison").map((a) => a.id));
+      const decisions = (await listMembers(orgId, positionId, trx)).filter((m) => comparison.has(m.response_id));
+      const decided = (d: "include" | "exclude") => decisions.filter((m) => m.decision === d).map((m) => m.response_id);
+      const snapshot = buildBenchmark(
+        q,
+        agents.map((a) => ({ ...toRespondentInput(q, a), group: a.agent_group })),
+        {
+          include: [...previous.included, ...decided("include")],
+          exclude: [...recruiterExcluded, ...decided("exclude")],
+        },
+        CURRENT_ALGORITHM,
+      );
+      const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(trx, orgId, positionId, snapshot, user);
+      await recordAudit(
+        {
+          organizationId: orgId,
+          actorUserId: user.id,
+          actorLabel: user.email,
+          action: "benchmark.rescored",
+          targetType: "benchmark",
+          targetId: benchmarkId,
+          details: {
+            positionId,
+            from,
+            to: snapshot.algorithmVersion,
+            archived: active.id,
+            agents: snapshot.agents,
+            included: snapshot.included.length,
+            candidatesToScore,
+          },
+        },
+        trx,
+      );
+      return { benchmarkId, archivedId: active.id };
+    });
+  const rescored = await runScoringJobs(orgId, await listMarkedResponses(orgId, positionId));
+  return { ...stored, rescored };
+}
