@@ -456,7 +456,7 @@ export async function lookupInvitationToken(
   if (row.revoked_at || row.expires_at <= nowIso(now)) return { state: "closed" };
   if (row.position_status === "closed") return { state: "position-closed" };
   const q = parseStoredQuestionnaire(row.content_json);
-  const itemCount = q.values.reduce((n, v) => n + v.items.length, 0) + q.attention.length;
+  const itemCount = q.values.reduce((n, v) => n + v.items.length, 0) + q.attention.length + q.virtues.length;
   // The language: one chosen on the page, else the one the response was switched to, else the invitation's.
   const language = languageOf(
     q,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPosition } from "../../app/models/position.server";
 import { recomputeScore } from "../../app/models/score.server";
-import { action as inviteAction } from "../../app/routes/i.$token";
+import { action as inviteAction, loader as inviteLoader } from "../../app/routes/i.$token";
 import {
   action as benchmarkAction,
   loader as benchmarkLoader,
@@ -335,6 +335,11 @@ describe("virtue items on the web", () => {
     const checks = { "att-01": "4" };
     // Candidate 1: three of the four virtues at the maximum (5): 3 >= 2 and 3 >= 4 / 2, so impression.
     const idealist = await invite(org.id, positionId, admin.id, "candidate", { name: "Idealist" });
+    // The landing page counts them: 15 value items + 1 attention item + 4 virtue items.
+    const landing = await outcome(() =>
+      inviteLoader({ request: getRequest(`/i/${idealist.token}`), params: { token: idealist.token }, context: {} }),
+    );
+    expect((landing.data as { itemCount: number }).itemCount).toBe(20);
     const shown = await answerOnTheWeb(idealist.token, {
       ...c01,
       ...checks,
