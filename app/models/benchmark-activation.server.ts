@@ -21,6 +21,7 @@ import {
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
 import { getActiveBenchmarkRow } from "./score.server";
 import { listMarkedResponses, markPositionForScoring, runScoringJobs } from "./scoring-jobs.server";
+import { enqueueWebhookEvent } from "./webhook-events.server";
 
 export type Actor = { id: string; email: string };
 
@@ -49,6 +50,7 @@ async function storeActiveSnapshot(
   user: Actor,
 ): Promise<{ benchmarkId: string; candidatesToScore: number }> {
   const now = nowIso();
+  const archived = await getActiveBenchmarkRow(orgId, positionId, trx);
   await trx
     .updateTable("benchmarks")
     .set({ status: "archived" })
@@ -73,6 +75,14 @@ async function storeActiveSnapshot(
     })
     .execute();
   const candidatesToScore = await markPositionForScoring(trx, orgId, positionId);
+  await enqueueWebhookEvent(trx, orgId, "benchmark.activated", {
+    positionId,
+    benchmarkId,
+    algorithmVersion: snapshot.algorithmVersion,
+    archivedBenchmarkId: archived?.id ?? null,
+    agents: snapshot.agents,
+    candidatesToScore,
+  });
   return { benchmarkId, candidatesToScore };
 }
 
