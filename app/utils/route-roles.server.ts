@@ -56,6 +56,7 @@ export const ROUTE_ROLES = {
   "app.questionnaires.$questionnaireId.preview": { loader: "admin" },
   "app.questionnaires.$questionnaireId.versions.$version.yaml": { loader: "admin" },
   "app.settings": { loader: "admin", action: "admin" },
+  "app.settings_.webhooks": { loader: "admin", action: { create: "admin", disable: "admin", resend: "admin" } },
   "app.team": { loader: "admin", action: "admin" },
   "app.team.$userId": { loader: "admin", action: { disable: "admin" } },
   "app.values._index": {
