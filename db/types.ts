@@ -131,7 +131,15 @@ export interface ResponsesTable {
   submitted_at: string | null;
   /** Copied from the invitation (web) or the CSV's group column (import); migration 20261205160000. */
   agent_group: Generated<AgentGroup>;
+  /** Review before ranking of a flagged candidate (migration 20261205200000): pending until someone reviews it. */
+  review_status: Generated<ReviewStatus>;
+  review_note: string | null;
+  /** The user id of the reviewer. */
+  reviewed_by: string | null;
+  reviewed_at: string | null;
 }
+
+export type ReviewStatus = "pending" | "usable" | "set_aside";
 
 export interface RespondentSessionsTable {
   id: string;

@@ -64,7 +64,7 @@ export function ResultsFilters({
       </div>
       <div>
         <label>
-          <input type="checkbox" name="review" value="1" defaultChecked={query.review === "1"} /> Needs review only
+          <input type="checkbox" name="review" value="1" defaultChecked={query.review === "1"} /> Flagged only
         </label>
       </div>
       <div className="row">

@@ -36,6 +36,8 @@ export type FairnessReport = {
   cut: FairnessCut;
   candidates: number;
   selected: number;
+  /** Candidates set aside after review (not assessed): outside the cut and every group (issue 21, point 4). */
+  setAside: number;
   attributes: FairnessAttribute[];
 };
 
@@ -53,6 +55,8 @@ async function candidateRows(orgId: string, positionId: string) {
     )
     .select((eb) => [
       "r.id",
+      "r.review_status",
+      "s.review",
       "s.overall",
       "d.gender",
       "d.age_band",
@@ -138,13 +142,15 @@ export async function getFairnessReport(orgId: string, positionId: string, cut: 
     .where("id", "=", positionId)
     .executeTakeFirst();
   if (!position) notFound();
-  const rows = await candidateRows(orgId, positionId);
+  const all = await candidateRows(orgId, positionId);
+  const rows = all.filter((r) => !(r.review === 1 && r.review_status === "set_aside"));
   const selected = rows.map((r) => isSelected(cut, r));
   return {
     position,
     cut,
     candidates: rows.length,
     selected: selected.filter(Boolean).length,
+    setAside: all.length - rows.length,
     attributes: ATTRIBUTES.map((attribute) =>
       attributeReport(
         attribute,
@@ -207,6 +213,7 @@ export async function exportFairnessCsv(
   }
   lines.push([]);
   lines.push(["cut", cutLabel(cut)]);
+  lines.push(["set aside after review (not assessed), not counted", report.setAside]);
   await recordAudit({
     organizationId: orgId,
     actorUserId: actor.id,

@@ -10,14 +10,19 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CandidatePrivacyActions } from "~/components/candidate-privacy";
 import { DecisionSection } from "~/components/decision-section";
 import { LanguageNote } from "~/components/language-note";
-import { ValueBandChart } from "~/components/value-band-chart";
+import { CandidateReview } from "~/components/candidate-review";
+import { ReportScenarios } from "~/components/report-scenarios";
+import { ReportValue } from "~/components/report-value";
+import { NotOnReviewListError, reviewCandidate } from "~/models/candidate-review.server";
 import { recordDecision, requireCandidate } from "~/models/decision.server";
 import { getLanguageComparison } from "~/models/respondent-locale.server";
-import { getFitReport, type FitReport } from "~/models/results.server";
+import { getFitReport } from "~/models/fit-report.server";
 import reportCss from "~/styles/report.css?url";
-import { parseForm } from "~/utils/form.server";
+import { failure, parseForm } from "~/utils/form.server";
+import { readIntent } from "~/utils/form-intent.server";
 import { whole } from "~/utils/report-wording";
 import { decisionSchema } from "~/utils/schemas/results.server";
+import { candidateReviewSchema } from "~/utils/schemas/review.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
@@ -41,88 +46,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form
+  if ((await readIntent(request)) === "review") {
+    const review = await parseForm(request, candidateReviewSchema);
+    if (!review.ok) return data({ ...review, values: { ...review.values, intent: "review" } }, 400);
+    try {
+      await reviewCandidate(user.organizationId, positionId, responseId, review.data, user);
+    } catch (error) {
+      if (error instanceof NotOnReviewListError) return data(failure(error.message, {}, { intent: "review" }), 409);
+      throw error;
+    }
+    return redirect(`/app/positions/${positionId}/candidates/${responseId}#review`);
+  }
   const parsed = await parseForm(request, decisionSchema);
   if (!parsed.ok) return data(parsed, 400);
   await recordDecision(user.organizationId, positionId, responseId, parsed.data, user);
   return redirect(`/app/positions/${positionId}/candidates/${responseId}#decision`);
 }
 
-const BAND_LABEL = { above: "Above", within: "Within", below: "Below" } as const;
-
 function dateOnly(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : "–";
-}
-
-function ValueSection({ value }: { value: FitReport["values"][number] }) {
-  const r = value.result;
-  return (
-    <section className="report-value" aria-labelledby={`value-${value.id}`}>
-      <div className="report-value-head">
-        <h3 id={`value-${value.id}`}>{value.name}</h3>
-        {value.direction === "target" ? (
-          <span className="badge" title="Closest to your top agents is best">
-            target
-          </span>
-        ) : null}
-      </div>
-      {value.iStatement ? <p className="i-statement">“{value.iStatement}”</p> : null}
-      <ValueBandChart
-        valueName={value.name}
-        score={r?.score ?? null}
-        p10={value.stats?.p10 ?? null}
-        median={value.stats?.median ?? null}
-        p90={value.stats?.p90 ?? null}
-        n={value.stats?.n ?? 0}
-      />
-      <p className={`verdict verdict-${value.verdict.kind}${value.verdict.uncertain ? " verdict-uncertain" : ""}`}>
-        <strong>{value.verdict.sentence}.</strong>
-      </p>
-      <dl className="report-numbers">
-        <div>
-          <dt>Score</dt>
-          <dd>{whole(r?.score)}</dd>
-        </div>
-        <div>
-          <dt>Percentile</dt>
-          <dd>{value.percentileText ?? "not computed"}</dd>
-        </div>
-        <div>
-          <dt>Alignment</dt>
-          <dd>{r?.alignment !== null && r?.alignment !== undefined ? `${whole(r.alignment)} of 100` : "–"}</dd>
-        </div>
-        <div>
-          <dt>Band</dt>
-          <dd>
-            {r?.band ? BAND_LABEL[r.band] : "–"}
-            {r?.uncertain ? " (uncertain)" : ""}
-          </dd>
-        </div>
-      </dl>
-    </section>
-  );
-}
-
-const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
-
-/** One line per scenario for the printed page: the candidate's option beside the agents' choice. */
-function ScenarioSummary({ scenario }: { scenario: FitReport["scenarios"][number] }) {
-  const chosen = scenario.options.find((o) => o.id === scenario.chosen);
-  const consensus = scenario.options.filter((o) => o.consensus);
-  return (
-    <li>
-      <strong>{scenario.valueName}:</strong>{" "}
-      {chosen ? (
-        <>
-          chose “{chosen.text}” ({percent(chosen.share)} of agents)
-          {chosen.consensus
-            ? ", the agents' choice."
-            : `; agents' choice: ${consensus.map((o) => `“${o.text}” (${percent(o.share)})`).join(" or ")}.`}
-        </>
-      ) : (
-        "not answered."
-      )}
-    </li>
-  );
 }
 
 export default function FitReportPage() {
@@ -131,8 +73,10 @@ export default function FitReportPage() {
   const busy = useNavigation().state === "submitting";
   const base = `/app/positions/${report.position.id}`;
   const guide = report.values.filter((v) => v.probeReason);
-  const fieldErrors = actionData && !actionData.ok ? actionData.fieldErrors : {};
-  const formError = actionData && !actionData.ok ? actionData.formError : null;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const reviewFailed = failed?.values.intent === "review" ? failed : null;
+  const fieldErrors = failed && !reviewFailed ? failed.fieldErrors : {};
+  const formError = failed && !reviewFailed ? failed.formError : null;
   return (
     <article className="report stack">
       <p className="no-print">
@@ -141,7 +85,7 @@ export default function FitReportPage() {
       <header className="report-header">
         <h1>
           Fit report: {report.candidate.name}
-          {report.review ? <span className="badge review-badge">Needs review</span> : null}
+          {report.reviewState ? <span className="badge review-badge">{report.reviewState.label}</span> : null}
         </h1>
         <p className="muted">
           {report.position.title} · submitted {dateOnly(report.candidate.submittedAt)}
@@ -177,6 +121,7 @@ export default function FitReportPage() {
             {report.overall.below.length > 0
               ? `Below most of your top agents on: ${report.overall.below.join(", ")}.`
               : "Not below your top agents on any value."}
+            {report.overall.offTarget ? <strong> {report.overall.offTarget}</strong> : null}
           </p>
           {report.overall.incomplete ? (
             <p className="alert warning">
@@ -194,11 +139,19 @@ export default function FitReportPage() {
           this candidate.
         </p>
         {report.values.map((value) => (
-          <ValueSection key={value.id} value={value} />
+          <ReportValue key={value.id} value={value} />
         ))}
       </section>
 
-      {report.scored ? (
+      {report.reviewState ? (
+        <CandidateReview
+          review={report.reviewState}
+          flags={report.flags}
+          busy={busy}
+          noteErrors={reviewFailed?.fieldErrors.note ?? reviewFailed?.fieldErrors.status}
+          formError={reviewFailed?.formError}
+        />
+      ) : report.scored ? (
         <section aria-labelledby="quality-heading" className="report-quality">
           <h2 id="quality-heading">Answer quality</h2>
           {report.flags.length === 0 ? (
@@ -212,59 +165,10 @@ export default function FitReportPage() {
               ))}
             </ul>
           )}
-          {report.review ? (
-            <p className="alert warning">
-              <strong>Needs review:</strong> a hard flag or two soft flags. Flags are never a reason to reject on their
-              own; check the answers with the candidate.
-            </p>
-          ) : null}
         </section>
       ) : null}
 
-      {report.scenarios.length > 0 ? (
-        <section aria-labelledby="scenarios-heading" className="report-scenarios">
-          <h2 id="scenarios-heading">Scenario answers</h2>
-          <ul className="scenario-summary print-only">
-            {report.scenarios.map((s) => (
-              <ScenarioSummary key={s.itemId} scenario={s} />
-            ))}
-          </ul>
-          {report.scenarios.map((s) => (
-            <div key={s.itemId} className="scenario no-print">
-              <p>
-                <span className="muted">{s.valueName}:</span> {s.text}
-              </p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Option</th>
-                    <th scope="col">Candidate</th>
-                    <th scope="col">Agents&apos; share</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.options.map((o) => (
-                    <tr key={o.id} className={o.id === s.chosen ? "chosen" : undefined}>
-                      <td>
-                        {o.text}
-                        {o.consensus ? <span className="badge">agents&apos; choice</span> : null}
-                      </td>
-                      <td>{o.id === s.chosen ? "✓ chosen" : ""}</td>
-                      <td>{percent(o.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="muted small">
-                {s.chosen ? "" : "Not answered. "}
-                {s.agentsAnswered} agents answered
-                {s.scored ? "" : " (fewer than 5: not scored)"}; shares are smoothed (each option counts one extra
-                vote).
-              </p>
-            </div>
-          ))}
-        </section>
-      ) : null}
+      {report.scenarios.length > 0 ? <ReportScenarios scenarios={report.scenarios} /> : null}
 
       {report.scored ? (
         <section aria-labelledby="guide-heading" className="report-guide">

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getComparison } from "~/models/results.server";
+import { getComparison } from "~/models/fit-report.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
 import { parseCompareIds } from "~/utils/schemas/results.server";
@@ -23,10 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(comparison, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-const BAND_LABEL = { above: "Above", within: "Within", below: "Below" } as const;
-
 export default function ComparePage() {
-  const { position, values, candidates, message } = useLoaderData<typeof loader>();
+  const { position, values, candidates, message, notice } = useLoaderData<typeof loader>();
   const base = `/app/positions/${position.id}`;
   return (
     <div className="stack">
@@ -34,6 +32,11 @@ export default function ComparePage() {
         <Link to={`${base}/results`}>← Results</Link>
       </p>
       <h1>Compare candidates: {position.title}</h1>
+      {notice ? (
+        <p className="alert" role="status">
+          {notice}
+        </p>
+      ) : null}
       {message ? (
         <p className="alert warning" role="status">
           {message} Go back to the <Link to={`${base}/results`}>results</Link>, tick the boxes of the candidates and
@@ -77,16 +80,12 @@ export default function ComparePage() {
                     const cell = c.values[i];
                     return (
                       <td key={c.responseId}>
-                        <div>
+                        <div className={`verdict verdict-${cell.tone}`}>
                           <strong>{cell.sentence}</strong>
                         </div>
                         <div>Score {whole(cell.score)}</div>
                         <div>{cell.percentileText ?? "Percentile not computed"}</div>
-                        <div>
-                          Alignment {whole(cell.alignment)}
-                          {cell.band ? ` · ${BAND_LABEL[cell.band]}` : ""}
-                          {cell.uncertain && cell.band ? " (uncertain)" : ""}
-                        </div>
+                        <div>Alignment {cell.alignmentText ?? whole(cell.alignment)}</div>
                       </td>
                     );
                   })}

@@ -110,6 +110,9 @@ export default function FairnessPage() {
       <p>
         Selected: <strong>{cutText}</strong>. {report.selected} of {report.candidates} submitted candidates are
         selected.
+        {report.setAside > 0
+          ? ` ${report.setAside} candidate${report.setAside === 1 ? " was" : "s were"} set aside after review (not assessed) and ${report.setAside === 1 ? "is" : "are"} not counted.`
+          : ""}
       </p>
       {error ? (
         <p className="alert warning" role="status">

@@ -8,16 +8,14 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ResultsFilters } from "~/components/results-filters";
+import { HeldOutGroups, ResultsTable } from "~/components/results-table";
 import { ScoringFailures } from "~/components/scoring-failures";
-import { languageName } from "~/i18n/locale";
 import { listResults } from "~/models/results.server";
 import { listScoringFailures, retryScoring, type ScoringOutcome } from "~/models/scoring-jobs.server";
 import reportCss from "~/styles/report.css?url";
 import { parseForm } from "~/utils/form.server";
-import { whole } from "~/utils/report-wording";
 import { parseResultsQuery, retryScoringSchema } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
-import { DECISION_LABEL } from "~/utils/decision-labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -52,9 +50,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   return data({ ok: outcome.status !== "failed", message: retryMessage(outcome) });
 }
-
-const BAND_SHORT = { below: "▼", within: "●", above: "▲" } as const;
-const BAND_WORD = { below: "below", within: "within", above: "above" } as const;
 
 function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const base = `/app/positions/${state.context.position.id}`;
@@ -146,8 +141,10 @@ export default function ResultsPage() {
             {context.benchmark
               ? ` against the benchmark activated on ${context.benchmark.activatedAt.slice(0, 10)}`
               : ""}
-            . Alignment is 0–100 per value (100 = at or beyond your top agents&apos; typical answer); ▼ below, ● within,
-            ▲ above the agents&apos; 10th–90th percentile band; ? = uncertain.
+            . Alignment is 0–100 per value (100 = at your top agents&apos; median, or above it on a value where higher
+            is better); ▼ below, ● within, ▲ above the agents&apos; 10th–90th percentile band, in orange when it is a
+            mismatch (below, or off target on a target value); ? = uncertain. Candidates on the review list are ranked
+            only once someone has reviewed them.
           </p>
           <ResultsFilters
             values={context.values}
@@ -158,78 +155,25 @@ export default function ResultsPage() {
             exportHref={exportHref}
           />
 
+          <HeldOutGroups
+            needsReview={state.needsReview}
+            setAside={state.setAside}
+            values={context.values}
+            base={base}
+          />
+
           {ranking.total === 0 ? (
             <p role="status">No candidate matches these filters.</p>
           ) : (
             <Form method="get" action={`${base}/compare`}>
-              <div className="table-scroll">
-                <table className="results-table">
-                  <caption className="sr-only">
-                    Candidates ranked by {ranking.sort}, {query.dir === "desc" ? "highest" : "lowest"} first
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <span className="sr-only">Pick to compare</span>
-                      </th>
-                      <th scope="col">Candidate</th>
-                      <th scope="col">{sortLink("overall", "Overall")}</th>
-                      <th scope="col">{sortLink("min", "Min alignment")}</th>
-                      {context.values.map((v) => (
-                        <th scope="col" key={v.id}>
-                          {sortLink(v.id, v.name)}
-                        </th>
-                      ))}
-                      <th scope="col">Flags</th>
-                      <th scope="col">Decision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ranking.rows.map((row) => (
-                      <tr key={row.responseId}>
-                        <td>
-                          <input type="checkbox" name="ids" value={row.responseId} aria-label={`Compare ${row.name}`} />
-                        </td>
-                        <th scope="row">
-                          <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
-                          <span className="muted small answered-in"> · {languageName(row.locale)}</span>
-                        </th>
-                        <td>{row.scored ? whole(row.overall) : <span className="muted">not scored</span>}</td>
-                        <td>
-                          {whole(row.minAlignment)}
-                          {row.weakest ? <span className="muted small"> ({row.weakest.name})</span> : null}
-                        </td>
-                        {context.values.map((v) => {
-                          const cell = row.values[v.id];
-                          return (
-                            <td key={v.id}>
-                              {whole(cell?.alignment)}
-                              {cell?.band ? (
-                                <span
-                                  className={`band-mark ${cell.band}`}
-                                  title={`${BAND_WORD[cell.band]}${cell.uncertain ? " (uncertain)" : ""}`}
-                                >
-                                  {BAND_SHORT[cell.band]}
-                                  {cell.uncertain ? "?" : ""}
-                                  <span className="sr-only">
-                                    {` ${BAND_WORD[cell.band]}${cell.uncertain ? ", uncertain" : ""}`}
-                                  </span>
-                                </span>
-                              ) : null}
-                            </td>
-                          );
-                        })}
-                        <td>
-                          {row.review ? <span className="badge review-badge">needs review</span> : null}{" "}
-                          {row.flags.join(", ")}
-                          {row.incomplete ? <span className="muted small"> incomplete</span> : null}
-                        </td>
-                        <td>{row.decision ? DECISION_LABEL[row.decision] : <span className="muted">–</span>}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ResultsTable
+                rows={ranking.rows}
+                values={context.values}
+                base={base}
+                caption={`Candidates ranked by ${ranking.sort}, ${query.dir === "desc" ? "highest" : "lowest"} first`}
+                heading={(key, label) => sortLink(key, label)}
+                pickable
+              />
               <div className="row">
                 <button type="submit">Compare selected (2–4)</button>
               </div>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportResultsCsv } from "~/models/results.server";
+import { exportResultsCsv } from "~/models/results-export.server";
 import { parseResultsQuery } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
 

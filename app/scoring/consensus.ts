@@ -26,13 +26,25 @@ export function consensusScores(item: ScenarioItemPlan, consensus: ScenarioConse
 }
 
 /**
+ * The agents' counts c_k behind the stored shares: c_k = share_k * (m + K) - 1, an integer (rounded against floating
+ * point). The snapshot keeps the shares only; reports show these counts beside them ("0 of 7 agents").
+ */
+export function consensusCounts(optionIds: readonly string[], consensus: ScenarioConsensus): Record<string, number> {
+  const optionCount = optionIds.length;
+  return Object.fromEntries(
+    optionIds.map((id) => [id, Math.round((consensus.shares[id] ?? 0) * (consensus.m + optionCount)) - 1]),
+  );
+}
+
+/**
  * vb-2 leave-one-out (section 5): the item score of an included top agent who chose option j, against the
  * consensus of the others: share_k = (c_k - [k = j] + 1) / (m - 1 + K), p = share_j / max_k share_k.
  * The counts c_k are recovered from the stored shares (c_k = share_k * (m + K) - 1, an integer).
  */
 export function leaveOneOutScores(item: ScenarioItemPlan, consensus: ScenarioConsensus): Map<string, number> {
   const optionCount = item.optionIds.length;
-  const counts = item.optionIds.map((id) => Math.round(consensus.shares[id] * (consensus.m + optionCount)) - 1);
+  const byOption = consensusCounts(item.optionIds, consensus);
+  const counts = item.optionIds.map((id) => byOption[id]);
   const denominator = consensus.m - 1 + optionCount;
   const scores = new Map<string, number>();
   item.optionIds.forEach((chosen, j) => {

@@ -30,6 +30,7 @@ export type {
   ValueStats,
 } from "./types";
 export { computeFlags } from "./flags";
+export { consensusCounts } from "./consensus";
 export { buildBenchmark, leaveOneOutMeans, type LeaveOneOutMeans } from "./benchmark";
 export { agentValueScores, scoreCandidate } from "./candidate";
 export { outcomeCorrelations, scoreAll, type ScoreAllOptions } from "./report";

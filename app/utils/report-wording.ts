@@ -1,12 +1,15 @@
 // Plain-language wording of the engine's results for recruiters. Formatting only: every number comes from ~/scoring.
 import type { AlgorithmVersion, Band, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
+import { BAND_HIGH as HIGH_EDGE, BAND_LOW as LOW_EDGE } from "~/scoring/candidate";
 import { NO_VARIANCE_MIN_ANSWERS } from "~/scoring/flags";
 
-/** The band's edges of SCORING.md section 7 (percentiles). */
-const LOW_EDGE = 10;
-const HIGH_EDGE = 90;
+/** A value's direction (SCORING.md section 7): `higher` is better, or `target` = closest to the agents is best. */
+export type ValueDirection = "higher" | "target";
 
 export type VerdictKind = "above" | "within" | "below" | "small-benchmark" | "no-score" | "not-scored";
+
+/** The colour of a reading: good news, in range, a concern (below, or off target), or nothing to compare. */
+export type VerdictTone = "good" | "neutral" | "concern" | "unknown";
 
 export type ValueVerdict = {
   kind: VerdictKind;
@@ -14,8 +17,11 @@ export type ValueVerdict = {
   sentence: string;
   /** The 95% interval crosses 10 or 90: the band could be the neighbouring one. */
   uncertain: boolean;
-  /** Worth probing in the interview: below, uncertain, or not comparable. */
+  /** Worth probing in the interview: below, off target, uncertain, or not comparable. */
   probe: boolean;
+  tone: VerdictTone;
+  /** Below the agents, or outside their band on a `target` value. */
+  mismatch: boolean;
 };
 
 const BAND_SENTENCE: Record<Band, string> = {
@@ -23,6 +29,43 @@ const BAND_SENTENCE: Record<Band, string> = {
   within: "Within the range of your top agents",
   below: "Below most of your top agents",
 };
+
+/** What a target value adds to a band outside the agents' range: the direction makes it a mismatch. */
+const OFF_TARGET = "a mismatch, since closest to your top agents is best on this value";
+
+/**
+ * One band read with the value's direction: the word, its symbol and its tone. For `higher`, above is good news; for
+ * `target`, above is as much a mismatch as below. The one home of band words (report, results list, compare, CSV).
+ */
+export function bandReading(band: Band, direction: ValueDirection, uncertain = false) {
+  const mismatch = band === "below" || (direction === "target" && band === "above");
+  const tone: VerdictTone = mismatch ? "concern" : band === "above" ? "good" : "neutral";
+  const word = `${band}${direction === "target" && band !== "within" ? " (off target)" : ""}`;
+  return {
+    word: uncertain ? `${word}, uncertain` : word,
+    symbol: { below: "▼", within: "●", above: "▲" }[band] + (uncertain ? "?" : ""),
+    tone,
+    mismatch,
+  };
+}
+
+/**
+ * The alignment explained in one line: "23 of 100: the candidate sits at the 12th percentile of your top agents; 100
+ * means at or above their median" (for a target value: at their median, falling either way). Null without alignment.
+ */
+export function alignmentLine(
+  v: Pick<CandidateValueResult, "alignment" | "percentile">,
+  direction: ValueDirection,
+): string | null {
+  if (v.alignment === null || v.percentile === null) return null;
+  const where =
+    v.percentile < 1 || v.percentile > 99 ? percentileText(v.percentile) : `at the ${percentileText(v.percentile)}`;
+  const scale =
+    direction === "target"
+      ? "100 means at their median, and it falls the further the candidate sits from it, above or below"
+      : "100 means at or above their median";
+  return `${whole(v.alignment)} of 100: the candidate sits ${where} of your top agents; ${scale}`;
+}
 
 /** "1st", "2nd", "3rd", "11th", "62nd". */
 export function ordinal(n: number): string {
@@ -68,10 +111,21 @@ function crossedEdges(v: CandidateValueResult): number[] {
   return [LOW_EDGE, HIGH_EDGE].filter((e) => v.ciLow! < e && e < v.ciHigh!);
 }
 
-/** The sentence for one value of a candidate, given the benchmark's statistics of that value. */
-export function valueVerdict(v: CandidateValueResult | undefined, stats: ValueStats | undefined): ValueVerdict {
+/** The sentence for one value of a candidate, given the benchmark's statistics of that value and its direction. */
+export function valueVerdict(
+  v: CandidateValueResult | undefined,
+  stats: ValueStats | undefined,
+  direction: ValueDirection = "higher",
+): ValueVerdict {
   if (!v || v.score === null) {
-    return { kind: "no-score", sentence: "Not enough answers to score this value", uncertain: false, probe: true };
+    return {
+      kind: "no-score",
+      sentence: "Not enough answers to score this value",
+      uncertain: false,
+      probe: true,
+      tone: "unknown",
+      mismatch: false,
+    };
   }
   if (!stats || stats.sdUsed === null || v.band === null) {
     const n = stats?.n ?? 0;
@@ -80,15 +134,20 @@ export function valueVerdict(v: CandidateValueResult | undefined, stats: ValueSt
       sentence: `Can't tell yet: the benchmark is small (n = ${n})`,
       uncertain: true,
       probe: true,
+      tone: "unknown",
+      mismatch: false,
     };
   }
-  const base = BAND_SENTENCE[v.band];
+  const reading = bandReading(v.band, direction);
+  const base =
+    direction === "target" && reading.mismatch ? `${BAND_SENTENCE[v.band]}: ${OFF_TARGET}` : BAND_SENTENCE[v.band];
   const edges = crossedEdges(v);
   const uncertain = v.uncertain === true || edges.length > 0;
-  if (!uncertain) return { kind: v.band, sentence: base, uncertain: false, probe: v.band === "below" };
+  const common = { kind: v.band, tone: reading.tone, mismatch: reading.mismatch };
+  if (!uncertain) return { ...common, sentence: base, uncertain: false, probe: reading.mismatch };
   const where = edges.length ? edges.map((e) => `the ${ordinal(e)}`).join(" and ") : "a band edge";
   return {
-    kind: v.band,
+    ...common,
     sentence: `${base}, but uncertain: the 95% interval (${intervalText(v.ciLow!, v.ciHigh!)}) crosses ${where} percentile`,
     uncertain: true,
     probe: true,
@@ -101,7 +160,20 @@ export const NOT_SCORED_VERDICT: ValueVerdict = {
   sentence: "Not scored yet",
   uncertain: false,
   probe: false,
+  tone: "unknown",
+  mismatch: false,
 };
+
+/** The overall report's line on target values the candidate is off (null when there is none). */
+export function offTargetSentence(names: string[]): string | null {
+  if (names.length === 0) return null;
+  return `Off target on ${names.join(", ")}: outside the range of your top agents on a value where closest to them is best.`;
+}
+
+/** "0 of 7 agents" beside a scenario option's smoothed share. */
+export function agentCountText(count: number, answered: number): string {
+  return `${count} of ${answered} agent${answered === 1 ? "" : "s"}`;
+}
 
 /** Why a value is in the interview guide. */
 export function probeReason(verdict: ValueVerdict): string {
@@ -110,6 +182,10 @@ export function probeReason(verdict: ValueVerdict): string {
       return verdict.uncertain
         ? "Probably below your top agents, but the result is uncertain."
         : "Below most of your top agents.";
+    case "above":
+      return verdict.mismatch
+        ? "Above most of your top agents on a value where closest to them is best."
+        : "The result is uncertain: the interval reaches into the neighbouring band.";
     case "small-benchmark":
       return "The benchmark is too small to compare on this value.";
     case "no-score":
@@ -139,3 +215,14 @@ export function flagMeaning(flag: FlagName, algorithm: AlgorithmVersion): string
 export function algorithmLabel(algorithm: AlgorithmVersion): string {
   return `Scoring algorithm ${algorithm}`;
 }
+
+/** Review before ranking (issue 21, point 4): where a flagged candidate stands, as every page says it. */
+export const REVIEW_STATUS_LABEL = {
+  pending: "Needs review",
+  usable: "Reviewed: scores can be used",
+  set_aside: "Set aside (not assessed)",
+} as const;
+
+/** Why a candidate is on the review list, before anyone has reviewed it. */
+export const REVIEW_EXPLANATION =
+  "A hard flag or two soft flags put this candidate on the review list: they are not ranked with the others until someone reviews the answers. Flags are never a reason to reject on their own.";

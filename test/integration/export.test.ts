@@ -66,18 +66,27 @@ describe("results CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,Empathy alignment,Patience alignment,Pace alignment,Flags,Needs review,Decision",
+      "Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value," +
+        "Empathy score,Empathy percentile,Empathy 95% interval,Empathy band,Empathy alignment," +
+        "Patience score,Patience percentile,Patience 95% interval,Patience band,Patience alignment," +
+        "Pace score,Pace percentile,Pace 95% interval,Pace band,Pace alignment,Flags,Review,Decision",
     );
-    // ranked by overall: c01 90.6, c03 55.1, c06 38.8, c02 22.6, c05 15.8 (rounded to one decimal)
+    // ranked by overall: c01 90.6, c03 55.1, c06 38.8, c02 22.6; then c05 15.8, waiting for review (one decimal).
+    // Per value: score, percentile, 95% interval (rounded outward), band read with the direction, alignment. c01:
+    // empathy 99.7th percentile (97.53–100) above; patience 83.8th (63.36–96.24) within, uncertain; pace (target)
+    // 31.2nd (13.13–53.65) within.
     expect(lines[1]).toMatch(
-      /^"'=HYPERLINK\(""http:\/\/evil\.test"",""click""\)",[^,]+,scored,90\.6,62\.4,Pace,100,100,62\.4,,no,$/,
+      /^"'=HYPERLINK\(""http:\/\/evil\.test"",""click""\)",[^,]+,scored,90\.6,62\.4,Pace,[\d.]+,99\.7,97–100,above,100,[\d.]+,83\.8,63–97,"within, uncertain",100,[\d.]+,31\.2,13–54,within,62\.4,,not needed,$/,
     );
-    expect(lines[2]).toMatch(/^'@SUM\(A1:A9\),[^,]+,scored,55\.1,0\.1,Patience,100,0\.1,20\.2,,no,$/);
+    // c03: pace at the 89.9th percentile (72.07–98.64) of a target value: within, uncertain
+    expect(lines[2]).toMatch(
+      /^'@SUM\(A1:A9\),[^,]+,scored,55\.1,0\.1,Patience,.*,89\.9,72–99,"within, uncertain",20\.2,,not needed,$/,
+    );
     // the line break inside the quoted name is a bare LF; records end with CRLF
     expect(lines[3]).toMatch(/^"Lee, ""Jo""\nSmith",[^,]+,scored,38\.8,/);
     expect(lines[4]).toMatch(/^'-1\+2,/);
     expect(lines[5]).toMatch(
-      /^Straight Liner,[^,]+,scored,15\.8,0,Empathy,0,0\.8,62\.4,long-string; no-variance; attention,yes,$/,
+      /^Straight Liner,[^,]+,scored,15\.8,0,Empathy,.*,0,.*,0\.8,.*,62\.4,long-string; no-variance; attention,Needs review,$/,
     );
     expect(lines[6]).toBe("");
 

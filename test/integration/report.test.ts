@@ -5,7 +5,7 @@ import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
 import * as reportRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId";
-import type { FitReport } from "../../app/models/results.server";
+import type { FitReport } from "../../app/models/fit-report.server";
 
 const testDb = withTestDatabase();
 

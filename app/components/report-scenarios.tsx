@@ -1,0 +1,83 @@
+import type { FitReport } from "~/models/fit-report.server";
+import { agentCountText } from "~/utils/report-wording";
+
+type Scenario = FitReport["scenarios"][number];
+
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
+
+/** "3 of 7 agents, 40%": the count of agents who chose an option beside its smoothed share. */
+function agentsText(scenario: Scenario, option: Scenario["options"][number]): string {
+  if (option.count === null) return "–";
+  return `${agentCountText(option.count, scenario.agentsAnswered)} (smoothed share ${percent(option.share)})`;
+}
+
+/** One line per scenario for the printed page: the candidate's option beside the agents' choice. */
+function ScenarioSummary({ scenario }: { scenario: Scenario }) {
+  const chosen = scenario.options.find((o) => o.id === scenario.chosen);
+  const consensus = scenario.options.filter((o) => o.consensus);
+  return (
+    <li>
+      <strong>{scenario.valueName}:</strong>{" "}
+      {chosen ? (
+        <>
+          chose “{chosen.text}” ({agentsText(scenario, chosen)})
+          {chosen.consensus
+            ? ", the agents' choice."
+            : `; agents' choice: ${consensus.map((o) => `“${o.text}” (${agentsText(scenario, o)})`).join(" or ")}.`}
+        </>
+      ) : (
+        "not answered."
+      )}
+    </li>
+  );
+}
+
+/** The fit report's scenario answers: per scenario the options, the candidate's choice and the agents' counts. */
+export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
+  return (
+    <section aria-labelledby="scenarios-heading" className="report-scenarios">
+      <h2 id="scenarios-heading">Scenario answers</h2>
+      <ul className="scenario-summary print-only">
+        {scenarios.map((s) => (
+          <ScenarioSummary key={s.itemId} scenario={s} />
+        ))}
+      </ul>
+      {scenarios.map((s) => (
+        <div key={s.itemId} className="scenario no-print">
+          <p>
+            <span className="muted">{s.valueName}:</span> {s.text}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                <th scope="col">Candidate</th>
+                <th scope="col">Agents who chose it</th>
+                <th scope="col">Smoothed share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.options.map((o) => (
+                <tr key={o.id} className={o.id === s.chosen ? "chosen" : undefined}>
+                  <td>
+                    {o.text}
+                    {o.consensus ? <span className="badge">agents&apos; choice</span> : null}
+                  </td>
+                  <td>{o.id === s.chosen ? "✓ chosen" : ""}</td>
+                  <td>{o.count === null ? "–" : agentCountText(o.count, s.agentsAnswered)}</td>
+                  <td>{percent(o.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            {s.chosen ? "" : "Not answered. "}
+            {s.agentsAnswered} agents answered
+            {s.scored ? "" : " (fewer than 5: not scored)"}; the smoothed share counts one extra vote for each option,
+            so an option nobody chose still has a small share.
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { ValueBandChart } from "~/components/value-band-chart";
+import type { FitReport } from "~/models/fit-report.server";
+import { bandReading, whole } from "~/utils/report-wording";
+
+/**
+ * One value of the fit report, read one way (issue 21, point 3): the verdict in words and in the colour of the value's
+ * direction, the candidate's marker on the agents' band, and the numbers with the alignment explained in one line.
+ */
+export function ReportValue({ value }: { value: FitReport["values"][number] }) {
+  const r = value.result;
+  const reading = r?.band ? bandReading(r.band, value.direction, value.verdict.uncertain) : null;
+  return (
+    <section className="report-value" aria-labelledby={`value-${value.id}`}>
+      <div className="report-value-head">
+        <h3 id={`value-${value.id}`}>{value.name}</h3>
+        {value.direction === "target" ? (
+          <span className="badge" title="Closest to your top agents is best">
+            target
+          </span>
+        ) : null}
+      </div>
+      {value.iStatement ? <p className="i-statement">“{value.iStatement}”</p> : null}
+      <p className={`verdict verdict-${value.verdict.tone}`}>
+        <strong>{value.verdict.sentence}.</strong>
+      </p>
+      <ValueBandChart
+        valueName={value.name}
+        score={r?.score ?? null}
+        p10={value.stats?.p10 ?? null}
+        median={value.stats?.median ?? null}
+        p90={value.stats?.p90 ?? null}
+        n={value.stats?.n ?? 0}
+      />
+      <dl className="report-numbers">
+        <div>
+          <dt>Band</dt>
+          <dd>{reading ? reading.word : "–"}</dd>
+        </div>
+        <div>
+          <dt>Alignment</dt>
+          <dd className="alignment-line">{value.alignmentText ?? "–"}</dd>
+        </div>
+        <div>
+          <dt>Percentile</dt>
+          <dd>{value.percentileText ?? "not computed"}</dd>
+        </div>
+        <div>
+          <dt>Score</dt>
+          <dd>{whole(r?.score)} of 100</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

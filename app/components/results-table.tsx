@@ -1,0 +1,145 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { languageName } from "~/i18n/locale";
+import type { ResultRow, ValueHeading } from "~/models/results.server";
+import { DECISION_LABEL } from "~/utils/decision-labels";
+import { bandReading, REVIEW_STATUS_LABEL, whole } from "~/utils/report-wording";
+
+type Row = Omit<ResultRow, "submittedAt"> & { submittedAt: string | null };
+
+/**
+ * A table of candidates, one column per value with its alignment and band mark (read with the value's direction).
+ * `heading` renders the sortable column headings of the ranking; `pickable` adds the compare checkboxes.
+ */
+export function ResultsTable({
+  rows,
+  values,
+  base,
+  caption,
+  heading = (_key, label) => label,
+  pickable = false,
+}: {
+  rows: Row[];
+  values: Pick<ValueHeading, "id" | "name" | "direction">[];
+  base: string;
+  caption: string;
+  heading?: (key: string, label: string) => ReactNode;
+  pickable?: boolean;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="results-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {pickable ? (
+              <th scope="col">
+                <span className="sr-only">Pick to compare</span>
+              </th>
+            ) : null}
+            <th scope="col">Candidate</th>
+            <th scope="col">{heading("overall", "Overall")}</th>
+            <th scope="col">{heading("min", "Min alignment")}</th>
+            {values.map((v) => (
+              <th scope="col" key={v.id}>
+                {heading(v.id, v.name)}
+              </th>
+            ))}
+            <th scope="col">Flags</th>
+            <th scope="col">Decision</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.responseId}>
+              {pickable ? (
+                <td>
+                  <input type="checkbox" name="ids" value={row.responseId} aria-label={`Compare ${row.name}`} />
+                </td>
+              ) : null}
+              <th scope="row">
+                <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
+                <span className="muted small answered-in"> · {languageName(row.locale)}</span>
+              </th>
+              <td>{row.scored ? whole(row.overall) : <span className="muted">not scored</span>}</td>
+              <td>
+                {whole(row.minAlignment)}
+                {row.weakest ? <span className="muted small"> ({row.weakest.name})</span> : null}
+              </td>
+              {values.map((v) => {
+                const cell = row.values[v.id];
+                const reading = cell?.band ? bandReading(cell.band, v.direction, cell.uncertain === true) : null;
+                return (
+                  <td key={v.id}>
+                    {whole(cell?.alignment)}
+                    {reading ? (
+                      <span className={`band-mark tone-${reading.tone}`} title={reading.word}>
+                        {reading.symbol}
+                        <span className="sr-only">{` ${reading.word}`}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
+              <td>
+                {row.review ? (
+                  <span className="badge review-badge">{REVIEW_STATUS_LABEL[row.reviewStatus]}</span>
+                ) : null}{" "}
+                {row.flags.join(", ")}
+                {row.incomplete ? <span className="muted small"> incomplete</span> : null}
+              </td>
+              <td>{row.decision ? DECISION_LABEL[row.decision] : <span className="muted">–</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Group = { total: number; rows: Row[] };
+
+/** The candidates held out of the ranking: waiting for review, and set aside (not assessed), each counted. */
+export function HeldOutGroups({
+  needsReview,
+  setAside,
+  values,
+  base,
+}: {
+  needsReview: Group;
+  setAside: Group;
+  values: Pick<ValueHeading, "id" | "name" | "direction">[];
+  base: string;
+}) {
+  const more = (group: Group) =>
+    group.total > group.rows.length ? (
+      <p className="muted small">
+        Showing the first {group.rows.length} of {group.total}.
+      </p>
+    ) : null;
+  return (
+    <>
+      {needsReview.total > 0 ? (
+        <section aria-labelledby="needs-review-heading" className="card review-panel">
+          <h2 id="needs-review-heading">Needs review ({needsReview.total})</h2>
+          <p>
+            Their answers raised a hard flag or two soft flags, so they are not ranked with the others until someone
+            opens the report and decides: the scores can be used, or the candidate is set aside (not assessed).
+          </p>
+          <ResultsTable rows={needsReview.rows} values={values} base={base} caption="Candidates waiting for review" />
+          {more(needsReview)}
+        </section>
+      ) : null}
+      {setAside.total > 0 ? (
+        <details className="set-aside">
+          <summary>
+            Set aside (not assessed): {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not ranked, compared
+            or counted in the fairness report
+          </summary>
+          <ResultsTable rows={setAside.rows} values={values} base={base} caption="Candidates set aside after review" />
+          {more(setAside)}
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,333 @@
+// The fit report of one candidate and the side-by-side compare: per value the engine's result beside the benchmark's
+// statistics, worded by ~/utils/report-wording (split from results.server.ts, issue 21).
+import { listDecisions } from "~/models/decision.server";
+import { loadQuestionnaireContent } from "~/models/respondent-input.server";
+import {
+  notFound,
+  positionContext,
+  valueHeadings,
+  weakestValue,
+  type ValueHeading,
+} from "~/models/results-context.server";
+import type { Questionnaire } from "~/questionnaire/types";
+import {
+  consensusCounts,
+  isAlgorithmVersion,
+  parseStoredSnapshot,
+  type BenchmarkSnapshot,
+  type CandidateResult,
+  type CandidateValueResult,
+  type ValueStats,
+} from "~/scoring";
+import { getDb, type DB } from "~/utils/db.server";
+import type { ReviewStatus } from "../../db/types";
+import {
+  alignmentLine,
+  algorithmLabel,
+  bandReading,
+  flagMeaning,
+  offTargetSentence,
+  REVIEW_STATUS_LABEL,
+  NOT_SCORED_VERDICT,
+  percentileWithInterval,
+  probeReason,
+  valueVerdict,
+  type ValueVerdict,
+} from "~/utils/report-wording";
+
+export type ReportValue = ValueHeading & {
+  stats: Pick<ValueStats, "n" | "median" | "p10" | "p90" | "sdUsed"> | null;
+  result: CandidateValueResult | null;
+  verdict: ValueVerdict;
+  percentileText: string | null;
+  /** The alignment explained in one line ("23 of 100: the candidate sits at the 12th percentile ..."). */
+  alignmentText: string | null;
+  probes: string[];
+  probeReason: string | null;
+};
+
+async function requireCandidateResponse(orgId: string, positionId: string, responseId: string, db: DB) {
+  const row = await db
+    .selectFrom("responses")
+    .select([
+      "id",
+      "respondent_label",
+      "answers_json",
+      "submitted_at",
+      "questionnaire_version_id",
+      "locale",
+      "source",
+      "review_status",
+      "review_note",
+      "reviewed_by",
+      "reviewed_at",
+    ])
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("kind", "=", "candidate")
+    .where("id", "=", responseId)
+    .executeTakeFirst();
+  return row ?? notFound();
+}
+
+/** Where a flagged candidate stands in review before ranking, with who reviewed it, when and why. */
+async function reviewState(
+  orgId: string,
+  response: {
+    review_status: ReviewStatus;
+    review_note: string | null;
+    reviewed_by: string | null;
+    reviewed_at: string | null;
+  },
+  needed: boolean,
+  db: DB,
+) {
+  if (!needed) return null;
+  const reviewer = response.reviewed_by
+    ? await db
+        .selectFrom("users")
+        .select(["name", "email"])
+        .where("organization_id", "=", orgId)
+        .where("id", "=", response.reviewed_by)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    status: response.review_status,
+    label: REVIEW_STATUS_LABEL[response.review_status],
+    note: response.review_note,
+    reviewedAt: response.reviewed_at,
+    reviewedBy: response.reviewed_at ? reviewer?.name || reviewer?.email || "a former user" : null,
+  };
+}
+
+async function currentScore(orgId: string, responseId: string, db: DB) {
+  return db
+    .selectFrom("scores")
+    .select(["id", "benchmark_id", "questionnaire_version_id", "algorithm_version", "result_json", "created_at"])
+    .where("organization_id", "=", orgId)
+    .where("response_id", "=", responseId)
+    .where("is_current", "=", 1)
+    .executeTakeFirst();
+}
+
+function reportValues(
+  values: ValueHeading[],
+  q: Questionnaire,
+  snapshot: BenchmarkSnapshot | null,
+  result: CandidateResult | null,
+): ReportValue[] {
+  return values.map((heading) => {
+    const stats = snapshot?.values[heading.id] ?? null;
+    const valueResult = result?.values[heading.id] ?? null;
+    const verdict = result
+      ? valueVerdict(valueResult ?? undefined, stats ?? undefined, heading.direction)
+      : NOT_SCORED_VERDICT;
+    const probes = q.values.find((v) => v.id === heading.id)?.probes ?? [];
+    return {
+      ...heading,
+      stats: stats ? { n: stats.n, median: stats.median, p10: stats.p10, p90: stats.p90, sdUsed: stats.sdUsed } : null,
+      result: valueResult,
+      verdict,
+      percentileText: valueResult ? percentileWithInterval(valueResult) : null,
+      alignmentText: valueResult ? alignmentLine(valueResult, heading.direction) : null,
+      probes,
+      probeReason: result && verdict.probe ? probeReason(verdict) : null,
+    };
+  });
+}
+
+/** Everything the fit report shows; 404 unless the response is a candidate of this position in this organization. */
+export async function getFitReport(orgId: string, positionId: string, responseId: string) {
+  const db = getDb();
+  const context = await positionContext(orgId, positionId, db);
+  const response = await requireCandidateResponse(orgId, positionId, responseId, db);
+  const score = await currentScore(orgId, responseId, db);
+  const result = score ? (JSON.parse(score.result_json) as CandidateResult) : null;
+  // The score names the algorithm it was computed with; its wording follows that algorithm.
+  const algorithm = score && isAlgorithmVersion(score.algorithm_version) ? score.algorithm_version : "vb-1";
+
+  // The report reads the benchmark and questionnaire version the score was made with, not whatever is active now.
+  let snapshot: BenchmarkSnapshot | null = null;
+  let benchmarkActivatedAt: string | null = null;
+  let benchmarkIsActive = false;
+  if (score) {
+    const benchmark = await db
+      .selectFrom("benchmarks")
+      .select(["snapshot_json", "activated_at", "created_at", "status"])
+      .where("organization_id", "=", orgId)
+      .where("id", "=", score.benchmark_id)
+      .executeTakeFirst();
+    if (benchmark) {
+      snapshot = parseStoredSnapshot(benchmark.snapshot_json);
+      benchmarkActivatedAt = benchmark.activated_at ?? benchmark.created_at;
+      benchmarkIsActive = benchmark.status === "active";
+    }
+  }
+  const versionId = score?.questionnaire_version_id ?? response.questionnaire_version_id;
+  const q = await loadQuestionnaireContent(orgId, versionId, db);
+  const values = versionId === context.questionnaireVersion.id ? context.values : await valueHeadings(orgId, q, db);
+  const version = await db
+    .selectFrom("questionnaire_versions")
+    .select("version")
+    .where("organization_id", "=", orgId)
+    .where("id", "=", versionId)
+    .executeTakeFirst();
+
+  const rows = reportValues(values, q, snapshot, result);
+  const answers = JSON.parse(response.answers_json || "{}") as Record<string, unknown>;
+  const scenarios = q.values.flatMap((value) =>
+    value.items.flatMap((item) => {
+      if (item.type !== "scenario") return [];
+      const consensus = snapshot?.scenarios[item.id] ?? null;
+      const chosen = typeof answers[item.id] === "string" ? (answers[item.id] as string) : null;
+      const topShare = consensus ? Math.max(...Object.values(consensus.shares)) : null;
+      const counts = consensus
+        ? consensusCounts(
+            item.options.map((o) => o.id),
+            consensus,
+          )
+        : null;
+      return [
+        {
+          itemId: item.id,
+          valueName: values.find((v) => v.id === value.id)?.name ?? value.name,
+          text: item.text,
+          chosen,
+          agentsAnswered: consensus?.m ?? 0,
+          scored: consensus?.scored ?? false,
+          options: item.options.map((o) => ({
+            id: o.id,
+            text: o.text,
+            share: consensus?.shares[o.id] ?? null,
+            /** Agents who chose it (c_k behind the smoothed share); null without a benchmark. */
+            count: counts ? counts[o.id] : null,
+            consensus: consensus !== null && topShare !== null && consensus.shares[o.id] === topShare,
+          })),
+        },
+      ];
+    }),
+  );
+  const weakest = weakestValue(values, result);
+  const decisions = await listDecisions(orgId, responseId, db);
+  return {
+    position: context.position,
+    candidate: {
+      responseId: response.id,
+      name: response.respondent_label,
+      submittedAt: response.submitted_at,
+      source: response.source,
+    },
+    scored: result !== null,
+    notScoredReason: result
+      ? null
+      : !response.submitted_at
+        ? "This candidate has not submitted yet."
+        : context.benchmark
+          ? "This candidate has not been scored yet against the active benchmark."
+          : "There is no active benchmark yet, so nobody can be scored. Activate one on the Benchmark tab.",
+    values: rows,
+    overall: result
+      ? {
+          overall: result.overall,
+          minAlignment: result.minAlignment,
+          weakest: weakest ? { id: weakest.id, name: weakest.name } : null,
+          below: result.belowValues.map((id) => values.find((v) => v.id === id)?.name ?? id),
+          offTarget: offTargetSentence(
+            rows.filter((r) => r.direction === "target" && r.result?.band === "above").map((r) => r.name),
+          ),
+          incomplete: result.incomplete,
+          missing: rows.filter((r) => r.result?.alignment === null || !r.result).map((r) => r.name),
+        }
+      : null,
+    flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: flagMeaning(flag, algorithm) })),
+    review: result?.review ?? false,
+    reviewState: await reviewState(orgId, response, result?.review ?? false, db),
+    scenarios,
+    provenance: score
+      ? {
+          algorithmVersion: score.algorithm_version,
+          algorithmLabel: algorithmLabel(algorithm),
+          questionnaireTitle: q.title,
+          questionnaireVersion: version?.version ?? q.version,
+          benchmarkActivatedAt,
+          benchmarkIsActive,
+          scoredAt: score.created_at,
+        }
+      : null,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      decision: d.decision,
+      note: d.note,
+      hiredOn: d.hired_on,
+      decidedAt: d.decided_at,
+      decidedBy: d.decided_by_name ?? d.decided_by_email ?? "a former user",
+    })),
+  };
+}
+
+export type FitReport = Awaited<ReturnType<typeof getFitReport>>;
+
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+
+/** Two to four candidates of the position side by side; any id outside the position or organization => 404. */
+export async function getComparison(orgId: string, positionId: string, responseIds: string[]) {
+  const db = getDb();
+  const context = await positionContext(orgId, positionId, db);
+  const candidates = [];
+  const setAside: string[] = [];
+  for (const id of responseIds.slice(0, COMPARE_MAX + 1)) {
+    const response = await requireCandidateResponse(orgId, positionId, id, db);
+    // Set aside after review (not assessed): never compared with the others (issue 21, point 4).
+    if (response.review_status === "set_aside") {
+      setAside.push(response.respondent_label);
+      continue;
+    }
+    const score = await currentScore(orgId, id, db);
+    const result = score ? (JSON.parse(score.result_json) as CandidateResult) : null;
+    const weakest = weakestValue(context.values, result);
+    const decision = await db
+      .selectFrom("decisions")
+      .select("decision")
+      .where("organization_id", "=", orgId)
+      .where("response_id", "=", id)
+      .orderBy("decided_at", "desc")
+      .executeTakeFirst();
+    candidates.push({
+      responseId: id,
+      name: response.respondent_label,
+      scored: result !== null,
+      overall: result?.overall ?? null,
+      minAlignment: result?.minAlignment ?? null,
+      weakest: weakest?.name ?? null,
+      review: result?.review ?? false,
+      flags: result?.flags ?? [],
+      decision: decision?.decision ?? null,
+      values: reportValues(context.values, context.q, context.benchmark?.snapshot ?? null, result).map((v) => ({
+        id: v.id,
+        score: v.result?.score ?? null,
+        percentileText: v.percentileText,
+        alignment: v.result?.alignment ?? null,
+        alignmentText: v.alignmentText,
+        band: v.result?.band ?? null,
+        reading: v.result?.band ? bandReading(v.result.band, v.direction, v.verdict.uncertain) : null,
+        sentence: v.verdict.sentence,
+        tone: v.verdict.tone,
+        uncertain: v.verdict.uncertain,
+      })),
+    });
+  }
+  const picked = responseIds.length - setAside.length;
+  const countOk = picked >= COMPARE_MIN && picked <= COMPARE_MAX;
+  const setAsideNote = setAside.length
+    ? `${setAside.join(", ")} ${setAside.length === 1 ? "is" : "are"} set aside (not assessed) and not compared. `
+    : "";
+  return {
+    position: context.position,
+    values: context.values,
+    candidates: countOk ? candidates : [],
+    /** Set-aside candidates among those picked, named. */
+    notice: setAsideNote.trim() || null,
+    message: countOk ? null : `Pick ${COMPARE_MIN} to ${COMPARE_MAX} candidates to compare (you picked ${picked}).`,
+  };
+}
