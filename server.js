@@ -160,6 +160,10 @@ build.entry.module
 // process's delivery timer; with several instances each runs one, and a row is claimed by one at a time.
 build.entry.module.startWebhookDelivery();
 
+// Jobs that run themselves (app/models/scheduled-jobs.server.ts): retention purge, invitation reminders and mail
+// retries, each claimed through a lease row so two instances never run the same job twice; the timer is unref'd.
+build.entry.module.startScheduledJobs();
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {

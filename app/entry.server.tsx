@@ -43,6 +43,8 @@ installRouteMatchCache();
 export { resumePendingScoring } from "./models/scoring-jobs.server";
 // Run once by server.js at start: this process's webhook delivery timer (webhook-delivery.server.ts).
 export { startWebhookDelivery } from "./models/webhook-delivery.server";
+// Started once by server.js at boot: retention purge, reminders and mail retries under a database lease (issue 21).
+export { startScheduledJobs } from "./models/scheduled-jobs.server";
 
 const ABORT_DELAY = 5_000;
 

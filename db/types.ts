@@ -17,6 +17,9 @@ export interface OrganizationsTable {
   created_at: string;
   /** 1 for the organizations the demo seed creates (staff pages show a "Demo" banner). */
   is_demo: Generated<number>;
+  /** Automatic invitation reminders (migration 20261205190000): on (1) / off (0), and days before expiry. */
+  reminders_enabled: Generated<number>;
+  reminder_days_before: Generated<number>;
 }
 
 export interface UsersTable {
@@ -110,6 +113,10 @@ export interface InvitationsTable {
   created_at: string;
   /** Migration 20261205160000. */
   agent_group: Generated<AgentGroup>;
+  /** Migration 20261205190000: first shown in a browser; reminders of the current link. */
+  opened_at: string | null;
+  reminders_sent: Generated<number>;
+  last_reminded_at: string | null;
 }
 
 export interface ResponsesTable {
@@ -277,6 +284,26 @@ export interface OutboxTable {
   body: string;
   created_at: string;
   sent_at: string | null;
+  /** Migration 20261205190000 (see invitation-outbox.server.ts). */
+  invitation_id: string | null;
+  kind: Generated<OutboxKind>;
+  /** The full text with the personal link, only while unsent and the link still works. */
+  unsent_body: string | null;
+  withdrawn_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export type OutboxKind = "invitation" | "reminder" | "notice";
+
+/** One row per scheduled job (migration 20261205190000; job-leases.server.ts). Not tenant data. */
+export interface JobLeasesTable {
+  job: string;
+  holder: string | null;
+  lease_until: string;
+  last_run_at: string | null;
+  last_result: string | null;
+  last_ok: number | null;
 }
 
 /** A durable "to score" mark of a submitted candidate response (migration 20261205130000; scoring-jobs.server.ts). */
@@ -397,6 +424,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  job_leases: JobLeasesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -76,8 +76,9 @@ function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
         <p className="muted">Links of people without an email address are not mailed: send them yourself.</p>
       ) : (
         <p className="muted">
-          No email is sent by valuebench itself: send each person their own link. Invitations with an email address are
-          recorded in the outbox.
+          No mail server is configured, so valuebench sends nothing itself: send each person their own link. Mails to
+          people with an email address wait in the outbox (Outbox, for admins) with their link, ready to send by hand;
+          the Invitations tab follows everyone’s progress.
         </p>
       )}
     </div>

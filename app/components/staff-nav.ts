@@ -7,6 +7,7 @@ export const STAFF_NAV: { to: string; label: string; role?: Role }[] = [
   { to: "/app/questionnaires", label: "Questionnaires", role: "admin" },
   { to: "/app/positions", label: "Positions" },
   { to: "/app/team", label: "Team", role: "admin" },
+  { to: "/app/outbox", label: "Outbox", role: "admin" },
   { to: "/app/audit", label: "Audit log", role: "admin" },
   { to: "/app/settings", label: "Settings", role: "admin" },
 ];

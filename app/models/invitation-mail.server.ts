@@ -1,7 +1,7 @@
 // Mailing invitation links when SMTP_URL is set. The link exists only in memory while it is issued (only the token's
 // hash is stored), so mails go out right after the invitations are committed, from the same request; the outbox row
-// (which keeps the message with the link left out) gets `sent_at` once the SMTP server accepted the mail. A failure
-// never undoes an invitation: the recruiter copies the link from the screen instead.
+// gets `sent_at` (and loses its text with the link, unsent_body) once the SMTP server accepted the mail. A failure
+// never undoes an invitation: the mail-retry job tries again, or the recruiter copies the link from the screen.
 import nodemailer from "nodemailer";
 import { getDb, nowIso } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -57,9 +57,15 @@ export async function deliverInvitationMails(
           subject: mail.subject,
           text: mail.text,
         });
+        // sent: the text with the link is not needed any more (invitation-outbox.server.ts)
         await getDb()
           .updateTable("outbox")
-          .set({ sent_at: nowIso(now()) })
+          .set((eb) => ({
+            sent_at: nowIso(now()),
+            unsent_body: null,
+            attempts: eb("attempts", "+", 1),
+            last_error: null,
+          }))
           .where("id", "=", mail.outboxId)
           .where("organization_id", "=", orgId)
           .execute();
@@ -69,6 +75,13 @@ export async function deliverInvitationMails(
         const code = (error as { code?: unknown }).code;
         if (typeof code === "string" && CONNECTION_ERRORS.has(code)) unreachable = true;
         console.error(`invitation mail to outbox ${mail.outboxId} failed: ${(error as Error).message}`);
+        await getDb()
+          .updateTable("outbox")
+          .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: (error as Error).message.slice(0, 500) }))
+          .where("id", "=", mail.outboxId)
+          .where("organization_id", "=", orgId)
+          .execute()
+          .catch((e: unknown) => console.error(`recording the failed mail ${mail.outboxId} failed:`, e));
       }
     }
   } finally {

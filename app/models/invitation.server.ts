@@ -1,5 +1,6 @@
 import { recordAudit } from "~/models/audit.server";
 import { deliverInvitationMails, type MailStatus, type PendingMail } from "~/models/invitation-mail.server";
+import { invitationMessage, recordOutboxMail, withdrawInvitationMails } from "~/models/invitation-outbox.server";
 import { getPosition } from "~/models/position.server";
 import { languageOf, type RespondentLanguage } from "~/models/respondent-locale.server";
 import { localizeValue, parseTranslations } from "~/questionnaire/translations";
@@ -53,48 +54,7 @@ function expiryFrom(now: Date): string {
   return nowIso(new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS));
 }
 
-function formatDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-/**
- * What would be mailed. The outbox keeps a record of it, but with the link left out: only the token's hash is stored
- * anywhere, so the recruiter copies the link from the screen (shown once) or a mailer sends it at creation time.
- */
-function outboxMessage(
-  orgName: string,
-  positionTitle: string,
-  kind: RespondentKind,
-  name: string,
-  link: string,
-  expiresAt: string,
-  group: AgentGroup = "top",
-) {
-  const subject =
-    kind === "agent"
-      ? `${orgName}: help us describe what great service looks like`
-      : `${orgName}: questionnaire for the ${positionTitle} position`;
-  const why =
-    kind === "agent" && group === "comparison"
-      ? `We are checking which of our service values really matter in the "${positionTitle}" role. Your answers are compared with those of colleagues as a group; they never judge you as a person.`
-      : kind === "agent"
-        ? `You are one of the people whose everyday work shows our service values. Your answers help set the benchmark for the "${positionTitle}" position.`
-        : `Thank you for applying for "${positionTitle}". As part of the process we ask every applicant the same short questionnaire about how they like to work with customers.`;
-  const body = [
-    `Hello ${name},`,
-    "",
-    why,
-    "",
-    `Open your personal link: ${link}`,
-    `The link works until ${formatDate(expiresAt)}. Please do not forward it.`,
-    "",
-    orgName,
-  ].join("\n");
-  return { subject, body };
-}
-
-const REDACTED_LINK = "[personal link: shown once to the recruiter, not stored]";
-
+/** What the invitation mails say about the time: the version's estimate, rounded up to whole minutes. */
 async function positionContext(db: DB, orgId: string, positionId: string) {
   const position = await getPosition(orgId, positionId, db);
   const org = await db
@@ -102,39 +62,18 @@ async function positionContext(db: DB, orgId: string, positionId: string) {
     .select(["name", "default_locale"])
     .where("id", "=", orgId)
     .executeTakeFirstOrThrow();
-  return { position, org };
+  const version = await db
+    .selectFrom("questionnaire_versions")
+    .select("content_json")
+    .where("organization_id", "=", orgId)
+    .where("id", "=", position.questionnaireVersionId)
+    .executeTakeFirstOrThrow();
+  const minutes = questionnaireMinutes(parseStoredQuestionnaire(version.content_json));
+  return { position, org, minutes };
 }
 
-async function writeOutbox(
-  db: DB,
-  orgId: string,
-  to: string | null,
-  message: { subject: string; body: string },
-  link: string,
-  mail: { pending: PendingMail[]; invitationId: string },
-) {
-  if (!to) return;
-  const id = newId();
-  // the full text (with the link) stays in memory until the mailer has sent it after the commit
-  mail.pending.push({
-    invitationId: mail.invitationId,
-    outboxId: id,
-    to,
-    subject: message.subject,
-    text: message.body,
-  });
-  await db
-    .insertInto("outbox")
-    .values({
-      id,
-      organization_id: orgId,
-      to_address: to,
-      subject: message.subject,
-      body: message.body.replace(link, REDACTED_LINK),
-      created_at: nowIso(),
-      sent_at: null,
-    })
-    .execute();
+export function questionnaireMinutes(q: Questionnaire): number {
+  return Math.max(1, Math.ceil(estimatedSeconds(q) / 60));
 }
 
 /** Mails the pending messages (when SMTP_URL is set) and notes on each issued link whether its mail went out. */
@@ -162,7 +101,7 @@ export async function createInvitations(
   const created = await getDb()
     .transaction()
     .execute(async (trx) => {
-      const { position, org } = await positionContext(trx, orgId, positionId);
+      const { position, org, minutes } = await positionContext(trx, orgId, positionId);
       if (position.status === "closed") throw new PositionClosedError();
       const issued: IssuedLink[] = [];
       for (const entry of entries) {
@@ -188,13 +127,22 @@ export async function createInvitations(
           })
           .execute();
         const link = invitationLink(origin, token);
-        await writeOutbox(
+        const message = invitationMessage({
+          orgName: org.name,
+          positionTitle: position.title,
+          kind,
+          name: entry.name,
+          link,
+          expiresAt,
+          group: entry.group,
+          minutes,
+        });
+        await recordOutboxMail(
           trx,
           orgId,
-          entry.email,
-          outboxMessage(org.name, position.title, kind, entry.name, link, expiresAt, entry.group),
-          link,
-          { pending, invitationId: id },
+          { to: entry.email, message, link, invitationId: id, kind: "invitation" },
+          pending,
+          now,
         );
         await recordAudit(
           {
@@ -264,6 +212,7 @@ export async function revokeInvitation(
         .deleteFrom("respondent_sessions")
         .where("response_id", "in", (eb) => eb.selectFrom("responses").select("id").where("invitation_id", "=", row.id))
         .execute();
+      await withdrawInvitationMails(trx, orgId, row.id, now);
       await recordAudit(
         {
           organizationId: orgId,
@@ -291,7 +240,9 @@ export async function resendInvitation(
   actor: InvitationActor,
   origin: string,
   now = new Date(),
+  options: { mail?: boolean } = {},
 ): Promise<IssuedLink> {
+  const sendMail = options.mail ?? true;
   const pending: PendingMail[] = [];
   const issued = await serializable(getDb())
     .transaction()
@@ -304,13 +255,20 @@ export async function resendInvitation(
         .where("invitation_id", "=", row.id)
         .executeTakeFirst();
       if (response?.submitted_at) throw new InvitationClosedError("They have already submitted their answers.");
-      const { position, org } = await positionContext(trx, orgId, positionId);
+      const { position, org, minutes } = await positionContext(trx, orgId, positionId);
       if (position.status === "closed") throw new PositionClosedError();
       const token = randomToken();
       const expiresAt = expiryFrom(now);
+      // a new link starts a new period: its reminders count from 0
       await trx
         .updateTable("invitations")
-        .set({ token_hash: sha256Hex(token), expires_at: expiresAt, revoked_at: null })
+        .set({
+          token_hash: sha256Hex(token),
+          expires_at: expiresAt,
+          revoked_at: null,
+          reminders_sent: 0,
+          last_reminded_at: null,
+        })
         .where("id", "=", row.id)
         .where("organization_id", "=", orgId)
         .execute();
@@ -325,15 +283,28 @@ export async function resendInvitation(
             .where("invitation_id", "=", row.id),
         )
         .execute();
+      // the old link's unsent mails are useless now
+      await withdrawInvitationMails(trx, orgId, row.id, now);
       const link = invitationLink(origin, token);
-      await writeOutbox(
-        trx,
-        orgId,
-        row.email,
-        outboxMessage(org.name, position.title, row.kind, row.name, link, expiresAt, row.agent_group),
-        link,
-        { pending, invitationId: row.id },
-      );
+      if (sendMail) {
+        const message = invitationMessage({
+          orgName: org.name,
+          positionTitle: position.title,
+          kind: row.kind,
+          name: row.name,
+          link,
+          expiresAt,
+          group: row.agent_group,
+          minutes,
+        });
+        await recordOutboxMail(
+          trx,
+          orgId,
+          { to: row.email, message, link, invitationId: row.id, kind: "invitation" },
+          pending,
+          now,
+        );
+      }
       await recordAudit(
         {
           organizationId: orgId,
@@ -342,7 +313,7 @@ export async function resendInvitation(
           action: "invitation.reissued",
           targetType: "invitation",
           targetId: row.id,
-          details: { positionId, kind: row.kind, wasRevoked: row.revoked_at !== null },
+          details: { positionId, kind: row.kind, wasRevoked: row.revoked_at !== null, mailed: sendMail },
         },
         trx,
       );
@@ -475,10 +446,27 @@ export async function lookupInvitationToken(
     positionDescription: row.description,
     valueNames: q.values.map((v) => localizeValue(v, language.translation).name),
     itemCount,
-    estimatedMinutes: Math.max(1, Math.ceil(estimatedSeconds(q) / 60)),
+    estimatedMinutes: questionnaireMinutes(q),
     alreadySubmitted: Boolean(row.submitted_at),
     started: Boolean(row.response_id),
     expiresAt: row.expires_at,
     responseId: row.response_id,
   };
+}
+
+/**
+ * Notes when a link was first opened in a browser (the landing page's script posts it after it rendered, so mail
+ * scanners that only fetch the page do not count). A later call, or an unknown, expired or revoked token, changes
+ * nothing; the answer is the same either way.
+ */
+export async function markInvitationOpened(token: string, now = new Date()): Promise<void> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return;
+  await getDb()
+    .updateTable("invitations")
+    .set({ opened_at: nowIso(now) })
+    .where("token_hash", "=", sha256Hex(token))
+    .where("opened_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", nowIso(now))
+    .execute();
 }

@@ -284,6 +284,12 @@ async function eraseRecords(trx: DB, orgId: string, target: EraseTarget, actor: 
         .map((m) => m.id);
       if (ids.length) await trx.deleteFrom("outbox").where("id", "in", ids).execute();
     }
+    // every mail recorded for this invitation (invitation, reminders; unsent ones hold the link) goes with it
+    await trx
+      .deleteFrom("outbox")
+      .where("organization_id", "=", orgId)
+      .where("invitation_id", "=", invitationId)
+      .execute();
     await trx.deleteFrom("invitations").where("organization_id", "=", orgId).where("id", "=", invitationId).execute();
   }
   const targets: { type: string; id: string }[] = [];

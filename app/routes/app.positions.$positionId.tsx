@@ -26,6 +26,7 @@ export default function PositionLayout() {
         <NavLink to={base} end>
           Overview
         </NavLink>
+        <NavLink to={`${base}/invitations`}>Invitations</NavLink>
         <NavLink to={`${base}/benchmark`}>Benchmark</NavLink>
         <NavLink to={`${base}/results`}>Results</NavLink>
         <NavLink to={`${base}/fairness`}>Fairness</NavLink>

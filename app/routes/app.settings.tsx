@@ -2,6 +2,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
+import { ReminderSettingsForm, ScheduledJobsPanel } from "~/components/reminders-and-jobs";
+import { getReminderSettings, updateReminderSettings } from "~/models/invitation-reminders.server";
+import { listJobRuns } from "~/models/job-leases.server";
+import { JOB_LABELS } from "~/models/scheduled-jobs.server";
+import { readIntent } from "~/utils/form-intent.server";
+import { reminderSettingsSchema } from "~/utils/schemas/invitations.server";
 import { getOrganization, updateOrganizationSettings } from "~/models/organization.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
@@ -15,9 +21,22 @@ export const meta: MetaFunction = () => [{ title: "Settings · valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.settings");
-  const org = await getOrganization(user.organizationId);
+  const [org, reminders, runs] = await Promise.all([
+    getOrganization(user.organizationId),
+    getReminderSettings(user.organizationId),
+    listJobRuns(),
+  ]);
   if (!org) throw new Response("Not found", { status: 404 });
+  const byJob = new Map(runs.map((r) => [r.job, r]));
   return {
+    reminders,
+    jobs: Object.entries(JOB_LABELS).map(([job, label]) => ({
+      job,
+      label,
+      lastRunAt: byJob.get(job)?.lastRunAt ?? null,
+      lastResult: byJob.get(job)?.lastResult ?? null,
+      ok: byJob.get(job)?.ok ?? null,
+    })),
     settings: {
       retentionDays: org.retention_days,
       showScoresToCandidates: org.show_scores_to_candidates === 1,
@@ -29,16 +48,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.settings");
+  if ((await readIntent(request)) === "reminders") {
+    const parsed = await parseForm(request, reminderSettingsSchema);
+    if (!parsed.ok) return data({ ...parsed, intent: "reminders" as const }, 400);
+    await updateReminderSettings(user.organizationId, parsed.data, user);
+    return data({ ok: true as const, intent: "reminders" as const });
+  }
   const parsed = await parseForm(request, settingsSchema);
-  if (!parsed.ok) return data(parsed, 400);
+  if (!parsed.ok) return data({ ...parsed, intent: "settings" as const }, 400);
   await updateOrganizationSettings(user.organizationId, parsed.data, user);
-  return data({ ok: true as const });
+  return data({ ok: true as const, intent: "settings" as const });
 }
 
 export default function Settings() {
-  const { settings, locales } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { settings, locales, reminders, jobs } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const actionData = posted?.intent === "settings" ? posted : undefined;
+  const reminderResult = posted?.intent === "reminders" ? posted : undefined;
   const failure = actionData && !actionData.ok ? actionData : null;
   return (
     <div className="stack narrow">
@@ -56,7 +83,7 @@ export default function Settings() {
       <Form method="post" className="stack" noValidate>
         <Field
           label="Keep candidate data for (days)"
-          hint="Candidates are erased this many days after they submitted (or were invited, if they never submitted) when the retention purge runs (npm run purge)."
+          hint="Candidates are erased this many days after they submitted (or were invited, if they never submitted) when the retention purge runs (every 6 hours in the server, or npm run purge)."
           errors={failure?.fieldErrors.retentionDays}
           inputProps={{
             name: "retentionDays",
@@ -99,6 +126,13 @@ export default function Settings() {
           </button>
         </div>
       </Form>
+      <ReminderSettingsForm
+        reminders={reminders}
+        failure={reminderResult && !reminderResult.ok ? reminderResult : null}
+        saved={Boolean(reminderResult?.ok)}
+        busy={busy}
+      />
+      <ScheduledJobsPanel jobs={jobs} />
     </div>
   );
 }

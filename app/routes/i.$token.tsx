@@ -10,16 +10,18 @@ import {
   Form,
   isRouteErrorResponse,
   useActionData,
+  useFetcher,
   useLoaderData,
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { ErrorList } from "~/components/field";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { catalogFor, negotiateLocale, serverT } from "~/i18n/catalogs.server";
 import { LocaleProvider, RichText, useT } from "~/i18n/i18n";
 import { formatDate, formatNumber, isLocale, type Locale } from "~/i18n/locale";
-import { lookupInvitationToken } from "~/models/invitation.server";
+import { lookupInvitationToken, markInvitationOpened } from "~/models/invitation.server";
 import { switchResponseLocale } from "~/models/respondent-locale.server";
 import { reserveInviteAttempt, settleInviteSuccess } from "~/models/login-throttle.server";
 import { consentToInvitation } from "~/models/response.server";
@@ -28,6 +30,8 @@ import i18nCss from "~/styles/i18n.css?url";
 import { clientIp } from "~/utils/client-ip.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
+import { readIntent } from "~/utils/form-intent.server";
+import { openedBeaconSchema } from "~/utils/schemas/invitations.server";
 import { consentSchema } from "~/utils/schemas/positions.server";
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
@@ -85,6 +89,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Consent: exchanges the token for a respondent session cookie and leaves the token behind (redirect to /r). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The page's script notes that the link was opened in a browser (the recruiter's pipeline shows "Opened"). Same
+  // answer for any token, so it tells a guesser nothing; nothing else changes.
+  if ((await readIntent(request)) === "opened") {
+    const beacon = await parseForm(request, openedBeaconSchema);
+    if (beacon.ok) await markInvitationOpened(params.token ?? "");
+    return data({ ok: true as const, opened: true as const }, { headers: PRIVATE_HEADERS });
+  }
   // Counted and recorded in one step before anything else, so parallel POSTs cannot all slip under the limit.
   const attempt = await reserveInviteAttempt(clientIp(context));
   if (!attempt.ok) linkError(request, "throttled");
@@ -113,8 +124,17 @@ function Landing() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const opened = useFetcher();
+  const notStarted = !view.started && !view.alreadySubmitted;
+  useEffect(() => {
+    if (notStarted) opened.submit({ intent: "opened" }, { method: "post" });
+    // once per page view
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const consentError =
-    actionData && !actionData.ok && actionData.fieldErrors.consent ? [t("landing.consentRequired")] : undefined;
+    actionData && !actionData.ok && "fieldErrors" in actionData && actionData.fieldErrors.consent
+      ? [t("landing.consentRequired")]
+      : undefined;
   const isCandidate = view.kind === "candidate";
   const retentionMonths = Math.round(view.retentionDays / 30);
   const org = view.organizationName;

@@ -15,6 +15,7 @@ export const ROUTE_ROLES = {
   app: { loader: "recruiter" },
   "app._index": { loader: "recruiter" },
   "app.audit": { loader: "admin" },
+  "app.outbox": { loader: "admin", action: { "mark-sent": "admin" } },
   "app.positions._index": { loader: "recruiter", action: "recruiter" },
   "app.positions.$positionId": { loader: "recruiter" },
   "app.positions.$positionId._index": {
@@ -38,6 +39,10 @@ export const ROUTE_ROLES = {
   "app.positions.$positionId.fairness": { loader: "recruiter" },
   "app.positions.$positionId.fairness[.csv]": { loader: "recruiter" },
   "app.positions.$positionId.import": { loader: "recruiter", action: "recruiter" },
+  "app.positions.$positionId.invitations": {
+    loader: "recruiter",
+    action: { "copy-link": "recruiter", resend: "recruiter", revoke: "recruiter", remind: "recruiter" },
+  },
   "app.positions.$positionId.outcomes": {
     loader: "recruiter",
     action: { "create-metric": "recruiter", "upload-values": "recruiter", "upload-ratings": "recruiter" },

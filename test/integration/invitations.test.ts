@@ -5,6 +5,7 @@ import { action as positionsAction, loader as positionsLoader } from "../../app/
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/i.$token";
 import { loader as pageLoader } from "../../app/routes/r.$page";
 import { listInvitations } from "../../app/models/invitation.server";
+import { markOutboxSent } from "../../app/models/invitation-outbox.server";
 import { parseInvitationList } from "../../app/utils/invitation-list";
 import { getDb } from "../../app/utils/db.server";
 import { sha256Hex } from "../../app/utils/tokens.server";
@@ -161,7 +162,8 @@ describe("invitation tokens", () => {
     expect(row.created_by).toBe(recruiter.id);
     // Expires 14 days after creation.
     expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBe(14 * DAY);
-    // An outbox row records the message, with the link left out.
+    // An outbox row records the message with the link left out; without SMTP_URL its unsent copy keeps the link for
+    // an admin to send by hand (issue 21), and only until it is sent: then the raw token is nowhere.
     const outbox = await getDb()
       .selectFrom("outbox")
       .selectAll()
@@ -170,6 +172,10 @@ describe("invitation tokens", () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0].body).toContain("Hello Alex Agent");
     expect(outbox[0].body).not.toContain(token);
+    expect(outbox[0].unsent_body).toContain(issued.link);
+    const withoutUnsent = (await dumpDatabase()).split(JSON.stringify(outbox[0].unsent_body).slice(1, -1)).join("");
+    expect(withoutUnsent).not.toContain(token);
+    await markOutboxSent(outbox[0].organization_id, outbox[0].id, { userId: recruiter.id, label: recruiter.email });
     const dump = await dumpDatabase();
     expect(dump).not.toContain(token);
     expect(dump).toContain(sha256Hex(token));
