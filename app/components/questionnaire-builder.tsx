@@ -69,7 +69,10 @@ export function DraftSummary(props: {
   );
 }
 
-/** One organization value in the builder form: include it, pick its bank items, remove its custom items. */
+/**
+ * One organization value in the builder form: include it, pick its bank items (or reword one as a custom copy), edit
+ * or remove its custom items.
+ */
 export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Item["type"] | null }) {
   return (
     <fieldset className="value-block">
@@ -106,6 +109,9 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                   ) : null}
                 </span>
               </label>
+              <button type="submit" name="intent" value={`reword:${item.id}`} className="secondary reword">
+                Reword as a custom item <span className="sr-only">{item.id}</span>
+              </button>
             </li>
           ),
         )}
@@ -119,9 +125,14 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                 <span>
                   <KeyedBadge item={item} /> <span className="muted">{item.id}</span> {item.text}
                 </span>
-                <button type="submit" name="intent" value={`remove:${item.id}`} className="secondary">
-                  Remove <span className="sr-only">{item.id}</span>
-                </button>
+                <span className="row">
+                  <a href={`?edit=${item.id}#edit-custom`}>
+                    Edit texts and translations <span className="sr-only">of {item.id}</span>
+                  </a>
+                  <button type="submit" name="intent" value={`remove:${item.id}`} className="secondary">
+                    Remove <span className="sr-only">{item.id}</span>
+                  </button>
+                </span>
               </li>
             ))}
           </ul>

@@ -2,6 +2,8 @@
 import { getQuestionnaire, type DraftValue, type QuestionnaireDraft } from "~/models/questionnaire-draft.server";
 import { listOrgValues, type OrgValue } from "~/models/values.server";
 import { getAttentionItems, getBankValue, getVirtueItems } from "~/questionnaire/bank.server";
+import { translatedLocales } from "~/questionnaire/i18n-bank.server";
+import type { TranslatedItem } from "~/questionnaire/translations";
 import type { Item, Questionnaire, QuestionnaireValue } from "~/questionnaire/types";
 import { presentationOrder, type PresentedItem } from "~/scoring/presentation-order";
 import { estimatedSeconds } from "~/utils/presentation-order";
@@ -34,9 +36,29 @@ function draftItems(value: OrgValue, entry: DraftValue | undefined): { items: It
   return { items: [...items, ...(entry?.customItems ?? [])], missing };
 }
 
+/** The probe a value gets when neither the admin nor the bank gave it one, so the interview guide is never empty. */
+export function fallbackProbe(valueName: string): string {
+  return `Tell me about a recent situation at work that called for ${valueName.toLowerCase()}. What did you do, and how did it turn out?`;
+}
+
+/** A value's interview probes: the admin's for this draft, else the bank's, else the fallback probe. */
+export function valueProbes(value: OrgValue, entry: DraftValue | undefined): string[] {
+  const probes = entry?.probes ?? (value.bankValue ? (getBankValue(value.bankValue)?.probes ?? []) : []);
+  return probes.length > 0 ? [...probes] : [fallbackProbe(value.name)];
+}
+
+/** Custom items' texts in other languages, for every value of the draft (the publish step's translations). */
+export function customItemTexts(draft: QuestionnaireDraft): Map<string, Record<string, TranslatedItem>> {
+  const texts = new Map<string, Record<string, TranslatedItem>>();
+  for (const entry of draft.values) {
+    for (const item of entry.customItems) texts.set(item.id, entry.customTranslations[item.id] ?? {});
+  }
+  return texts;
+}
+
 /**
  * The questionnaire the draft describes (version 0 until published): included values in the organization's
- * order, with direction and weight from the organization values and probes from the bank.
+ * order, with direction and weight from the organization values and probes from the draft or the bank.
  */
 export function contentFromDraft(
   q: { slug: string; title: string; draft: QuestionnaireDraft },
@@ -56,7 +78,7 @@ export function contentFromDraft(
       direction: value.direction,
       weight: value.weight,
       items,
-      probes: value.bankValue ? [...(getBankValue(value.bankValue)?.probes ?? [])] : [],
+      probes: valueProbes(value, entry),
     });
   }
   return {
@@ -79,7 +101,10 @@ export type BuilderValue = {
   bankValue: string | null;
   included: boolean;
   bankItems: (Item & { picked: boolean })[];
-  customItems: Item[];
+  customItems: (Item & { translations: Record<string, TranslatedItem> })[];
+  probes: string[];
+  /** True when the probes are the admin's own (not the bank's or the fallback). */
+  ownProbes: boolean;
   itemCount: number;
   warnings: BalanceWarning[];
 };
@@ -98,7 +123,12 @@ export async function getBuilder(orgId: string, questionnaireId: string) {
       bankValue: value.bankValue,
       included: entry?.included ?? false,
       bankItems: (bank?.items ?? []).map((item) => ({ ...item, picked: picked.has(item.id) })),
-      customItems: entry?.customItems ?? [],
+      customItems: (entry?.customItems ?? []).map((item) => ({
+        ...item,
+        translations: entry?.customTranslations[item.id] ?? {},
+      })),
+      probes: valueProbes(value, entry),
+      ownProbes: entry?.probes !== undefined,
       itemCount: items.length,
       warnings: balanceWarnings(items),
     };
@@ -113,6 +143,8 @@ export async function getBuilder(orgId: string, questionnaireId: string) {
       includeVirtues: q.draft.includeVirtues,
     },
     values,
+    /** The languages besides English a custom item can be given a text in (those the item bank is translated to). */
+    languages: translatedLocales(),
     attentionCount: getAttentionItems().length,
     virtueCount: getVirtueItems().length,
     estimatedSeconds: estimatedSeconds(content),

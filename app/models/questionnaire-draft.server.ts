@@ -39,6 +39,11 @@ const customItemSchema = z.discriminatedUnion("type", [
     .strict(),
 ]);
 
+const translatedItemSchema = z.union([
+  z.string(),
+  z.object({ text: z.string(), options: z.record(z.string(), z.string()) }).strict(),
+]);
+
 const draftSchema = z
   .object({
     includeAttention: z.boolean(),
@@ -52,6 +57,10 @@ const draftSchema = z
           bankItemIds: z.array(z.string()),
           customItems: z.array(customItemSchema),
           customCounter: z.number().int().nonnegative(),
+          /** Custom items' texts in other languages: item id -> locale -> text (drafts saved before read as {}). */
+          customTranslations: z.record(z.string(), z.record(z.string(), translatedItemSchema)).default({}),
+          /** Interview probes the admin wrote for this value; absent means the bank's probes. */
+          probes: z.array(z.string()).optional(),
         })
         .strict(),
     ),
@@ -69,10 +78,10 @@ function parseDraft(json: string): QuestionnaireDraft {
   return result.success ? result.data : structuredClone(EMPTY_DRAFT);
 }
 
-function draftValue(draft: QuestionnaireDraft, key: string): DraftValue {
+export function draftValue(draft: QuestionnaireDraft, key: string): DraftValue {
   let entry = draft.values.find((v) => v.key === key);
   if (!entry) {
-    entry = { key, included: false, bankItemIds: [], customItems: [], customCounter: 0 };
+    entry = { key, included: false, bankItemIds: [], customItems: [], customCounter: 0, customTranslations: {} };
     draft.values.push(entry);
   }
   return entry;
@@ -209,11 +218,19 @@ export async function createQuestionnaire(
             bankItemIds: [...value.items],
             customItems: [],
             customCounter: 0,
+            customTranslations: {},
           });
         }
       } else {
         for (const value of await listOrgValues(orgId, trx)) {
-          draft.values.push({ key: value.key, included: true, bankItemIds: [], customItems: [], customCounter: 0 });
+          draft.values.push({
+            key: value.key,
+            included: true,
+            bankItemIds: [],
+            customItems: [],
+            customCounter: 0,
+            customTranslations: {},
+          });
         }
       }
       const id = newId();
@@ -239,7 +256,7 @@ export async function createQuestionnaire(
     });
 }
 
-async function writeDraft(
+export async function writeDraft(
   db: DB,
   orgId: string,
   questionnaireId: string,
@@ -284,6 +301,8 @@ export async function saveDraftSelection(
           bankItemIds: (bank?.items ?? []).filter((item) => picked.has(item.id)).map((item) => item.id),
           customItems: previous?.customItems ?? [],
           customCounter: previous?.customCounter ?? 0,
+          customTranslations: previous?.customTranslations ?? {},
+          ...(previous?.probes ? { probes: previous.probes } : {}),
         });
       }
       await writeDraft(trx, orgId, questionnaireId, draft, input.title);
@@ -302,6 +321,28 @@ export type CustomItemFields = {
   options: string;
 };
 
+/** Lines of a text area, trimmed, blank ones dropped (scenario options, probes). */
+export function textLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+/** A custom item from the form's fields: scenario options one per line (ids a, b, c…), the type's default scale. */
+export function customItem(id: string, input: Omit<CustomItemFields, "value">): Item {
+  if (input.type === "scenario") {
+    return {
+      id,
+      type: "scenario",
+      text: input.text,
+      options: textLines(input.options).map((text, index) => ({ id: String.fromCharCode(97 + index), text })),
+    };
+  }
+  const scale = input.type === "likert" ? DEFAULT_LIKERT_SCALE : DEFAULT_RATING_SCALE;
+  return { id, type: input.type, text: input.text, keyed: input.keyed ?? "plus", scale: { ...scale } };
+}
+
 /** Adds a custom item to a value of the draft; its id is `<value key>-c<n>` (n never reused in this draft). */
 export async function addCustomItem(
   orgId: string,
@@ -318,23 +359,7 @@ export async function addCustomItem(
       const entry = draftValue(q.draft, input.value);
       entry.customCounter += 1;
       const id = `${input.value}-c${entry.customCounter}`;
-      let item: Item;
-      if (input.type === "scenario") {
-        const lines = input.options
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter((line) => line !== "");
-        item = {
-          id,
-          type: "scenario",
-          text: input.text,
-          options: lines.map((text, index) => ({ id: String.fromCharCode(97 + index), text })),
-        };
-      } else {
-        const scale = input.type === "likert" ? DEFAULT_LIKERT_SCALE : DEFAULT_RATING_SCALE;
-        item = { id, type: input.type, text: input.text, keyed: input.keyed ?? "plus", scale: { ...scale } };
-      }
-      entry.customItems.push(item);
+      entry.customItems.push(customItem(id, input));
       entry.included = true;
       await writeDraft(trx, orgId, questionnaireId, q.draft);
       await questionnaireAudit(trx, orgId, actor, "questionnaire.custom-item-added", questionnaireId, { itemId: id });
@@ -347,7 +372,10 @@ export async function removeCustomItem(orgId: string, questionnaireId: string, i
     .transaction()
     .execute(async (trx) => {
       const q = await getQuestionnaire(orgId, questionnaireId, trx);
-      for (const entry of q.draft.values) entry.customItems = entry.customItems.filter((item) => item.id !== itemId);
+      for (const entry of q.draft.values) {
+        entry.customItems = entry.customItems.filter((item) => item.id !== itemId);
+        delete entry.customTranslations[itemId];
+      }
       await writeDraft(trx, orgId, questionnaireId, q.draft);
       await questionnaireAudit(trx, orgId, actor, "questionnaire.custom-item-removed", questionnaireId, { itemId });
     });

@@ -1,8 +1,10 @@
 // Publishing a draft as an immutable, hashed questionnaire version.
-import { contentFromDraft, MIN_ITEMS_TO_PUBLISH } from "~/models/questionnaire-builder.server";
+import { contentFromDraft, customItemTexts, MIN_ITEMS_TO_PUBLISH } from "~/models/questionnaire-builder.server";
 import { getQuestionnaire, questionnaireAudit } from "~/models/questionnaire-draft.server";
 import { listOrgValues, type Actor } from "~/models/values.server";
-import { buildVersionTranslations } from "~/questionnaire/i18n-bank.server";
+import { languageName } from "~/i18n/locale";
+import { questionsDir } from "~/questionnaire/bank.server";
+import { buildVersionTranslations, untranslatedTexts, type MissingText } from "~/questionnaire/i18n-bank.server";
 import { parseQuestionnaireYaml, questionnaireToYaml, QuestionnaireError } from "~/questionnaire/load.server";
 import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import { parseTranslations, versionLocales, type VersionTranslations } from "~/questionnaire/translations";
@@ -40,7 +42,41 @@ export function versionSha256(contentJson: string, translations: VersionTranslat
 }
 
 export type PublishResult =
-  { ok: true; versionId: string; version: number; sha256: string } | { ok: false; message: string };
+  | { ok: true; versionId: string; version: number; sha256: string; locales: string[] }
+  | { ok: false; message: string }
+  /** Some languages lack texts: publishing again with `languagesConfirmed` offers the version without them. */
+  | { ok: false; message: string; missingLanguages: { lines: string[]; offeredIn: string[] } };
+
+/** A list in words: "a", "a and b", "a, b and c". */
+function wordList(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/**
+ * What the publish step says before it drops languages: per value (then the attention checks and unlikely-virtue
+ * statements) the languages it has no text in and which items lack it, and the languages the version is offered in.
+ */
+export function missingLanguageLines(
+  content: Questionnaire,
+  missing: Record<string, MissingText[]>,
+  offeredIn: string[],
+): string[] {
+  const groups = [
+    ...content.values.map((v) => ({ label: v.name, match: (m: MissingText) => m.valueId === v.id })),
+    { label: "The attention checks", match: (m: MissingText) => m.kind === "attention" },
+    { label: "The unlikely-virtue statements", match: (m: MissingText) => m.kind === "virtue" },
+  ];
+  const lines: string[] = [];
+  for (const group of groups) {
+    const locales = Object.keys(missing).filter((l) => missing[l].some(group.match));
+    if (locales.length === 0) continue;
+    const items = [...new Set(locales.flatMap((l) => missing[l].filter(group.match).map((m) => m.itemId)))];
+    const languages = wordList(locales.map(languageName).sort()).replace(/ and ([^ ]+)$/, " or $1");
+    lines.push(`${group.label} has no ${languages} text for ${items.join(", ")}.`);
+  }
+  lines.push(`The version will be offered in ${wordList(offeredIn.map(languageName))} only.`);
+  return lines;
+}
 
 /**
  * Publishes the draft as the next immutable version (previous max + 1): content validated by the loader's own
@@ -50,7 +86,10 @@ export async function publishQuestionnaire(
   orgId: string,
   questionnaireId: string,
   actor: Actor,
+  options: { languagesConfirmed?: boolean } = {},
 ): Promise<PublishResult> {
+  // Scripts and seeds publish whatever languages are complete; the builder asks first (languagesConfirmed: false).
+  const languagesConfirmed = options.languagesConfirmed ?? true;
   return serializable(getDb())
     .transaction()
     .execute(async (trx) => {
@@ -94,7 +133,9 @@ export async function publishQuestionnaire(
         }
         throw error;
       }
-      const translations = buildVersionTranslations(validated, new Map(orgValues.map((v) => [v.key, v.bankValue])));
+      const bankOf = new Map(orgValues.map((v) => [v.key, v.bankValue]));
+      const customTexts = customItemTexts(q.draft);
+      const translations = buildVersionTranslations(validated, bankOf, questionsDir(), customTexts);
       if (latest) {
         const previous = parseStoredQuestionnaire(latest.content_json);
         if (
@@ -106,6 +147,15 @@ export async function publishQuestionnaire(
             message: `Nothing changed since version ${latest.version}; there is nothing to publish.`,
           };
         }
+      }
+      const locales = versionLocales(validated, translations);
+      const missing = untranslatedTexts(validated, bankOf, customTexts);
+      if (!languagesConfirmed && Object.keys(missing).length > 0) {
+        return {
+          ok: false as const,
+          message: "Some texts are missing in other languages; confirm to publish without those languages.",
+          missingLanguages: { lines: missingLanguageLines(validated, missing, locales), offeredIn: locales },
+        };
       }
       const contentJson = canonicalJson(validated);
       const sha256 = versionSha256(contentJson, translations);
@@ -128,8 +178,8 @@ export async function publishQuestionnaire(
         version,
         versionId,
         sha256,
-        locales: versionLocales(validated, translations),
+        locales,
       });
-      return { ok: true as const, versionId, version, sha256 };
+      return { ok: true as const, versionId, version, sha256, locales };
     });
 }

@@ -1,22 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
-import { CustomItemForm, DraftSummary, ValueBlock, VersionsTable } from "~/components/questionnaire-builder";
+import { CustomItemForm, DraftSummary, ValueBlock } from "~/components/questionnaire-builder";
+import { CustomItemEditor, ProbesEditor, PublishSection } from "~/components/questionnaire-content-editor";
 import {
   addCustomItem,
+  ContentEditError,
+  editCustomItem,
   getBuilder,
   getQuestionnaire,
   listVersions,
   publishQuestionnaire,
   removeCustomItem,
+  rewordBankItem,
   saveDraftSelection,
+  saveValueProbes,
 } from "~/models/questionnaire.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { readIntent } from "~/utils/form-intent.server";
 import {
   customItemSchema,
   DRAFT_ARRAY_FIELDS,
+  editCustomItemInput,
+  editCustomItemSchema,
+  probesSchema,
   publishSchema,
   saveDraftSchema,
 } from "~/utils/schemas/questionnaires.server";
@@ -34,10 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.questionnaires.$questionnaireId._index");
   const id = params.questionnaireId ?? "";
   const builder = await getBuilder(user.organizationId, id);
-  const type = new URL(request.url).searchParams.get("type");
+  const url = new URL(request.url);
+  const type = url.searchParams.get("type");
+  const editId = url.searchParams.get("edit");
   return {
     ...builder,
     filter: TYPES.find((t) => t === type) ?? null,
+    editing: builder.values.flatMap((v) => v.customItems).find((item) => item.id === editId) ?? null,
     versions: await listVersions(user.organizationId, id),
   };
 }
@@ -52,9 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "publish") {
     const parsed = await parseForm(request, publishSchema);
     if (!parsed.ok) return data({ ...parsed, intent }, 400);
-    const result = await publishQuestionnaire(orgId, id, actor);
-    if (!result.ok) return data({ ...failure(result.message), intent }, 400);
-    return { ok: true as const, intent, message: `Published version ${result.version}.` };
+    const languagesConfirmed = parsed.data.confirmLanguages === "yes";
+    const result = await publishQuestionnaire(orgId, id, actor, { languagesConfirmed });
+    if (!result.ok) {
+      const languageWarnings = "missingLanguages" in result ? result.missingLanguages.lines : null;
+      return data({ ...failure(result.message), intent, languageWarnings }, languageWarnings ? 409 : 400);
+    }
+    const offered = result.locales.length === 1 ? "English only" : `${result.locales.length} languages`;
+    return { ok: true as const, intent, message: `Published version ${result.version}, offered in ${offered}.` };
   }
   if (intent === "add-custom") {
     const parsed = await parseForm(request, customItemSchema);
@@ -62,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const itemId = await addCustomItem(orgId, id, parsed.data, actor);
     return { ok: true as const, intent, message: `Custom item ${itemId} added.` };
   }
+  if (intent === "edit-custom" || intent === "save-probes") return contentAction(request, orgId, id, actor, intent);
   const parsed = await parseForm(request, saveDraftSchema, { arrays: DRAFT_ARRAY_FIELDS });
   if (!parsed.ok) return data({ ...parsed, intent }, 400);
   const { title, includeAttention, includeVirtues, values, items } = parsed.data;
@@ -71,6 +88,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { title, includeAttention: includeAttention === "yes", includeVirtues: includeVirtues === "yes", values, items },
     actor,
   );
+  if (parsed.data.intent.startsWith("reword:")) {
+    const bankItemId = parsed.data.intent.slice("reword:".length);
+    try {
+      const itemId = await rewordBankItem(orgId, id, bankItemId, actor);
+      return redirect(`/app/questionnaires/${id}?edit=${itemId}#edit-custom`);
+    } catch (error) {
+      if (error instanceof ContentEditError) return data({ ...failure(error.message), intent }, 400);
+      throw error;
+    }
+  }
   if (parsed.data.intent.startsWith("remove:")) {
     const itemId = parsed.data.intent.slice("remove:".length);
     await removeCustomItem(orgId, id, itemId, actor);
@@ -79,13 +106,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, intent, message: "Draft saved." };
 }
 
+/** Editing a custom item's texts or a value's probes: validated, written, or a message naming what is wrong. */
+async function contentAction(
+  request: Request,
+  orgId: string,
+  id: string,
+  actor: { userId: string; label: string },
+  intent: "edit-custom" | "save-probes",
+) {
+  try {
+    if (intent === "edit-custom") {
+      const parsed = await parseForm(request, editCustomItemSchema);
+      if (!parsed.ok) return data({ ...parsed, intent }, 400);
+      await editCustomItem(orgId, id, editCustomItemInput(parsed.data), actor);
+      return { ok: true as const, intent, message: `Custom item ${parsed.data.itemId} saved.` };
+    }
+    const parsed = await parseForm(request, probesSchema);
+    if (!parsed.ok) return data({ ...parsed, intent }, 400);
+    await saveValueProbes(orgId, id, parsed.data, actor);
+    return { ok: true as const, intent, message: "Probes saved." };
+  } catch (error) {
+    if (error instanceof ContentEditError) return data({ ...failure(error.message), intent }, 400);
+    throw error;
+  }
+}
+
 export default function QuestionnaireBuilder() {
-  const { questionnaire, values, attentionCount, virtueCount, estimatedSeconds, order, filter, versions } =
-    useLoaderData<typeof loader>();
+  const {
+    questionnaire,
+    values,
+    languages,
+    attentionCount,
+    virtueCount,
+    estimatedSeconds,
+    order,
+    filter,
+    versions,
+    editing,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const problem = actionData && !actionData.ok ? actionData : null;
   const customProblem = problem?.intent === "add-custom" ? problem : null;
+  const editProblem = problem?.intent === "edit-custom" ? problem : null;
+  const probesProblem = problem?.intent === "save-probes" ? problem : null;
+  const languageWarnings =
+    problem && "languageWarnings" in problem ? (problem.languageWarnings as string[] | null) : null;
   const includedValues = values.filter((v) => v.included);
   const base = `/app/questionnaires/${questionnaire.id}`;
   return (
@@ -103,7 +169,7 @@ export default function QuestionnaireBuilder() {
           {actionData.message}
         </p>
       ) : null}
-      {problem && problem.intent !== "add-custom" && problem.formError ? (
+      {problem && problem.intent !== "add-custom" && problem.intent !== "edit-custom" && problem.formError ? (
         <p className="alert error" role="alert">
           {problem.formError}
         </p>
@@ -160,6 +226,19 @@ export default function QuestionnaireBuilder() {
         </div>
       </Form>
 
+      {editing ? (
+        <CustomItemEditor
+          key={editing.id}
+          item={editing}
+          languages={languages}
+          cancelTo={base}
+          busy={busy}
+          formError={editProblem?.formError}
+          fieldErrors={editProblem?.fieldErrors}
+          submitted={(editProblem?.values ?? {}) as Record<string, string | undefined>}
+        />
+      ) : null}
+
       <CustomItemForm
         values={values}
         busy={busy}
@@ -169,21 +248,14 @@ export default function QuestionnaireBuilder() {
         submitted={(customProblem?.values ?? {}) as Record<string, string | undefined>}
       />
 
-      <section aria-labelledby="publish-heading" className="stack">
-        <h2 id="publish-heading">Publish</h2>
-        <p className="muted">
-          Publishing freezes the saved draft as a new version. Versions never change; positions use a version. Save the
-          draft first.
-        </p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="publish" />
-          <button type="submit" disabled={busy}>
-            Publish version {(versions[0]?.version ?? 0) + 1}
-          </button>
-        </Form>
-        <h3>Versions</h3>
-        <VersionsTable versions={versions} base={base} />
-      </section>
+      <ProbesEditor
+        values={values}
+        busy={busy}
+        problemValue={probesProblem ? String((probesProblem.values as Record<string, unknown>).value ?? "") : null}
+        fieldErrors={probesProblem?.fieldErrors}
+      />
+
+      <PublishSection versions={versions} base={base} busy={busy} languageWarnings={languageWarnings} />
     </div>
   );
 }

@@ -56,7 +56,15 @@ export const ROUTE_ROLES = {
   "app.questionnaires.new": { loader: "admin", action: "admin" },
   "app.questionnaires.$questionnaireId._index": {
     loader: "admin",
-    action: { save: "admin", "remove:*": "admin", publish: "admin", "add-custom": "admin" },
+    action: {
+      save: "admin",
+      "remove:*": "admin",
+      "reword:*": "admin",
+      publish: "admin",
+      "add-custom": "admin",
+      "edit-custom": "admin",
+      "save-probes": "admin",
+    },
   },
   "app.questionnaires.$questionnaireId.preview": { loader: "admin" },
   "app.questionnaires.$questionnaireId.versions.$version.yaml": { loader: "admin" },

@@ -17,6 +17,8 @@ export const TEXT_LIMITS = {
   note: 2000,
   /** The text of a questionnaire item or of one scenario option. */
   itemText: 1000,
+  /** One interview probe (a question the recruiter asks). */
+  probe: 500,
   /** Ids, keys, intents and other machine values sent by forms. */
   identifier: 100,
   email: 254,

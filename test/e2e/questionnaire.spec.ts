@@ -27,7 +27,7 @@ test("an admin builds a questionnaire from a template, previews, publishes and d
   await page.getByRole("link", { name: "Back to the builder" }).click();
 
   await page.getByRole("button", { name: "Publish version 1" }).click();
-  await expect(page.getByRole("status")).toHaveText("Published version 1.");
+  await expect(page.getByRole("status")).toHaveText("Published version 1, offered in 6 languages.");
   await expect(page.getByRole("cell", { name: "v1" })).toBeVisible();
 
   const [download] = await Promise.all([

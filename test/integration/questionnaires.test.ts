@@ -76,6 +76,7 @@ describe("questionnaire from a template", () => {
       bankItemIds: getTemplate("five-elements")!.values[3].items,
       customItems: [],
       customCounter: 0,
+      customTranslations: {},
     });
     const builder = await outcome(() =>
       builderLoader({
@@ -108,7 +109,7 @@ describe("publishing", () => {
     const { org, admin, adminCookie } = await makeStaffedOrganization();
     const id = await createFromTemplate(adminCookie);
     const first = await act(id, { intent: "publish" }, adminCookie);
-    expect(first.data).toMatchObject({ ok: true, message: "Published version 1." });
+    expect(first.data).toMatchObject({ ok: true, message: "Published version 1, offered in 6 languages." });
     const [v1] = await versionRows(id);
     expect(v1.version).toBe(1);
     expect(v1.published_by).toBe(admin.id);
@@ -149,8 +150,11 @@ describe("publishing", () => {
     const [unchanged] = await versionRows(id);
     expect(unchanged).toEqual(v1);
 
-    const second = await act(id, { intent: "publish" }, adminCookie);
-    expect(second.data).toMatchObject({ ok: true, message: "Published version 2." });
+    // The custom item has no translations: the builder asks before publishing in English only (issue 21).
+    const warned = await act(id, { intent: "publish" }, adminCookie);
+    expect(warned.status).toBe(409);
+    const second = await act(id, { intent: "publish", confirmLanguages: "yes" }, adminCookie);
+    expect(second.data).toMatchObject({ ok: true, message: "Published version 2, offered in English only." });
     const rows = await versionRows(id);
     expect(rows.map((r) => r.version)).toEqual([1, 2]);
     expect(rows[0]).toEqual(v1);

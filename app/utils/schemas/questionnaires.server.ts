@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "~/i18n/locale";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { cappedText, identifier, requiredText } from "~/utils/form.server";
 
@@ -13,7 +14,9 @@ export const newQuestionnaireSchema = z
 
 export const saveDraftSchema = z
   .object({
-    intent: identifier("The action").pipe(z.string().regex(/^(save|remove:[a-z0-9-]+)$/, "Unknown action.")),
+    intent: identifier("The action").pipe(
+      z.string().regex(/^(save|remove:[a-z0-9-]+|reword:[a-z0-9-]+)$/, "Unknown action."),
+    ),
     title,
     includeAttention: z.literal("yes").optional(),
     includeVirtues: z.literal("yes").optional(),
@@ -68,4 +71,110 @@ export const customItemSchema = z
   });
 export type CustomItemInput = z.infer<typeof customItemSchema>;
 
-export const publishSchema = z.object({ intent: z.literal("publish") }).strict();
+/** The builder's publish form; `confirmLanguages` is sent by the second step, after the missing texts were shown. */
+export const publishSchema = z
+  .object({ intent: z.literal("publish"), confirmLanguages: z.literal("yes").optional() })
+  .strict();
+
+/** The languages a custom item is translated into in the builder (every app language but the source, English). */
+export const TRANSLATION_LOCALES = LOCALES.filter((l) => l !== "en");
+
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+const translationFields = Object.fromEntries(
+  TRANSLATION_LOCALES.flatMap((locale) => [
+    [`text_${locale}`, cappedText(`The ${locale} text`, TEXT_LIMITS.itemText).default("")],
+    [
+      `options_${locale}`,
+      z
+        .string()
+        .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), "The options are too long.")
+        .default(""),
+    ],
+  ]),
+) as Record<`text_${string}` | `options_${string}`, z.ZodDefault<z.ZodType<string, z.ZodTypeDef, unknown>>>;
+
+/** Editing a custom item: its English text, keying and options, and its text (and options) in each other language. */
+export const editCustomItemSchema = z
+  .object({
+    intent: z.literal("edit-custom"),
+    itemId: identifier("The item").pipe(z.string().min(1, "Choose an item.")),
+    type: z.enum(["likert", "rating", "scenario"], { errorMap: () => ({ message: "Choose a type." }) }),
+    text: cappedText("The English text", TEXT_LIMITS.itemText).pipe(z.string().min(1, "Write the English text.")),
+    keyed: z.enum(["plus", "minus"]).optional(),
+    options: z
+      .string()
+      .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), "The options are too long.")
+      .default(""),
+    ...translationFields,
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    const fields = item as Record<string, string | undefined>;
+    if (item.type !== "scenario" && !item.keyed) {
+      ctx.addIssue({ code: "custom", path: ["keyed"], message: "Choose the keying: + or −." });
+    }
+    if (item.type !== "scenario") return;
+    const english = lines(item.options);
+    if (english.length < 2 || english.length > MAX_OPTIONS) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: `Write 2 to ${MAX_OPTIONS} options, one per line.` });
+    }
+    for (const locale of TRANSLATION_LOCALES) {
+      const translated = lines(fields[`options_${locale}`] ?? "");
+      if ((fields[`text_${locale}`] ?? "") !== "" && translated.length !== english.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: [`options_${locale}`],
+          message: `Write the ${english.length} options in this language too, one per line in the English order.`,
+        });
+      }
+    }
+  });
+
+/** The editCustomItem input from the form: per language its text and options (blank text: no text there). */
+export function editCustomItemInput(form: z.infer<typeof editCustomItemSchema>) {
+  const fields = form as Record<string, string | undefined>;
+  return {
+    itemId: form.itemId,
+    type: form.type,
+    text: form.text,
+    keyed: form.keyed,
+    options: form.options,
+    translations: Object.fromEntries(
+      TRANSLATION_LOCALES.map((locale) => [
+        locale,
+        { text: (fields[`text_${locale}`] ?? "").trim(), options: lines(fields[`options_${locale}`] ?? "") },
+      ]),
+    ),
+  };
+}
+
+/** A value's interview probes, one per line. */
+export const probesSchema = z
+  .object({
+    intent: z.literal("save-probes"),
+    value: identifier("The value").pipe(z.string().min(1, "Choose a value.")),
+    probes: z
+      .string()
+      .max(10 * (TEXT_LIMITS.probe + 2), "The probes are too long.")
+      .default(""),
+  })
+  .strict()
+  .transform((form, ctx) => {
+    const probes = lines(form.probes);
+    if (probes.length > 10) ctx.addIssue({ code: "custom", path: ["probes"], message: "Write at most 10 probes." });
+    const long = probes.findIndex((p) => p.length > TEXT_LIMITS.probe);
+    if (long !== -1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["probes"],
+        message: `Probe ${long + 1} must be at most ${TEXT_LIMITS.probe} characters.`,
+      });
+    }
+    return { value: form.value, probes };
+  });
