@@ -119,6 +119,37 @@ export async function queryRanking(
     return q;
   };
 
+  if (group !== "ranked") {
+    // The held-out groups: few rows (flagged candidates), all scored; scores_review_idx finds them, listed in
+    // submission order. The filters apply as to the ranking.
+    const heldOutRows = filtered(
+      db
+        .selectFrom("scores as s")
+        .innerJoin("responses as r", "r.id", "s.response_id")
+        .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""))
+        .leftJoin("score_values as bv", (j) =>
+          j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
+        ) as unknown as RankingQuery,
+    )
+      .where("s.organization_id", "=", orgId)
+      .where("s.position_id", "=", positionId)
+      .where("s.is_current", "=", 1)
+      .where("s.review", "=", 1);
+    if (query.status === "unscored") return { sort, bandValue, total: 0, page: 1, rows: [] };
+    const total = Number(
+      (await heldOutRows.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    );
+    const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
+    const currentPage = page === null ? 1 : Math.min(page, pages);
+    let idsQuery = heldOutRows
+      .select("r.id as response_id")
+      .orderBy("s.submitted_at", "asc")
+      .orderBy("s.response_id", "asc");
+    if (page !== null) idsQuery = idsQuery.limit(RESULTS_PAGE_SIZE).offset((currentPage - 1) * RESULTS_PAGE_SIZE);
+    const ids = (await idsQuery.execute()).map((row) => row.response_id);
+    return { sort, bandValue, total, page: currentPage, rows: await loadRows(orgId, values, ids) };
+  }
+
   // Part A: scored rows that have the sort key.
   const scoredFrom = db.selectFrom("scores as s").innerJoin("responses as r", "r.id", "s.response_id");
   const scoredWithValue = (valueKey
@@ -233,7 +264,20 @@ export async function queryRanking(
     ids.push(...(await orderedIds(unkeyed, Math.max(0, offset - keyedCount), remaining, false)));
   }
 
-  const order = ids;
+  return { sort, bandValue, total, page: currentPage, rows: await loadRows(orgId, values, ids) };
+}
+
+/** The rows of the listed response ids, in that order: name, language, current score's result and latest decision. */
+async function loadRows(orgId: string, values: ValueHeading[], order: string[]): Promise<ResultRow[]> {
+  const db = getDb() as unknown as Kysely<RankingDb>;
+  const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
+    eb
+      .selectFrom("decisions as d")
+      .select("d.decision")
+      .whereRef("d.response_id", "=", "r.id")
+      .where("d.organization_id", "=", orgId)
+      .orderBy("d.decided_at", "desc")
+      .limit(1);
   const details = new Map<
     string,
     {
@@ -269,7 +313,7 @@ export async function queryRanking(
     for (const row of rows) details.set(row.response_id, row);
   }
 
-  const resultRows: ResultRow[] = order.map((responseId) => {
+  return order.map((responseId) => {
     const row = details.get(responseId)!;
     const result = row.result_json ? (JSON.parse(row.result_json) as CandidateResult) : null;
     const weakest = weakestValue(values, result);
@@ -306,7 +350,6 @@ export async function queryRanking(
       decision: (row.decision as DecisionKind | null) ?? null,
     };
   });
-  return { sort, bandValue, total, page: currentPage, rows: resultRows };
 }
 
 /** One page (50 rows) of the ranked list with the filters of the query, and the candidates held out of it. */
