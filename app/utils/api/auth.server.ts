@@ -3,7 +3,7 @@
 // CSRF surface. Every failure is a thrown problem+json Response.
 import { findActiveApiKey } from "~/models/api-keys.server";
 import type { ApiScope } from "~/utils/schemas/api-keys.server";
-import { problem } from "./problem.server";
+import { PROBLEM_CONTENT_TYPE, problem } from "./problem.server";
 import { rateLimitHeaders, takeRateLimit, type RateLimitState } from "./rate-limit.server";
 
 export type ApiContext = {
@@ -76,10 +76,10 @@ export async function authenticateApiKey(request: Request, scope: ApiScope | nul
   };
 }
 
-/** A JSON answer of the API with the key's RateLimit-* headers. */
+/** A JSON answer of the API with the key's RateLimit-* headers (an error status: a problem+json body). */
 export function apiJson(ctx: ApiContext, body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
-  h.set("Content-Type", "application/json");
+  h.set("Content-Type", status >= 400 ? PROBLEM_CONTENT_TYPE : "application/json");
   h.set("Cache-Control", "no-store");
   for (const [k, v] of Object.entries(rateLimitHeaders(ctx.rateLimit))) h.set(k, v);
   return new Response(JSON.stringify(body), { status, headers: h });
