@@ -52,3 +52,19 @@ export const webhookEndpointIdSchema = z
 export const webhookResendSchema = z
   .object({ intent: z.literal("resend"), deliveryId: z.string().regex(/^msg_[0-9a-f]{32}$/, "Unknown delivery.") })
   .strict();
+
+/** POST /api/v1/webhooks: the body (JSON). */
+export const apiCreateWebhookSchema = z.object({ url: webhookUrlSchema, events: webhookEventsSchema }).strict();
+
+/** An endpoint as the API shows it (the secret only in the answer to its creation). */
+export const apiWebhookEndpointSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+});
+
+export const apiCreatedWebhookSchema = apiWebhookEndpointSchema.extend({
+  secret: z.string().describe("The Standard Webhooks signing secret (whsec_…); returned only here"),
+});
