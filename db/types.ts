@@ -31,6 +31,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** When the user last opened the dashboard (migration 20261205210000); null before the first visit. */
+  last_seen_dashboard_at: string | null;
 }
 
 export interface SessionsTable {
