@@ -133,6 +133,12 @@ export default function Settings() {
         busy={busy}
       />
       <ScheduledJobsPanel jobs={jobs} />
+      <section aria-labelledby="integrations">
+        <h2 id="integrations">Integrations</h2>
+        <p>
+          <a href="/app/settings/api">API keys and reference</a> · <a href="/app/settings/webhooks">Webhooks</a>
+        </p>
+      </section>
     </div>
   );
 }

@@ -69,6 +69,7 @@ export const ROUTE_ROLES = {
   "app.questionnaires.$questionnaireId.preview": { loader: "admin" },
   "app.questionnaires.$questionnaireId.versions.$version.yaml": { loader: "admin" },
   "app.settings": { loader: "admin", action: "admin" },
+  "app.settings_.api": { loader: "admin", action: { create: "admin", revoke: "admin" } },
   "app.settings_.webhooks": { loader: "admin", action: { create: "admin", disable: "admin", resend: "admin" } },
   "app.team": { loader: "admin", action: "admin" },
   "app.team.$userId": { loader: "admin", action: { disable: "admin" } },

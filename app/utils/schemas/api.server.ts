@@ -97,7 +97,8 @@ export const resultsQuerySchema = z
       .int("limit must be a whole number.")
       .min(1, "limit must be at least 1.")
       .max(RESULTS_MAX_LIMIT, `limit must be at most ${RESULTS_MAX_LIMIT}.`)
-      .default(RESULTS_DEFAULT_LIMIT),
+      .default(RESULTS_DEFAULT_LIMIT)
+      .describe(`Rows per page, 1 to ${RESULTS_MAX_LIMIT} (default ${RESULTS_DEFAULT_LIMIT})`),
     value: z.string().max(100).optional().describe("A value key: `band` then filters on this value's band"),
     band: z.enum(["below", "within", "above"]).optional().describe("With `value`: only candidates in this band"),
     flagged: z.enum(["true", "false"]).optional().describe("true: only results to review; false: only the others"),
