@@ -1,6 +1,7 @@
 // The benchmark page's active benchmark: what candidates are scored against, activation, and re-scoring.
 import { Form } from "@remix-run/react";
-import { ErrorList } from "~/components/field";
+import { ErrorList, TextareaField } from "~/components/field";
+import { TEXT_LIMITS } from "~/utils/text-limits";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import type { ActionResult } from "./benchmark-agents";
 import { dateTime, fmt } from "./benchmark-format";
@@ -13,13 +14,18 @@ export function ActivationSection({
   result,
   busy,
   canRescore,
+  canActivate,
 }: {
   diag: Diag;
   result: ActionResult | undefined;
   busy: boolean;
   /** The user may re-score (admins only). */
   canRescore: boolean;
+  /** The user may activate (admins only). */
+  canActivate: boolean;
 }) {
+  const reasonErrors =
+    result && !result.ok && result.values.intent === "activate" ? result.fieldErrors.reason : undefined;
   const activateError =
     result && !result.ok && result.values.intent === "activate"
       ? [...(result.fieldErrors.confirm ?? []), ...(result.formError ? [result.formError] : [])]
@@ -72,9 +78,26 @@ export function ActivationSection({
         <p className="muted">There is nothing to activate until at least one agent is included.</p>
       ) : !diag.draftDiffers ? (
         <p className="muted">The draft is the same as the active benchmark; activating would change nothing.</p>
+      ) : !canActivate ? (
+        <p className="muted">
+          The draft below differs from what candidates are scored against. An administrator activates benchmarks.
+        </p>
       ) : (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="activate" />
+          {diag.activationConcerns.length > 0 ? (
+            <div className="alert warning">
+              <p>
+                <strong>This draft is weak on some values.</strong> Activating it anyway needs a reason, kept in the
+                audit log:
+              </p>
+              <ul>
+                {diag.activationConcerns.map((c, i) => (
+                  <li key={i}>{c.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <p>
             Activating makes the draft below ({diag.snapshot.included.length} of {diag.snapshot.agents} agents) the
             benchmark for this position. {active ? "The active benchmark is archived. " : ""}
@@ -95,6 +118,19 @@ export function ActivationSection({
             </label>
           </div>
           <ErrorList id="confirm-error" errors={activateError?.length ? activateError : undefined} />
+          {diag.activationConcerns.length > 0 ? (
+            <TextareaField
+              label="Reason to activate despite these warnings (required)"
+              errors={reasonErrors}
+              textareaProps={{
+                name: "reason",
+                id: "activation-reason",
+                rows: 3,
+                maxLength: TEXT_LIMITS.note,
+                required: true,
+              }}
+            />
+          ) : null}
           <div>
             <button type="submit" disabled={busy}>
               Activate this benchmark

@@ -1,13 +1,17 @@
 // Activating a position's benchmark and re-scoring an older-algorithm one: the new active snapshot, the audit entry
 // and the durable "to score" marks in one transaction, then the candidates re-scored against it.
 import {
+  activationConcerns,
   buildBenchmark,
+  GUARD_MIN_ALPHA,
+  MIN_BENCHMARK_N,
   CURRENT_ALGORITHM,
   isAlgorithmVersion,
   parseStoredSnapshot,
   type AlgorithmVersion,
   type BenchmarkSnapshot,
 } from "~/scoring";
+import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
@@ -35,6 +39,35 @@ export class NothingToActivateError extends Error {
   constructor() {
     super("There is no included agent, so there is nothing to activate.");
     this.name = "NothingToActivateError";
+  }
+}
+
+/** A value the draft is weak on, said in a sentence: why activating it needs a written reason. */
+export type ActivationConcernView = { valueId: string; valueName: string; message: string };
+
+/** The draft's values that make activation need a reason (thresholds: the engine's activation guard). */
+export function describeActivationConcerns(q: Questionnaire, snapshot: BenchmarkSnapshot): ActivationConcernView[] {
+  const nameOf = (id: string) => q.values.find((v) => v.id === id)?.name ?? id;
+  return activationConcerns(
+    snapshot,
+    q.values.map((v) => v.id),
+  ).map((c) => ({
+    valueId: c.valueId,
+    valueName: nameOf(c.valueId),
+    message:
+      c.kind === "few-agents"
+        ? `${nameOf(c.valueId)}: only ${c.n} included agent${c.n === 1 ? "" : "s"} with a score (fewer than ${MIN_BENCHMARK_N}), so candidates get no percentile on it.`
+        : `${nameOf(c.valueId)}: alpha ${c.alpha.toFixed(2)}, below ${GUARD_MIN_ALPHA}: the agents answer its items too inconsistently to trust it.`,
+  }));
+}
+
+/** Activation of a draft with concerns needs a written reason (admins only; the reason goes to the audit log). */
+export class ActivationReasonRequiredError extends Error {
+  constructor(concerns: ActivationConcernView[]) {
+    super(
+      `Give a reason to activate despite: ${concerns.map((c) => c.message).join(" ")} The reason is kept in the audit log.`,
+    );
+    this.name = "ActivationReasonRequiredError";
   }
 }
 
@@ -96,12 +129,23 @@ export async function activateBenchmark(
   orgId: string,
   positionId: string,
   user: Actor,
+  /**
+   * The admin's reason from the activation form: required (non-empty) when the draft has concerns
+   * (describeActivationConcerns). null for activations no person confirms on the page (the demo seed, tests): no guard,
+   * the concerns are still audited.
+   */
+  reason: string | null = null,
 ): Promise<{ benchmarkId: string; rescored: number; archivedId: string | null }> {
   const activated = await serializable(getDb())
     .transaction()
     .execute(async (trx) => {
       const draft = await computeDraftBenchmark(orgId, positionId, trx);
       if (draft.snapshot.included.length === 0) throw new NothingToActivateError();
+      // Checked on the draft being activated, inside the transaction: the one the admin saw may have changed since.
+      const concerns = describeActivationConcerns(draft.q, draft.snapshot);
+      if (reason !== null && concerns.length > 0 && reason.trim() === "") {
+        throw new ActivationReasonRequiredError(concerns);
+      }
       const previous = await getActiveBenchmarkRow(orgId, positionId, trx);
       const { benchmarkId, candidatesToScore } = await storeActiveSnapshot(
         trx,
@@ -126,6 +170,8 @@ export async function activateBenchmark(
             included: draft.snapshot.included.length,
             excluded: draft.snapshot.excluded.map((e) => ({ responseId: e.respondent, reason: e.reason })),
             candidatesToScore,
+            concerns: concerns.map((c) => c.message),
+            reason: reason?.trim() || null,
           },
         },
         trx,

@@ -5,7 +5,9 @@ import {
   agentValueScores,
   computeFlags,
   CURRENT_ALGORITHM,
+  FULL_BENCHMARK_N,
   leaveOneOutMeans,
+  MIN_BENCHMARK_N,
   parseStoredSnapshot,
   type BenchmarkSnapshot,
   type FlagName,
@@ -14,15 +16,15 @@ import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { flagMeaning } from "~/utils/report-wording";
-import { storedAlgorithm, type Actor } from "./benchmark-activation.server";
+import { describeActivationConcerns, storedAlgorithm, type Actor } from "./benchmark-activation.server";
 import { computeDraftBenchmark, getPositionForBenchmark } from "./benchmark-draft.server";
 import { countSubmittedCandidates } from "./position.server";
 import { getActiveBenchmarkRow } from "./score.server";
 
 /** Below this many agents a value has no spread and no percentiles (SCORING.md section 4). */
-export const MIN_AGENTS = 5;
+export const MIN_AGENTS = MIN_BENCHMARK_N;
 /** From this many agents the spread is used as is; 5..9 are shrunk toward the pooled spread. */
-export const FULL_AGENTS = 10;
+export const FULL_AGENTS = FULL_BENCHMARK_N;
 export const LOW_ALPHA = 0.6;
 export const CLEAR_CONSENSUS_SHARE = 0.5;
 
@@ -31,6 +33,7 @@ export type { Actor };
 export { computeDraftBenchmark, getPositionForBenchmark, type DraftBenchmark } from "./benchmark-draft.server";
 export {
   activateBenchmark,
+  ActivationReasonRequiredError,
   CannotRescoreError,
   NothingToActivateError,
   rescoreWithCurrentAlgorithm,
@@ -228,6 +231,8 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
     snapshot,
     agents,
     warnings: benchmarkWarnings(q, snapshot),
+    /** Values that make activation need a written reason (issue 21, point 6). */
+    activationConcerns: describeActivationConcerns(q, snapshot),
     active: active
       ? {
           id: active.id,

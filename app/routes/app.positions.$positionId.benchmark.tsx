@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActivationSection } from "~/components/benchmark-activation";
+import { BenchmarkWarnings } from "~/components/benchmark-warnings";
 import { AgentsSection, type ActionResult } from "~/components/benchmark-agents";
 import { dateTime } from "~/components/benchmark-format";
 import { BandChart, ValuesTable } from "~/components/benchmark-values";
 import {
   activateBenchmark,
+  ActivationReasonRequiredError,
   CannotRescoreError,
   getBenchmarkDiagnostics,
   getPositionForBenchmark,
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.benchmark");
   const diag = await getBenchmarkDiagnostics(user.organizationId, params.positionId ?? "");
-  return { ...diag, canRescore: user.role === "admin" };
+  return { ...diag, canRescore: user.role === "admin", canActivate: user.role === "admin" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,13 +62,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   try {
-    const { rescored } = await activateBenchmark(user.organizationId, positionId, user);
+    const { rescored } = await activateBenchmark(user.organizationId, positionId, user, input.reason);
     return data({
       ok: true as const,
       message: `The benchmark is active. ${rescored} candidate${rescored === 1 ? " was" : "s were"} re-scored against it; earlier scores are kept as history.`,
     });
   } catch (error) {
     if (error instanceof NothingToActivateError) return data(failure(error.message, {}, { intent: "activate" }), 409);
+    if (error instanceof ActivationReasonRequiredError) {
+      return data(failure(null, { reason: [error.message] }, { intent: "activate" }), 400);
+    }
     throw error;
   }
 }
@@ -124,22 +129,15 @@ export default function BenchmarkPage() {
               the agents&apos; range only: candidates get no percentile or alignment. Invite more agents.
             </p>
           ) : null}
-          {diag.warnings.length > 0 ? (
-            <section aria-labelledby="warnings-heading">
-              <h2 id="warnings-heading">Warnings</h2>
-              <ul className="warnings">
-                {diag.warnings.map((w, i) => (
-                  <li key={i} className={`alert ${w.level === "error" ? "error" : "warning"}`}>
-                    {w.message}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : (
-            <p className="alert success">No warnings: the benchmark is large and the agents agree.</p>
-          )}
+          <BenchmarkWarnings diag={diag} />
 
-          <ActivationSection diag={diag} result={result} busy={busy} canRescore={diag.canRescore} />
+          <ActivationSection
+            diag={diag}
+            result={result}
+            busy={busy}
+            canRescore={diag.canRescore}
+            canActivate={diag.canActivate}
+          />
 
           <section aria-labelledby="values-heading">
             <h2 id="values-heading">

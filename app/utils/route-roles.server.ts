@@ -30,7 +30,7 @@ export const ROUTE_ROLES = {
   },
   "app.positions.$positionId.benchmark": {
     loader: "recruiter",
-    action: { membership: "recruiter", activate: "recruiter", rescore: "admin" },
+    action: { membership: "recruiter", activate: "admin", rescore: "admin" },
   },
   "app.positions.$positionId.candidates.$responseId": { loader: "recruiter", action: "recruiter" },
   "app.positions.$positionId.candidates.$responseId_.erase": { loader: "admin", action: "admin" },

@@ -207,6 +207,8 @@ describe("benchmark page", () => {
   it("excludes an agent with a reason and activates through the action", async () => {
     const { org, user, positionId, agentIds } = await setup();
     const cookie = await sessionCookieFor(user.id);
+    // activation is for admins (issue 21, point 6)
+    const adminCookie = await sessionCookieFor((await makeUser(org.id, "admin")).id);
     const post = (fields: Record<string, string>) =>
       outcome(() =>
         action({ request: postForm(path(positionId), fields, cookie), params: { positionId }, context: {} }),
@@ -228,9 +230,14 @@ describe("benchmark page", () => {
       .executeTakeFirstOrThrow();
     expect([member.decision, member.reason, member.updated_by]).toEqual(["exclude", "Trainee", user.id]);
 
-    const unconfirmed = await post({ intent: "activate" });
+    const postAsAdmin = (fields: Record<string, string>) =>
+      outcome(() =>
+        action({ request: postForm(path(positionId), fields, adminCookie), params: { positionId }, context: {} }),
+      );
+    const unconfirmed = await postAsAdmin({ intent: "activate" });
     expect(unconfirmed.status).toBe(400);
-    const activated = await post({ intent: "activate", confirm: "yes" });
+    // the example agents' empathy and patience alphas are below 0.5: a reason is needed
+    const activated = await postAsAdmin({ intent: "activate", confirm: "yes", reason: "Pilot with the example team" });
     expect(activated.status).toBe(200);
     const active = await getDb()
       .selectFrom("benchmarks")
@@ -285,7 +292,7 @@ describe("benchmark page", () => {
 
   it("without agents shows the empty state and refuses to activate", async () => {
     const org = await makeOrganization();
-    const user = await makeUser(org.id);
+    const user = await makeUser(org.id, "admin");
     const { positionId } = await makeExamplePosition(org.id, []);
     const cookie = await sessionCookieFor(user.id);
     const res = await outcome(() =>

@@ -133,7 +133,11 @@ describe("new benchmarks use vb-2", () => {
   it("an activation stores vb-2 on the benchmark and its candidates' scores say vb-2", async () => {
     const { org, adminCookie } = await staff();
     const { positionId, versionId, q, agentIds } = await makeExamplePosition(org.id);
-    const res = await postBenchmark(positionId, { intent: "activate", confirm: "yes" }, adminCookie);
+    const res = await postBenchmark(
+      positionId,
+      { intent: "activate", confirm: "yes", reason: "Example agents" },
+      adminCookie,
+    );
     expect(res.status).toBe(200);
     const [row] = await benchmarkRows(positionId);
     expect(row.algorithm_version).toBe("vb-2");
@@ -329,7 +333,10 @@ describe("virtue items on the web", () => {
     for (const agent of exampleRespondents("agents.csv")) {
       await makeResponseRow(org.id, positionId, versionId, "agent", agent.answers, { label: agent.respondent });
     }
-    expect((await postBenchmark(positionId, { intent: "activate", confirm: "yes" }, adminCookie)).status).toBe(200);
+    expect(
+      (await postBenchmark(positionId, { intent: "activate", confirm: "yes", reason: "Example agents" }, adminCookie))
+        .status,
+    ).toBe(200);
 
     const c01 = Object.fromEntries(Object.entries(exampleCandidates().c01).map(([id, v]) => [id, String(v)]));
     const checks = { "att-01": "4" };

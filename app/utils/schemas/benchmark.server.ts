@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "~/utils/text-limits";
-import { identifier } from "~/utils/form.server";
+import { cappedText, identifier } from "~/utils/form.server";
 
 export const agentMembershipSchema = z
   .object({
@@ -15,10 +15,12 @@ export const agentMembershipSchema = z
   })
   .strict();
 
+/** Activation (admins only). `reason` is required by the model when the draft has concerns (activation guard). */
 export const activateBenchmarkSchema = z
   .object({
     intent: z.literal("activate"),
     confirm: z.literal("yes", { errorMap: () => ({ message: "Tick the box to confirm what changes." }) }),
+    reason: cappedText("The reason", TEXT_LIMITS.note).default(""),
   })
   .strict();
 
