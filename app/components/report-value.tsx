@@ -23,6 +23,7 @@ export function ReportValue({ value }: { value: FitReport["values"][number] }) {
       <p className={`verdict verdict-${value.verdict.tone}`}>
         <strong>{value.verdict.sentence}.</strong>
       </p>
+      {value.validityNote ? <p className="validity-note muted">{value.validityNote}</p> : null}
       <ValueBandChart
         valueName={value.name}
         score={r?.score ?? null}

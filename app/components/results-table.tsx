@@ -4,6 +4,8 @@ import { languageName } from "~/i18n/locale";
 import type { ResultRow, ValueHeading } from "~/models/results.server";
 import { DECISION_LABEL } from "~/utils/decision-labels";
 import { bandReading, REVIEW_STATUS_LABEL, whole } from "~/utils/report-wording";
+import { verdictMark, verdictNote } from "~/utils/validity-wording";
+import type { Verdict } from "~/scoring";
 
 type Row = Omit<ResultRow, "submittedAt"> & { submittedAt: string | null };
 
@@ -18,6 +20,7 @@ export function ResultsTable({
   caption,
   heading = (_key, label) => label,
   pickable = false,
+  verdicts = {},
 }: {
   rows: Row[];
   values: Pick<ValueHeading, "id" | "name" | "direction">[];
@@ -25,6 +28,8 @@ export function ResultsTable({
   caption: string;
   heading?: (key: string, label: string) => ReactNode;
   pickable?: boolean;
+  /** Value id -> the contrast verdict of the active benchmark (issue 17): unclear and reversed values are marked. */
+  verdicts?: Record<string, Verdict | null | undefined>;
 }) {
   return (
     <div className="table-scroll">
@@ -43,6 +48,11 @@ export function ResultsTable({
             {values.map((v) => (
               <th scope="col" key={v.id}>
                 {heading(v.id, v.name)}
+                {verdictMark(verdicts[v.id]) ? (
+                  <span className="muted block small" title={verdictNote(verdicts[v.id]) ?? undefined}>
+                    {verdictMark(verdicts[v.id])}
+                  </span>
+                ) : null}
               </th>
             ))}
             <th scope="col">Flags</th>

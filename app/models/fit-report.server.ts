@@ -34,6 +34,7 @@ import {
   valueVerdict,
   type ValueVerdict,
 } from "~/utils/report-wording";
+import { verdictNote } from "~/utils/validity-wording";
 
 export type ReportValue = ValueHeading & {
   stats: Pick<ValueStats, "n" | "median" | "p10" | "p90" | "sdUsed"> | null;
@@ -44,6 +45,8 @@ export type ReportValue = ValueHeading & {
   alignmentText: string | null;
   probes: string[];
   probeReason: string | null;
+  /** The active benchmark's contrast says the value does not (yet) separate top agents (issue 17). */
+  validityNote: string | null;
 };
 
 async function requireCandidateResponse(orgId: string, positionId: string, responseId: string, db: DB) {
@@ -132,6 +135,7 @@ function reportValues(
       alignmentText: valueResult ? alignmentLine(valueResult, heading.direction) : null,
       probes,
       probeReason: result && verdict.probe ? probeReason(verdict) : null,
+      validityNote: verdictNote(snapshot?.contrast?.values[heading.id]?.verdict),
     };
   });
 }

@@ -373,7 +373,15 @@ function withoutQuestionnaire(context: PositionResultsContext) {
   return {
     ...rest,
     benchmark: benchmark
-      ? { id: benchmark.id, activatedAt: benchmark.activatedAt, smallValues: benchmark.smallValues }
+      ? {
+          id: benchmark.id,
+          activatedAt: benchmark.activatedAt,
+          smallValues: benchmark.smallValues,
+          // value id -> contrast verdict (vb-2 with comparison agents): the table marks unclear and reversed values
+          verdicts: Object.fromEntries(
+            Object.entries(benchmark.snapshot.contrast?.values ?? {}).map(([id, c]) => [id, c.verdict]),
+          ),
+        }
       : null,
     benchmarkAgents: benchmark ? benchmark.snapshot.included.length : 0,
   };

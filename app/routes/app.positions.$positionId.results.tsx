@@ -172,6 +172,7 @@ export default function ResultsPage() {
                 base={base}
                 caption={`Candidates ranked by ${ranking.sort}, ${query.dir === "desc" ? "highest" : "lowest"} first`}
                 heading={(key, label) => sortLink(key, label)}
+                verdicts={context.benchmark?.verdicts ?? {}}
                 pickable
               />
               <div className="row">

@@ -37,6 +37,13 @@ export function verdictNote(verdict: Verdict | null | undefined): string | null 
   return null;
 }
 
+/** The few words beside a value's column heading in the results table (the note says the rest). */
+export function verdictMark(verdict: Verdict | null | undefined): string | null {
+  if (verdict === "unclear") return "not shown to matter yet";
+  if (verdict === "reversed") return "comparison agents higher";
+  return null;
+}
+
 /** "with 19 agents, only correlations beyond ±0.46 are distinguishable from zero". */
 export function criticalSentence(n: number, rCritical: number | null, people = "agents"): string {
   if (rCritical === null) return `With ${n} ${people}, no correlation can be told from zero yet (it needs at least 3).`;

@@ -7,6 +7,9 @@ import * as importRoute from "../../app/routes/app.positions.$positionId.import"
 import * as outcomesRoute from "../../app/routes/app.positions.$positionId.outcomes";
 import * as validityRoute from "../../app/routes/app.positions.$positionId.validity";
 import * as validityCsvRoute from "../../app/routes/app.positions.$positionId.validity[.csv]";
+import * as resultsRoute from "../../app/routes/app.positions.$positionId.results";
+import * as reportRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId";
+import { verdictNote } from "../../app/utils/validity-wording";
 import { activateBenchmark } from "../../app/models/benchmark.server";
 import { recordDecision } from "../../app/models/decision.server";
 import type { ValidityReport } from "../../app/models/validity.server";
@@ -182,6 +185,47 @@ describe("validity page", () => {
     expect(csat.expectancy!.map((b) => b.n)).toEqual([4, 3, 3]);
     // the top third of CSAT: at least the 4th best of 4.8, 4.7, 4.6, 4.4 -> 4 hires in all bands together
     expect(csat.expectancy!.reduce((n, b) => n + b.inTopThird, 0)).toBe(4);
+  });
+
+  it("marks values whose verdict is unclear or reversed on the results table and the fit report", async () => {
+    const s = await setup();
+    await activateBenchmark(s.org.id, s.positionId, { id: s.user.id, email: s.user.email });
+    const engine = engineReport(s.q);
+    const verdicts = Object.fromEntries(Object.entries(engine.contrast!.values).map(([id, c]) => [id, c.verdict]));
+    // the example data has both kinds, so the marks are really exercised
+    expect(Object.values(verdicts)).toContain("distinguishes");
+    expect(Object.values(verdicts).some((v) => v === "unclear" || v === "reversed")).toBe(true);
+    const id = await makeResponseRow(
+      s.org.id,
+      s.positionId,
+      s.versionId,
+      "candidate",
+      {},
+      {
+        label: "Rita Report",
+      },
+    );
+    await scoreResponse(s.org.id, id);
+    const results = await outcome(() =>
+      resultsRoute.loader({
+        request: getRequest(`/app/positions/${s.positionId}/results`, s.cookie),
+        params: { positionId: s.positionId },
+        context: {},
+      }),
+    );
+    expect((results.data as { context: { benchmark: { verdicts: unknown } } }).context.benchmark.verdicts).toEqual(
+      verdicts,
+    );
+    const report = await outcome(() =>
+      reportRoute.loader({
+        request: getRequest(`/app/positions/${s.positionId}/candidates/${id}`, s.cookie),
+        params: { positionId: s.positionId, responseId: id },
+        context: {},
+      }),
+    );
+    const values = (report.data as { values: { id: string; validityNote: string | null }[] }).values;
+    for (const v of values) expect(v.validityNote).toBe(verdictNote(verdicts[v.id]));
+    expect(values.filter((v) => v.validityNote !== null).length).toBeGreaterThan(0);
   });
 
   it("answers 404 for another organization's position: page, .data and CSV", async () => {
