@@ -64,7 +64,11 @@ export async function authenticateApiKey(request: Request, scope: ApiScope | nul
     });
   }
   if (scope && !key.scopes.includes(scope)) {
-    throw problem(403, `This API key lacks the scope "${scope}".`, { headers: rateLimitHeaders(rateLimit) });
+    throw problem(403, `This API key lacks the scope "${scope}".`, {
+      slug: "missing-scope",
+      title: "Missing scope",
+      headers: rateLimitHeaders(rateLimit),
+    });
   }
   return {
     organizationId: key.organizationId,

@@ -23,7 +23,7 @@ export type Problem = {
 const TITLES: Record<number, { slug: string; title: string }> = {
   400: { slug: "invalid-request", title: "Invalid request" },
   401: { slug: "unauthorized", title: "Missing or invalid API key" },
-  403: { slug: "forbidden", title: "Missing scope" },
+  403: { slug: "forbidden", title: "Forbidden" },
   404: { slug: "not-found", title: "Not found" },
   405: { slug: "method-not-allowed", title: "Method not allowed" },
   409: { slug: "conflict", title: "Conflict" },

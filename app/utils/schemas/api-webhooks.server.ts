@@ -29,9 +29,9 @@ export const responseScoredData = z.object({
   scoreId: id,
   benchmarkId: id,
   algorithmVersion: z.string().describe('Scoring algorithm, e.g. "vb-2"'),
-  overall: z.number().nullable().describe("Overall fit 0..1; null when it could not be computed"),
+  overall: z.number().nullable().describe("Overall fit 0..100; null when it could not be computed"),
   minAlignment: z.number().nullable(),
-  alignments: z.record(z.string(), z.number().nullable()).describe("Value key -> alignment 0..1"),
+  alignments: z.record(z.string(), z.number().nullable()).describe("Value key -> alignment 0..100"),
   review: z.boolean().describe("True when the result carries response-quality flags to review"),
   reportUrl: z.string().url(),
 });
