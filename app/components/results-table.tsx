@@ -21,6 +21,7 @@ export function ResultsTable({
   heading = (_key, label) => label,
   pickable = false,
   verdicts = {},
+  className = "results-table",
 }: {
   rows: Row[];
   values: Pick<ValueHeading, "id" | "name" | "direction">[];
@@ -30,10 +31,12 @@ export function ResultsTable({
   pickable?: boolean;
   /** Value id -> the contrast verdict of the active benchmark (issue 17): unclear and reversed values are marked. */
   verdicts?: Record<string, Verdict | null | undefined>;
+  /** "results-table" is the ranking (the e2e specs read its rows); the held-out groups use another class. */
+  className?: string;
 }) {
   return (
     <div className="table-scroll">
-      <table className="results-table">
+      <table className={className}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -136,7 +139,13 @@ export function HeldOutGroups({
             Their answers raised a hard flag or two soft flags, so they are not ranked with the others until someone
             opens the report and decides: the scores can be used, or the candidate is set aside (not assessed).
           </p>
-          <ResultsTable rows={needsReview.rows} values={values} base={base} caption="Candidates waiting for review" />
+          <ResultsTable
+            rows={needsReview.rows}
+            values={values}
+            base={base}
+            caption="Candidates waiting for review"
+            className="held-out-table"
+          />
           {more(needsReview)}
         </section>
       ) : null}
@@ -146,7 +155,13 @@ export function HeldOutGroups({
             Set aside (not assessed): {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not ranked, compared
             or counted in the fairness report
           </summary>
-          <ResultsTable rows={setAside.rows} values={values} base={base} caption="Candidates set aside after review" />
+          <ResultsTable
+            rows={setAside.rows}
+            values={values}
+            base={base}
+            caption="Candidates set aside after review"
+            className="held-out-table"
+          />
           {more(setAside)}
         </details>
       ) : null}
