@@ -1,6 +1,7 @@
 // npm run purge [-- --dry-run] [-- --now 2027-01-01T00:00:00Z]: erases candidates older than their organization's
 // retention period (organizations.retention_days; counted from submission, or from the invitation when never
-// submitted), each erasure in its own transaction with an audit event. Run it daily (cron / systemd timer).
+// submitted), each erasure in its own transaction with an audit event. The server runs the same purge itself every
+// 6 hours (app/models/scheduled-jobs.server.ts); this command stays for cron / systemd timer users.
 import { createDb, setDb } from "../app/utils/db.server";
 import { purgeExpired } from "../app/models/privacy.server";
 

@@ -1,6 +1,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { action as positionAction } from "../../app/routes/app.positions.$positionId._index";
+import { retryUnsentMails } from "../../app/models/invitation-outbox.server";
 import { getDb } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
 import { sha256Hex } from "../../app/utils/tokens.server";
@@ -210,6 +211,43 @@ describe("invitation mails when SMTP_URL is set", () => {
       expect(invitations.map((i) => i.name)).toEqual(["Rob Refused"]);
       const [row] = await outboxRows(setup.org.id);
       expect(row.sent_at).toBeNull();
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("the mail-retry job mails a failed invitation later, then drops its copy with the link (issue 21)", async () => {
+    const refusing = await smtpSink({ refuse: true });
+    const setup = await makeRecruiterWithPosition("Retry Org");
+    let link = "";
+    try {
+      setSmtp(`smtp://127.0.0.1:${refusing.port}`);
+      const res = await inviteOne(setup, "Rae Retry", "rae@example.test");
+      link = (res.data as { issued: Issued[] }).issued[0].link;
+    } finally {
+      await refusing.close();
+    }
+    const [failed] = await outboxRows(setup.org.id);
+    expect(failed).toMatchObject({ sent_at: null, attempts: 1 });
+    expect(failed.last_error).toMatch(/relaying denied/);
+    expect(failed.unsent_body).toContain(link);
+
+    const sink = await smtpSink();
+    try {
+      setSmtp(`smtp://127.0.0.1:${sink.port}`);
+      // the job covers every organization: earlier tests' failed mails go out in the same round
+      const round = await retryUnsentMails();
+      expect(round).toMatchObject({ enabled: true, failed: 0 });
+      const mine = sink.received.filter((m) => m.to.includes("RCPT TO:<rae@example.test>"));
+      expect(mine).toHaveLength(1);
+      expect(textBody(mine[0].data)).toContain(`Open your personal link: ${link}`);
+      const [sent] = await outboxRows(setup.org.id);
+      expect(sent).toMatchObject({ unsent_body: null, attempts: 2, last_error: null });
+      expect(sent.sent_at).not.toBeNull();
+      // sent once: the next round has nothing to do
+      const before = sink.received.length;
+      expect(await retryUnsentMails()).toEqual({ enabled: true, sent: 0, failed: 0 });
+      expect(sink.received).toHaveLength(before);
     } finally {
       await sink.close();
     }
