@@ -1,6 +1,7 @@
 // Demo data for the benchmark and the candidate reports: one position per demo organization with 14 imported top
-// agents (one straightliner who is hard-flagged), an active benchmark and 20 scored candidates with a spread of
-// results. Answers come from a seeded PRNG, so every run produces the same answers. Safe to run twice.
+// agents (one straightliner who is hard-flagged) and 8 comparison agents, an active benchmark, 20 scored candidates
+// with a spread of results, and outcomes with 12 hires (db/seed-validity.ts). Answers come from a seeded PRNG, so
+// every run produces the same answers. Safe to run twice.
 import { activateBenchmark } from "../app/models/benchmark.server";
 import { createPosition } from "../app/models/position.server";
 import { listPublishedVersions } from "../app/models/questionnaire.server";
