@@ -396,6 +396,20 @@ export interface WebhookDeliveriesTable {
   delivered_at: string | null;
 }
 
+/** A test Greenhouse sent through send_test (migration 20261205180100); `id` is the partner_interview_id. */
+export interface GreenhouseTestsTable {
+  id: string;
+  organization_id: string;
+  position_id: string;
+  /** Null only between claiming the row and creating the invitation (greenhouse.server.ts). */
+  invitation_id: string | null;
+  callback_url: string;
+  profile_url: string | null;
+  /** The API key Greenhouse sent as the Basic user name; our PATCH to callback_url authenticates with it. */
+  callback_key: string;
+  created_at: string;
+}
+
 export interface Database {
   health_checks: HealthChecksTable;
   organizations: OrganizationsTable;
@@ -426,6 +440,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  greenhouse_tests: GreenhouseTestsTable;
   job_leases: JobLeasesTable;
 }
 

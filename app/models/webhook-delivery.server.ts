@@ -95,7 +95,22 @@ async function outgoingRequest(row: ClaimedDelivery, now: Date, db: DB): Promise
       body: row.payload_json,
     };
   }
-  return `Deliveries of kind "${row.kind}" are not supported.`;
+  // Greenhouse's "PATCH Completed Test": no body, HTTP Basic with the organization's API key as the user name.
+  const test = await db
+    .selectFrom("greenhouse_tests")
+    .select("callback_key")
+    .where("organization_id", "=", row.organization_id)
+    .where("callback_url", "=", row.target_url ?? "")
+    .executeTakeFirst();
+  if (!test || !row.target_url) return "The Greenhouse test of this callback is gone.";
+  return {
+    url: row.target_url,
+    method: "PATCH",
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${test.callback_key}:`).toString("base64")}`,
+      "User-Agent": USER_AGENT,
+    },
+  };
 }
 
 export type AttemptOutcome = "delivered" | "retry" | "failed";

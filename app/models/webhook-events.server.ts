@@ -54,6 +54,9 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
   data: WebhookEventData[T],
   now = new Date(),
 ): Promise<number> {
+  if (type === "response.submitted" || type === "response.scored") {
+    await enqueueGreenhouseCallback(db, orgId, (data as { responseId: string }).responseId, type, now);
+  }
   const endpoints = await db
     .selectFrom("webhook_endpoints")
     .select(["id", "events_json"])
@@ -82,4 +85,43 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
     )
     .execute();
   return subscribed.length;
+}
+
+/**
+ * When the response came from a Greenhouse send_test, the outbox row of the PATCH that tells Greenhouse to fetch
+ * test_status again (its "PATCH Completed Test"), in the same transaction as the event. Returns whether one was written.
+ */
+async function enqueueGreenhouseCallback(
+  db: DB,
+  orgId: string,
+  responseId: string,
+  type: WebhookEventType,
+  now: Date,
+): Promise<boolean> {
+  const test = await db
+    .selectFrom("greenhouse_tests as g")
+    .innerJoin("responses as r", (join) =>
+      join.onRef("r.invitation_id", "=", "g.invitation_id").on("r.organization_id", "=", orgId),
+    )
+    .select(["g.id", "g.callback_url"])
+    .where("g.organization_id", "=", orgId)
+    .where("r.id", "=", responseId)
+    .executeTakeFirst();
+  if (!test) return false;
+  const at = nowIso(now);
+  await db
+    .insertInto("webhook_deliveries")
+    .values({
+      id: newWebhookMessageId(),
+      organization_id: orgId,
+      kind: "greenhouse",
+      endpoint_id: null,
+      target_url: test.callback_url,
+      event_type: type,
+      payload_json: JSON.stringify({ partner_interview_id: test.id, event: type }),
+      next_attempt_at: at,
+      created_at: at,
+    })
+    .execute();
+  return true;
 }
