@@ -124,4 +124,13 @@ test("invite → the outbox shows the mail with its link → opened → started 
   row = await pipelineRow(page, positionUrl);
   await expect(row.locator("td").nth(0)).toHaveText("Submitted");
   await expect(row.locator("td").nth(5)).toHaveText("Done");
+
+  // ---- Settings: the reminder settings, and the jobs the server ran itself (its first round starts 5 s after boot).
+  await page.goto("/app/settings");
+  await expect(page.getByLabel("First reminder, days before the link expires")).toHaveValue("3");
+  const jobs = page.getByRole("table", { name: "Scheduled jobs and their last run" });
+  await expect(jobs.getByRole("row", { name: /Retention purge/ })).toContainText("past the retention period.");
+  await expect(jobs.getByRole("row", { name: /Invitation reminders/ })).toContainText(/Sent \d+ reminders?/);
+  await expect(jobs.getByRole("row", { name: /Mail retries/ })).toContainText("No SMTP_URL");
+  await expectNoSeriousA11yViolations(page, "settings");
 });
