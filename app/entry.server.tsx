@@ -21,6 +21,7 @@ import {
 } from "./utils/database-unavailable.server";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
 import { installRouteMatchCache } from "./utils/route-match-cache.server";
+import { startWebhookDelivery } from "./models/webhook-delivery.server";
 
 export {
   checkIncomingRequest,
@@ -43,6 +44,8 @@ installRouteMatchCache();
 export { resumePendingScoring } from "./models/scoring-jobs.server";
 // Run once by server.js at start: this process's webhook delivery timer (webhook-delivery.server.ts).
 export { startWebhookDelivery } from "./models/webhook-delivery.server";
+// `npm run dev` has no server.js: the dev server starts the timer here (once; it survives module reloads).
+if (process.env.NODE_ENV === "development") startWebhookDelivery();
 // Started once by server.js at boot: retention purge, reminders and mail retries under a database lease (issue 21).
 export { startScheduledJobs } from "./models/scheduled-jobs.server";
 
