@@ -7,6 +7,7 @@ import { submitResponse } from "../../app/models/response.server";
 import { getCurrentScore } from "../../app/models/score.server";
 import { deliverDueWebhooks } from "../../app/models/webhook-delivery.server";
 import { loader as listTests } from "../../app/routes/api.greenhouse.list_tests";
+import { action as recordDecisionByApi } from "../../app/routes/api.v1.positions.$positionId.results.$responseId.decisions";
 import { action as responseError } from "../../app/routes/api.greenhouse.response_error";
 import { action as sendTest } from "../../app/routes/api.greenhouse.send_test";
 import { loader as testStatus } from "../../app/routes/api.greenhouse.test_status";
@@ -166,6 +167,29 @@ describe("Greenhouse assessment partner flow", () => {
     const alignmentKeys = Object.keys(metadata).filter((k) => k.endsWith(" alignment"));
     expect(alignmentKeys).toHaveLength(Object.keys(score!.result.values).length);
     for (const value of Object.values(metadata)) expect(["string", "number"]).toContain(typeof value);
+
+    // The hire comes back from the ATS through the API, for the validity page.
+    const atsKey = await greenhouseKey(org.id, ["outcomes:write"]);
+    const hired = await recordDecisionByApi({
+      request: new Request(
+        `http://localhost:3000/api/v1/positions/${position.positionId}/results/${responseId}/decisions`,
+        {
+          method: "POST",
+          headers: { Authorization: `Bearer ${atsKey}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ decision: "hired", hiredOn: "2027-01-15" }),
+        },
+      ),
+      params: { positionId: position.positionId, responseId },
+      context: {},
+    });
+    expect(hired.status).toBe(201);
+    const decisions = await getDb()
+      .selectFrom("decisions")
+      .select(["decision", "hired_on"])
+      .where("organization_id", "=", org.id)
+      .where("response_id", "=", responseId)
+      .execute();
+    expect(decisions).toEqual([{ decision: "hired", hired_on: "2027-01-15" }]);
   });
 
   it("keeps organizations apart: another organization's key gets 404, a wrong key 401", async () => {
