@@ -24,6 +24,7 @@ import pg from "pg";
 import YAML from "yaml";
 import type { Questionnaire } from "../app/questionnaire/types";
 import type { Answers } from "../app/scoring";
+import { API_BENCH_RUNS, benchApi } from "./bench-api";
 import { candidatePageBundle } from "./bench-bundle";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -826,6 +827,15 @@ async function main() {
     const reportProbe = await send(agent, port, "GET", reportPath, { Cookie: staffCookie });
     if (reportProbe.status !== 200) throw new Error(`GET ${reportPath} answered ${reportProbe.status}`);
     const reportPage = await pageLoad(reportPath, staffCookie);
+    // The public API's reads (scripts/bench-api.ts): one fit report and one 100-row results page, with an API key.
+    const api = await benchApi({
+      send: (pathname, headers) => send(agent, port, "GET", pathname, headers),
+      serverMs,
+      orgId: org.id,
+      actor,
+      positionId: rankedPositionId,
+      responseId: reportResponseId,
+    });
     agent.destroy();
     await stopChild(server.child);
 
@@ -1027,6 +1037,24 @@ async function main() {
         unit: "ms",
         budget: null,
         kind: "max",
+      },
+      {
+        key: "api.reportServerP50",
+        label: `API fit report, server time p50 (median of ${API_BENCH_RUNS} runs)`,
+        value: api.report.median,
+        unit: "ms",
+        budget: 10,
+        kind: "max",
+        detail: `runs ${api.report.min}..${api.report.max} ms`,
+      },
+      {
+        key: "api.resultsPageServerP50",
+        label: `API results page of 100, server time p50 (median of ${API_BENCH_RUNS} runs)`,
+        value: api.resultsPage.median,
+        unit: "ms",
+        budget: 10,
+        kind: "max",
+        detail: `runs ${api.resultsPage.min}..${api.resultsPage.max} ms`,
       },
       {
         key: "rank.coldOverall",

@@ -1,12 +1,14 @@
 // The frame of every /api/v1 loader and action: problem+json for anything thrown (a model's plain 404 Response too),
 // JSON bodies read within the body limit and validated with zod, query strings validated the same way.
 import type { z } from "zod";
+import { isDatabaseUnavailable, unavailableHeaders } from "~/utils/database-unavailable.server";
 import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "~/utils/request-guard.server";
 import { PROBLEM_CONTENT_TYPE, problem, validationProblem } from "./problem.server";
 
 /**
  * Runs an API handler; a thrown Response that is not problem+json already (a model's `Not found`) becomes one with
- * the same status, an unexpected error a logged 500 problem (no internals in the body).
+ * the same status, a busy or failing database a 503 with Retry-After, an unexpected error a logged 500 problem (no
+ * internals in the body).
  */
 export async function handleApi(run: () => Promise<Response>): Promise<Response> {
   try {
@@ -19,6 +21,12 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
           ? "No such resource in this API key's organization."
           : `The request failed (${error.status}).`;
       return problem(error.status, detail);
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`API request: 503 (${error.message})`);
+      return problem(503, "The database is busy or failing; retry after the Retry-After seconds.", {
+        headers: unavailableHeaders(),
+      });
     }
     console.error("API request failed:", error);
     return problem(500, "The request could not be completed; see the server log.");
