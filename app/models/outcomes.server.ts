@@ -5,7 +5,13 @@ import { recordAudit } from "~/models/audit.server";
 import { getPositionHeading } from "~/models/position.server";
 import type { CsvProblem } from "~/questionnaire/responses-csv";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
-import { MIN_RATINGS, parseOutcomeValuesCsv, parseRatingsCsv, type RatingScale } from "~/utils/outcomes-csv";
+import {
+  METRIC_KEY,
+  MIN_RATINGS,
+  parseOutcomeValuesCsv,
+  parseRatingsCsv,
+  type RatingScale,
+} from "~/utils/outcomes-csv";
 import { toCsv } from "~/utils/csv";
 import { newId } from "~/utils/tokens.server";
 import type { AgentGroup, MetricDirection } from "../../db/types";
@@ -235,16 +241,16 @@ export async function uploadOutcomeValues(
     .execute(async (trx) => {
       const position = await getPositionHeading(orgId, positionId, trx);
       const parsed = parseOutcomeValuesCsv(csv);
-      if (!parsed.ok) return { ok: false, problems: cap(parsed.problems), unknownMetrics: [] };
       const metrics = new Map((await listMetrics(orgId, trx)).map((m) => [m.key, m]));
       const find = respondentIndex(await listOutcomeRespondents(orgId, position.id, trx));
-      const problems: CsvProblem[] = [];
+      // the file's own problems, then who and which metric for every row: one upload lists every problem
+      const problems: CsvProblem[] = parsed.ok ? [] : [...parsed.problems];
       const unknownMetrics = new Set<string>();
       const writes: ValueWrite[] = [];
       for (const row of parsed.rows) {
-        const respondent = find(row.who, row.row, problems);
+        const respondent = row.who === "" ? null : find(row.who, row.row, problems);
         const metric = metrics.get(row.metric);
-        if (!metric) {
+        if (!metric && METRIC_KEY.test(row.metric)) {
           unknownMetrics.add(row.metric);
           problems.push({
             row: row.row,
@@ -265,7 +271,10 @@ export async function uploadOutcomeValues(
       if (problems.length === 0 && writes.length === 0) {
         problems.push({ row: 2, column: "value", message: "no row has a value" });
       }
-      if (problems.length > 0) return { ok: false, problems: cap(problems), unknownMetrics: [...unknownMetrics] };
+      if (problems.length > 0 || !parsed.ok) {
+        problems.sort((a, b) => a.row - b.row);
+        return { ok: false, problems: cap(problems), unknownMetrics: [...unknownMetrics] };
+      }
       const uploadedAt = nowIso(now);
       const counts = await writeValues(trx, orgId, position.id, writes, actor, uploadedAt);
       const summary = [...metrics.values()]

@@ -19,8 +19,10 @@ export const MIN_RATINGS = 20;
 export const GOOD_RATING = 100;
 
 export type OutcomeValueRow = { row: number; who: string; metric: string; value: number };
+/** Also on failure `rows` holds every data row read, so the caller can name unknown people and metrics too. */
 export type ParsedOutcomeValues =
-  { ok: true; rows: OutcomeValueRow[]; skipped: number } | { ok: false; problems: CsvProblem[] };
+  | { ok: true; rows: OutcomeValueRow[]; skipped: number }
+  | { ok: false; problems: CsvProblem[]; rows: OutcomeValueRow[] };
 
 export type RatingScale = "good-bad" | "1-5";
 export type AggregatedRating = { who: string; firstRow: number; mean: number; count: number };
@@ -70,9 +72,9 @@ function records(text: string) {
  */
 export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
   const { records: all, problems } = records(text);
-  if (all.length === 0) return { ok: false, problems };
+  if (all.length === 0) return { ok: false, problems, rows: [] };
   const cols = headerIndex(all[0].cells, problems, ["email", "metric", "value"], ["name"]);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, rows: [] };
   const rows: OutcomeValueRow[] = [];
   const firstRow = new Map<string, number>();
   let skipped = 0;
@@ -122,7 +124,7 @@ export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
     } else firstRow.set(key, record.row);
     rows.push({ row: record.row, who, metric, value: Number(value) });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows, skipped };
+  return problems.length > 0 ? { ok: false, problems, rows } : { ok: true, rows, skipped };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

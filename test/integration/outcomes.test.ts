@@ -86,13 +86,18 @@ describe("outcomes", () => {
     const res = await post(s.positionId, s.cookie, { intent: "upload-values", csv });
     expect(res.status).toBe(400);
     const data = res.data as Problems;
+    // every problem at once, in row order: the file's own (a number, a duplicate), then who and which metric
     expect(data.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, "email", "nobody@example.com is not an agent who answered or a hired candidate of this position"],
       [4, "value", '"four" is not a number (write it like 4.5 or -2, with a point and no thousands separator)'],
       [5, null, "a second value for a01 and csat (first on row 2)"],
+      [6, "metric", "unknown metric qa-score: create it with the form below first"],
+      [7, "email", "Cara Candidate is not an agent who answered or a hired candidate of this position"],
     ]);
+    expect(data.unknownMetrics).toEqual(["qa-score"]);
     expect(await storedValues(s.positionId)).toEqual([]);
 
-    // Format is fine: now who and which metric are checked, still before anything is written.
+    // A well-formed file: who and which metric are checked before anything is written.
     const res2 = await post(s.positionId, s.cookie, {
       intent: "upload-values",
       csv: "email,metric,value\na01,csat,4.5\nnobody@example.com,csat,4\na03,qa-score,80\nCara Candidate,csat,4\n",
