@@ -3,6 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { action as overviewAction, loader as overviewLoader } from "../../app/routes/app.positions.$positionId._index";
 import { action as inviteAction } from "../../app/routes/i.$token";
+import * as benchmarkRoute from "../../app/routes/app.positions.$positionId.benchmark";
+import * as importRoute from "../../app/routes/app.positions.$positionId.import";
+import fs from "node:fs";
+import path from "node:path";
+import { EXAMPLES } from "../factories-benchmark";
 import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
 import { getRequest, outcome, postForm } from "../factories";
@@ -120,5 +125,71 @@ describe("comparison agents", () => {
       .where("position_id", "=", positionId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ kind: "candidate", agent_group: "top" });
+  });
+
+  it("imported with the group column, comparison agents stay out of the benchmark and are listed apart; an exclusion takes one out of the contrast", async () => {
+    const { cookie, positionId } = await makeRecruiterWithPosition();
+    const csv = fs.readFileSync(path.join(EXAMPLES, "agents-groups.csv"), "utf8");
+    const imported = await outcome(() =>
+      importRoute.action({
+        request: postForm(`/app/positions/${positionId}/import`, { csv }, cookie),
+        params: { positionId },
+        context: {},
+      }),
+    );
+    expect(imported.data).toEqual({ ok: true, imported: 21 });
+    type Diag = {
+      agents: { label: string; group: string; status: string; excludedBy: string | null; responseId: string }[];
+      snapshot: {
+        agents: number;
+        included: string[];
+        contrast: { agents: number; excluded: { respondent: string }[] };
+      };
+    };
+    const load = async () =>
+      (
+        await outcome(() =>
+          benchmarkRoute.loader({
+            request: getRequest(`/app/positions/${positionId}/benchmark`, cookie),
+            params: { positionId },
+            context: {},
+          }),
+        )
+      ).data as Diag;
+    const diag = await load();
+    const comparison = diag.agents.filter((a) => a.group === "comparison");
+    expect(comparison.map((a) => a.label)).toEqual(["b01", "b02", "b03", "b04", "b05", "b06", "b07", "b08"]);
+    expect(diag.snapshot.agents).toBe(13);
+    expect(diag.snapshot.contrast.agents).toBe(8);
+    const ids = new Set(comparison.map((a) => a.responseId));
+    expect(diag.snapshot.included.some((id) => ids.has(id))).toBe(false);
+
+    const b02 = comparison[1];
+    const excluded = await outcome(() =>
+      benchmarkRoute.action({
+        request: postForm(
+          `/app/positions/${positionId}/benchmark`,
+          { intent: "membership", responseId: b02.responseId, decision: "exclude", reason: "Moved to billing" },
+          cookie,
+        ),
+        params: { positionId },
+        context: {},
+      }),
+    );
+    expect(excluded.status).toBe(200);
+    const after = await load();
+    // the example's hard-flagged comparison agents are out of the contrast already, shown as excluded by their flags
+    const flagged = diag.snapshot.contrast.excluded.map((e) => e.respondent);
+    expect(flagged).not.toContain(b02.responseId);
+    for (const id of flagged) {
+      expect(diag.agents.find((a) => a.responseId === id)).toMatchObject({ status: "excluded", excludedBy: "flags" });
+    }
+    expect(new Set(after.snapshot.contrast.excluded.map((e) => e.respondent))).toEqual(
+      new Set([...flagged, b02.responseId]),
+    );
+    expect(after.agents.find((a) => a.responseId === b02.responseId)).toMatchObject({
+      status: "excluded",
+      excludedBy: "recruiter",
+    });
   });
 });
