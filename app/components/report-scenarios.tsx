@@ -5,10 +5,9 @@ type Scenario = FitReport["scenarios"][number];
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
-/** "3 of 7 agents, 40%": the count of agents who chose an option beside its smoothed share. */
+/** "3 of 7 agents": how many agents chose an option (the printed summary; the screen shows the shares beside). */
 function agentsText(scenario: Scenario, option: Scenario["options"][number]): string {
-  if (option.count === null) return "–";
-  return `${agentCountText(option.count, scenario.agentsAnswered)} (smoothed share ${percent(option.share)})`;
+  return option.count === null ? "no benchmark" : agentCountText(option.count, scenario.agentsAnswered);
 }
 
 /** One line per scenario for the printed page: the candidate's option beside the agents' choice. */
