@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditActions, listAuditPage } from "~/models/audit.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseAuditQuery } from "~/utils/schemas/audit.server";
+import { auditActionWords } from "~/utils/audit-wording";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
@@ -57,7 +58,7 @@ export default function AuditLog() {
             <option value="">All actions</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionWords(a)} ({a})
               </option>
             ))}
           </select>
@@ -90,7 +91,7 @@ export default function AuditLog() {
                 </td>
                 <td>{e.actor_label}</td>
                 <td>
-                  <code>{e.action}</code>
+                  {auditActionWords(e.action)} <code className="muted">{e.action}</code>
                 </td>
                 <td>{e.target_type ? `${e.target_type} ${e.target_id ?? ""}` : "–"}</td>
                 <td className="audit-details">{detailsText(e.details_json)}</td>
