@@ -290,6 +290,12 @@ async function eraseRecords(trx: DB, orgId: string, target: EraseTarget, actor: 
       .where("organization_id", "=", orgId)
       .where("invitation_id", "=", invitationId)
       .execute();
+    // a Greenhouse test sent to them: its Greenhouse profile link (and the callback) go with the invitation
+    await trx
+      .deleteFrom("greenhouse_tests")
+      .where("organization_id", "=", orgId)
+      .where("invitation_id", "=", invitationId)
+      .execute();
     await trx.deleteFrom("invitations").where("organization_id", "=", orgId).where("id", "=", invitationId).execute();
   }
   const targets: { type: string; id: string }[] = [];

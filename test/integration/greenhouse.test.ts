@@ -3,6 +3,7 @@
 // (HTTP Basic, the API key as user name) -> test_status answers "complete" with the score and the alignments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../app/models/api-keys.server";
+import { eraseCandidate } from "../../app/models/privacy.server";
 import { submitResponse } from "../../app/models/response.server";
 import { getCurrentScore } from "../../app/models/score.server";
 import { deliverDueWebhooks } from "../../app/models/webhook-delivery.server";
@@ -190,6 +191,16 @@ describe("Greenhouse assessment partner flow", () => {
       .where("response_id", "=", responseId)
       .execute();
     expect(decisions).toEqual([{ decision: "hired", hired_on: "2027-01-15" }]);
+
+    // Erasing the candidate takes the Greenhouse test (their Greenhouse profile link) with the invitation.
+    await eraseCandidate(org.id, responseId, { id: null, email: "privacy@example.test" });
+    const left = await getDb()
+      .selectFrom("greenhouse_tests")
+      .select("id")
+      .where("organization_id", "=", org.id)
+      .execute();
+    expect(left).toEqual([]);
+    expect((await greenhouse.testStatus(interviewId)).status).toBe(404);
   });
 
   it("keeps organizations apart: another organization's key gets 404, a wrong key 401", async () => {
