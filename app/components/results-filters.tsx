@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ValueHeading } from "~/models/results.server";
 import type { ResultsQuery } from "~/utils/schemas/results.server";
+import { TEXT_LIMITS } from "~/utils/text-limits";
 
-/** The results page's filters (GET form: band on a value, band, status, decision, needs review) and CSV export. */
+/** The results page's filters (GET form: name/email search, band on a value, band, status, decision, flagged). */
 export function ResultsFilters({
   values,
   sort,
@@ -14,7 +15,7 @@ export function ResultsFilters({
   values: Pick<ValueHeading, "id" | "name">[];
   sort: string;
   bandValue: string | null | undefined;
-  query: Pick<ResultsQuery, "dir" | "band" | "status" | "decision" | "review">;
+  query: Pick<ResultsQuery, "dir" | "band" | "status" | "decision" | "review" | "q">;
   clearHref: string;
   exportHref: string;
 }) {
@@ -22,6 +23,10 @@ export function ResultsFilters({
     <Form method="get" className="results-filters card" aria-label="Filters">
       <input type="hidden" name="sort" value={sort} />
       <input type="hidden" name="dir" value={query.dir} />
+      <div>
+        <label htmlFor="f-q">Name or email</label>
+        <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={TEXT_LIMITS.name} />
+      </div>
       <div>
         <label htmlFor="f-band-value">Band on value</label>
         <select id="f-band-value" name="bandValue" defaultValue={bandValue ?? ""}>

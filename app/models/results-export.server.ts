@@ -84,6 +84,8 @@ export async function exportResultsCsv(
         review: query.review === "1",
         status: query.status ?? null,
         decision: query.decision ?? null,
+        // whether a search narrowed the list, not the searched name (the audit log keeps no candidate's name)
+        search: Boolean(query.q),
       },
     },
   });

@@ -59,6 +59,15 @@ export function effectiveSort(query: ResultsQuery, values: ValueHeading[]): stri
 
 type RankingQuery = SelectQueryBuilder<RankingDb, "r" | "s" | "sv" | "bv", object>;
 
+/**
+ * The search of the results list: the candidate's name or invitation e-mail contains `text`, case-insensitively on
+ * both SQLite and PostgreSQL (lower() on both sides), with LIKE's wildcards in the text taken literally.
+ */
+function nameOrEmailContains(orgId: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`(lower(${sql.ref("r.respondent_label")}) like ${pattern} escape '\\' or exists (select 1 from invitations i where i.id = ${sql.ref("r.invitation_id")} and i.organization_id = ${orgId} and lower(i.email) like ${pattern} escape '\\'))`;
+}
+
 /** The condition of a group on the joined score `s` (absent for an unscored response) and response `r`. */
 function inGroup(qb: RankingQuery, group: RankingGroup): RankingQuery {
   if (group === "review") return qb.where("s.review", "=", 1).where("r.review_status", "=", "pending");
@@ -108,6 +117,7 @@ export async function queryRanking(
       q = query.band === "none" ? q.where("bv.band", "is", null) : q.where("bv.band", "=", query.band);
     }
     if (query.review === "1") q = q.where("s.review", "=", 1);
+    if (query.q) q = q.where(nameOrEmailContains(orgId, query.q));
     q = inGroup(q, group);
     if (query.decision) {
       const wanted = query.decision;
@@ -192,7 +202,7 @@ export async function queryRanking(
   const countOf = async (qb: RankingQuery) =>
     Number((await qb.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const hasFilters = Boolean(
-    (bandValue && query.band) || query.review || query.status || query.decision || group !== "ranked",
+    (bandValue && query.band) || query.review || query.status || query.decision || query.q || group !== "ranked",
   );
   // Without filters the counts come from the indexes, less the candidates held out of the ranking (waiting for review
   // or set aside): those are few, and scores_review_idx finds them.

@@ -168,6 +168,19 @@ describe("fit report wording", () => {
   });
 });
 
+describe("results search", () => {
+  it("finds candidates by part of the name, in the ranking and the review group, wildcards taken literally", async () => {
+    const { position, cookie } = await setup();
+    const cole = await results(position.positionId, "?q=cole", cookie);
+    expect([cole.ranked, cole.total, cole.review]).toEqual([["Cole Two"], 1, []]);
+    const eli = await results(position.positionId, "?q=FIVE", cookie);
+    expect([eli.ranked, eli.review]).toEqual([[], ["Eli Five"]]);
+    // "%" and "_" match only themselves: no name has them
+    expect((await results(position.positionId, "?q=%25", cookie)).total).toBe(0);
+    expect((await results(position.positionId, "?q=_", cookie)).total).toBe(0);
+  });
+});
+
 describe("review before ranking", () => {
   it("holds a flagged candidate under 'needs review' until someone says the scores can be used (audited)", async () => {
     const { org, recruiter, position, c, cookie } = await setup();

@@ -55,6 +55,13 @@ export const resultsQuerySchema = z.object({
   review: z.enum(["1"]).optional().catch(undefined),
   status: z.enum(["scored", "unscored"]).optional().catch(undefined),
   decision: z.enum(["advance", "hold", "reject", "hired", "none"]).optional().catch(undefined),
+  /** Part of a candidate's name or invitation e-mail (issue 21); a longer one is cut, not refused. */
+  q: z
+    .string()
+    .trim()
+    .transform((s) => s.slice(0, TEXT_LIMITS.name))
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 
