@@ -42,7 +42,11 @@ type ClaimedDelivery = {
 
 type OutgoingRequest = { url: string; method: "POST" | "PATCH"; headers: Record<string, string>; body?: string };
 
-/** Claims up to `limit` due rows for this worker; each claimed row's attempt count already includes this attempt. */
+/**
+ * Claims up to `limit` due rows for this worker; each claimed row's attempt count already includes this attempt.
+ * The worker serves every organization (its cross-organization read); each row is then handled with its own
+ * organization id.
+ */
 export async function claimDueDeliveries(now: Date, limit = CLAIM_BATCH, db: DB = getDb()): Promise<ClaimedDelivery[]> {
   const due = await db
     .selectFrom("webhook_deliveries")
@@ -171,6 +175,22 @@ export async function deliverDueWebhooks(now = new Date(), db: DB = getDb()): Pr
   return counts;
 }
 
+/** Delivered and failed messages are kept this long for the delivery log, then deleted. */
+export const WEBHOOK_LOG_DAYS = 30;
+/** How often each process deletes the old ones. */
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Deletes delivered and failed messages (of every organization) older than WEBHOOK_LOG_DAYS; returns how many. */
+export async function pruneWebhookDeliveries(now = new Date(), db: DB = getDb()): Promise<number> {
+  const before = nowIso(new Date(now.getTime() - WEBHOOK_LOG_DAYS * 24 * 60 * 60_000));
+  const result = await db
+    .deleteFrom("webhook_deliveries")
+    .where("status", "in", ["delivered", "failed"])
+    .where("created_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 const holder = globalThis as unknown as { __valuebenchWebhookTimer?: NodeJS.Timeout };
 
 /**
@@ -181,10 +201,18 @@ export function startWebhookDelivery(intervalMs = WEBHOOK_POLL_MS): () => void {
   if (!holder.__valuebenchWebhookTimer) {
     let running = false;
     let lastError = "";
+    let prunedAt = 0;
+    const round = async () => {
+      await deliverDueWebhooks();
+      if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneWebhookDeliveries();
+      }
+    };
     const timer = setInterval(() => {
       if (running) return;
       running = true;
-      deliverDueWebhooks()
+      round()
         .then(() => (lastError = ""))
         .catch((error: unknown) => {
           const text = error instanceof Error ? error.message : String(error);

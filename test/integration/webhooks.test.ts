@@ -10,6 +10,7 @@ import {
   attemptDelivery,
   claimDueDeliveries,
   deliverDueWebhooks,
+  pruneWebhookDeliveries,
   WEBHOOK_MAX_ATTEMPTS,
 } from "../../app/models/webhook-delivery.server";
 import {
@@ -361,6 +362,30 @@ describe("two workers", () => {
     } finally {
       await second.destroy();
     }
+  });
+});
+
+describe("the delivery log", () => {
+  it("keeps delivered and failed messages 30 days, pending ones until they are sent", async () => {
+    const org = await makeOrganization();
+    const endpoint = await createWebhookEndpoint(
+      org.id,
+      { url: `${receiver.url}/old`, events: ["decision.recorded"] },
+      actor,
+    );
+    const created = ["2026-11-04T11:59:59.999Z", "2026-11-04T12:00:00.000Z", "2026-11-04T11:00:00.000Z"];
+    for (const at of created) await enqueueTestEvent(org.id, new Date(at));
+    const rows = await deliveriesOf(endpoint.id);
+    const byCreated = new Map(rows.map((r) => [r.created_at, r.id]));
+    await getDb()
+      .updateTable("webhook_deliveries")
+      .set({ status: "delivered" })
+      .where("id", "in", [byCreated.get(created[0])!, byCreated.get(created[1])!])
+      .execute();
+    // 30 days before 2026-12-04T12:00:00Z is 2026-11-04T12:00:00Z: only the delivered one created before it goes;
+    // the older pending one stays (it is still to be sent).
+    expect(await pruneWebhookDeliveries(new Date("2026-12-04T12:00:00.000Z"))).toBe(1);
+    expect((await deliveriesOf(endpoint.id)).map((r) => r.created_at)).toEqual([created[2], created[1]]);
   });
 });
 
