@@ -79,8 +79,12 @@ export default function FitReportPage() {
   const formError = failed && !reviewFailed ? failed.formError : null;
   return (
     <article className="report stack">
-      <p className="no-print">
+      <p className="no-print row">
         <Link to={`${base}/results`}>← Results</Link>
+        {/* The browser's print dialog; the print stylesheet fits the report on one A4 page. */}
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print
+        </button>
       </p>
       <header className="report-header">
         <h1>

@@ -41,6 +41,7 @@ test("a target value the candidate overshoots reads as a mismatch, with the alig
   );
   await expect(page.getByRole("region", { name: "Overall" })).toContainText("Off target on Following procedures");
   await expect(card.locator("figure.band-chart svg")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "fit report");
 });
 
