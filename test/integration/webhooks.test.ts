@@ -3,6 +3,7 @@
 // schedule (driven by an injected clock, no waiting) and never lets two workers send one row.
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { activateBenchmark } from "../../app/models/benchmark.server";
 import { recordDecision } from "../../app/models/decision.server";
 import { submitResponse } from "../../app/models/response.server";
 import { getCurrentScore } from "../../app/models/score.server";
@@ -25,7 +26,7 @@ import { webhookUrlProblem } from "../../app/utils/schemas/webhooks.server";
 import { withTestDatabase } from "../db";
 import { makeOrganization, makeUser } from "../factories";
 import { makeResponseRow } from "../factories-benchmark";
-import { exampleCandidates, makeResultsPosition } from "../factories-results";
+import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
 import { signatureHeaders, startReceiver, type Receiver } from "../webhook-receiver";
 
 const testDb = withTestDatabase();
@@ -202,6 +203,41 @@ describe("a candidate's submit", () => {
       data: { positionId: position.positionId, responseId: id, decisionId, decision: "hired", hiredOn: "2026-12-01" },
     });
     expect(receiver.received[0].body).not.toContain("Dana");
+  });
+});
+
+describe("benchmark activation", () => {
+  it("sends benchmark.activated, then response.scored for each candidate re-scored against it", async () => {
+    const org = await makeOrganization();
+    const position = await makeResultsPosition(org.id);
+    const admin = await makeUser(org.id, "admin");
+    const candidate = await addCandidate(org.id, position, exampleCandidates().c05, "Sam");
+    const endpoint = await createWebhookEndpoint(
+      org.id,
+      { url: `${receiver.url}/hooks`, events: ["benchmark.activated", "response.scored"] },
+      actor,
+    );
+    const activated = await activateBenchmark(org.id, position.positionId, { id: admin.id, email: admin.email });
+    expect((await deliveriesOf(endpoint.id)).map((d) => d.event_type)).toEqual([
+      "benchmark.activated",
+      "response.scored",
+    ]);
+    await deliverDueWebhooks();
+    const wh = new Webhook(endpoint.secret);
+    const payloads = receiver.received.map(
+      (r) => wh.verify(r.body, signatureHeaders(r)) as { type: string; data: Record<string, unknown> },
+    );
+    const benchmark = payloads.find((p) => p.type === "benchmark.activated")!;
+    expect(benchmark.data).toEqual({
+      positionId: position.positionId,
+      benchmarkId: activated.benchmarkId,
+      algorithmVersion: "vb-2",
+      archivedBenchmarkId: position.benchmarkId,
+      agents: 13,
+      candidatesToScore: 1,
+    });
+    const scored = payloads.find((p) => p.type === "response.scored")!;
+    expect([scored.data.responseId, scored.data.benchmarkId]).toEqual([candidate.responseId, activated.benchmarkId]);
   });
 });
 
