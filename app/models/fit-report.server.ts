@@ -305,6 +305,8 @@ export async function getComparison(orgId: string, positionId: string, responseI
       minAlignment: result?.minAlignment ?? null,
       weakest: weakest?.name ?? null,
       review: result?.review ?? false,
+      /** Where a flagged candidate stands in review ("Needs review", "Reviewed: scores can be used"). */
+      reviewLabel: result?.review ? REVIEW_STATUS_LABEL[response.review_status] : null,
       flags: result?.flags ?? [],
       decision: decision?.decision ?? null,
       values: reportValues(context.values, context.q, context.benchmark?.snapshot ?? null, result).map((v) => ({

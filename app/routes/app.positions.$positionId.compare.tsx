@@ -95,7 +95,7 @@ export default function ComparePage() {
                 <th scope="row">Answer quality</th>
                 {candidates.map((c) => (
                   <td key={c.responseId}>
-                    {c.review ? <span className="badge review-badge">needs review</span> : null}{" "}
+                    {c.reviewLabel ? <span className="badge review-badge">{c.reviewLabel}</span> : null}{" "}
                     {c.flags.length ? c.flags.join(", ") : "no flags"}
                   </td>
                 ))}

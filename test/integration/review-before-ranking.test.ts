@@ -239,6 +239,21 @@ describe("review before ranking", () => {
       note: "Phoned: misread the scale, re-check at interview",
     });
 
+    const compared = await outcome(() =>
+      compareRoute.loader({
+        request: getRequest(
+          `/app/positions/${position.positionId}/compare?ids=${c.c05.responseId}&ids=${c.c01.responseId}`,
+          cookie,
+        ),
+        params: { positionId: position.positionId },
+        context: {},
+      }),
+    );
+    const labels = (compared.data as { candidates: { reviewLabel: string | null }[] }).candidates.map(
+      (x) => x.reviewLabel,
+    );
+    expect(labels).toEqual(["Reviewed: scores can be used", null]);
+
     // a candidate off the review list has nothing to review
     const notFlagged = await review(position.positionId, c.c01.responseId, { status: "usable", note: "x" }, cookie);
     expect(notFlagged.status).toBe(409);
