@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/field";
-import { REVIEW_EXPLANATION } from "~/utils/report-wording";
+import { REVIEW_EXPLANATION, REVIEW_STATUS_LABEL } from "~/utils/report-wording";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 
 type ReviewView = {
@@ -65,7 +65,7 @@ export function CandidateReview({
             Scores can be used
           </button>
           <button type="submit" name="status" value="set_aside" className="secondary" disabled={busy}>
-            Set aside (not assessed)
+            {REVIEW_STATUS_LABEL.set_aside}
           </button>
         </div>
       </Form>

@@ -134,7 +134,9 @@ export function HeldOutGroups({
     <>
       {needsReview.total > 0 ? (
         <section aria-labelledby="needs-review-heading" className="card review-panel">
-          <h2 id="needs-review-heading">Needs review ({needsReview.total})</h2>
+          <h2 id="needs-review-heading">
+            {REVIEW_STATUS_LABEL.pending} ({needsReview.total})
+          </h2>
           <p>
             Their answers raised a hard flag or two soft flags, so they are not ranked with the others until someone
             opens the report and decides: the scores can be used, or the candidate is set aside (not assessed).
@@ -152,8 +154,8 @@ export function HeldOutGroups({
       {setAside.total > 0 ? (
         <details className="set-aside">
           <summary>
-            Set aside (not assessed): {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not ranked, compared
-            or counted in the fairness report
+            {REVIEW_STATUS_LABEL.set_aside}: {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not ranked,
+            compared or counted in the fairness report
           </summary>
           <ResultsTable
             rows={setAside.rows}
