@@ -1,6 +1,7 @@
 // The benchmark page's active benchmark: what candidates are scored against, activation, and re-scoring.
 import { Form } from "@remix-run/react";
 import { ErrorList, TextareaField } from "~/components/field";
+import { TableRegion } from "~/components/table-region";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import type { ActionResult } from "./benchmark-agents";
@@ -44,7 +45,7 @@ export function ActivationSection({
         <p>No benchmark is active yet, so candidates of this position are not scored.</p>
       )}
       {active && diag.draftDiffers ? (
-        <div className="table-scroll">
+        <TableRegion label="Changes from the one in use to the draft">
           <table className="numbers">
             <caption>Active benchmark compared with the draft below</caption>
             <thead>
@@ -72,7 +73,7 @@ export function ActivationSection({
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       {diag.snapshot.included.length === 0 ? (
         <p className="muted">There is nothing to activate until at least one agent is included.</p>

@@ -1,6 +1,7 @@
 // The benchmark page's agents: flags, scores, pull, and the include/exclude form.
 import { Form } from "@remix-run/react";
 import { ErrorList } from "~/components/field";
+import { TableRegion } from "~/components/table-region";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import { fmt, signed } from "./benchmark-format";
 
@@ -86,7 +87,9 @@ export function AgentsSection({
           you include them again.
         </p>
       )}
-      <div className="table-scroll">
+      <TableRegion
+        label={group === "top" ? "Flags, scores and pull per agent" : "Flags and scores per comparison-group member"}
+      >
         <table className="agents">
           <caption className="sr-only">
             {group === "top"
@@ -161,7 +164,7 @@ export function AgentsSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

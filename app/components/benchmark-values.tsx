@@ -1,4 +1,5 @@
 // The benchmark page's statistics per value: the table and the band chart (the same numbers).
+import { TableRegion } from "~/components/table-region";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import { fmt } from "./benchmark-format";
 
@@ -81,7 +82,7 @@ export function BandChart({ diag }: { diag: Diag }) {
 
 export function ValuesTable({ diag }: { diag: Diag }) {
   return (
-    <div className="table-scroll">
+    <TableRegion label="Benchmark statistics per value">
       <table className="numbers">
         <caption className="sr-only">Benchmark statistics per value (draft)</caption>
         <thead>
@@ -119,6 +120,6 @@ export function ValuesTable({ diag }: { diag: Diag }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

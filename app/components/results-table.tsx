@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { TableRegion } from "~/components/table-region";
 import { languageName } from "~/i18n/locale";
 import type { ResultRow, ValueHeading } from "~/models/results.server";
 import { DECISION_LABEL } from "~/utils/decision-labels";
@@ -35,7 +36,9 @@ export function ResultsTable({
   className?: string;
 }) {
   return (
-    <div className="table-scroll">
+    <TableRegion
+      label={className === "results-table" ? "Ranking table" : `${caption} (table)`.replace(/^Candidates /, "")}
+    >
       <table className={className}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -45,7 +48,9 @@ export function ResultsTable({
                 <span className="sr-only">Pick to compare</span>
               </th>
             ) : null}
-            <th scope="col">Candidate</th>
+            <th scope="col" className="sticky-col">
+              Candidate
+            </th>
             <th scope="col">{heading("overall", "Overall")}</th>
             <th scope="col">{heading("min", "Min alignment")}</th>
             {values.map((v) => (
@@ -70,7 +75,7 @@ export function ResultsTable({
                   <input type="checkbox" name="ids" value={row.responseId} aria-label={`Compare ${row.name}`} />
                 </td>
               ) : null}
-              <th scope="row">
+              <th scope="row" className="sticky-col">
                 <Link to={`${base}/candidates/${row.responseId}`}>{row.name}</Link>
                 <span className="muted small answered-in"> · {languageName(row.locale)}</span>
               </th>
@@ -106,7 +111,7 @@ export function ResultsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
