@@ -1,6 +1,6 @@
 // Editing a draft's content on the builder page: a custom item's texts in every language, a value's interview probes,
 // and the publish step that names missing translations before it drops languages (issue 21, point 5).
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { ErrorList, TextareaField } from "~/components/field";
 import { VersionsTable } from "~/components/questionnaire-builder";
@@ -256,5 +256,23 @@ export function PublishLanguagesConfirm({ lines, busy }: { lines: string[]; busy
         </button>
       </Form>
     </div>
+  );
+}
+
+/** Links that show the builder's items of one type only. */
+export function TypeFilter<T extends string>(props: { base: string; types: readonly T[]; filter: T | null }) {
+  const { base, types, filter } = props;
+  return (
+    <nav aria-label="Filter items by type" className="row">
+      <span>Show:</span>
+      <Link to={base} aria-current={filter === null ? "page" : undefined}>
+        all items
+      </Link>
+      {types.map((t) => (
+        <Link key={t} to={`${base}?type=${t}`} aria-current={filter === t ? "page" : undefined}>
+          {t}
+        </Link>
+      ))}
+    </nav>
   );
 }

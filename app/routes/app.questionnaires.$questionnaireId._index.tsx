@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { CustomItemForm, DraftSummary, ValueBlock } from "~/components/questionnaire-builder";
-import { CustomItemEditor, ProbesEditor, PublishSection } from "~/components/questionnaire-content-editor";
+import { CustomItemEditor, ProbesEditor, PublishSection, TypeFilter } from "~/components/questionnaire-content-editor";
 import {
   addCustomItem,
   ContentEditError,
@@ -184,17 +184,7 @@ export default function QuestionnaireBuilder() {
         order={order}
       />
 
-      <nav aria-label="Filter items by type" className="row">
-        <span>Show:</span>
-        <Link to={base} aria-current={filter === null ? "page" : undefined}>
-          all items
-        </Link>
-        {TYPES.map((t) => (
-          <Link key={t} to={`${base}?type=${t}`} aria-current={filter === t ? "page" : undefined}>
-            {t}
-          </Link>
-        ))}
-      </nav>
+      <TypeFilter base={base} types={TYPES} filter={filter} />
 
       <Form method="post" className="stack" noValidate>
         <Field
