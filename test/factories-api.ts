@@ -11,6 +11,8 @@ import * as resultsRoute from "../app/routes/api.v1.positions.$positionId.result
 import * as reportRoute from "../app/routes/api.v1.positions.$positionId.results.$responseId";
 import * as decisionsRoute from "../app/routes/api.v1.positions.$positionId.results.$responseId.decisions";
 import * as outcomesRoute from "../app/routes/api.v1.positions.$positionId.outcomes";
+import * as webhooksRoute from "../app/routes/api.v1.webhooks";
+import * as disableWebhookRoute from "../app/routes/api.v1.webhooks.$endpointId.disable";
 
 export const API_ORIGIN = "http://localhost:3000";
 
@@ -27,6 +29,9 @@ const MODULES: Record<string, RouteModule> = {
   getFitReport: reportRoute as RouteModule,
   recordDecision: decisionsRoute as RouteModule,
   postOutcomes: outcomesRoute as RouteModule,
+  listWebhooks: webhooksRoute as RouteModule,
+  createWebhook: webhooksRoute as RouteModule,
+  disableWebhook: disableWebhookRoute as RouteModule,
 };
 
 /** A key of the organization made by its admin; all scopes unless told. */

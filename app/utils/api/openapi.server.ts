@@ -19,6 +19,11 @@ import {
   resultsQuerySchema,
 } from "~/utils/schemas/api.server";
 import { WEBHOOK_EVENTS, webhookPayloadSchemas } from "~/utils/schemas/api-webhooks.server";
+import {
+  apiCreatedWebhookSchema,
+  apiCreateWebhookSchema,
+  apiWebhookEndpointSchema,
+} from "~/utils/schemas/webhooks.server";
 
 extendZodWithOpenApi(z);
 
@@ -35,8 +40,8 @@ export type ApiOperation = {
   query?: ZodTypeAny;
   body?: ZodTypeAny;
   idempotent?: boolean;
-  /** The success status and its body schema. */
-  success: { status: 200 | 201; description: string; schema: ZodTypeAny };
+  /** The success status and its body schema (none for 204). */
+  success: { status: 200 | 201 | 204; description: string; schema?: ZodTypeAny };
   /** Error statuses this operation can answer besides 401, 403, 404 and 429 (always possible). */
   errors: number[];
   /** A curl example's body (for POSTs), shown on the settings page. */
@@ -132,6 +137,42 @@ export const API_OPERATIONS: ApiOperation[] = [
     errors: [400, 415, 422],
     example: { outcomes: [{ email: "ada@example.com", metric: "csat", value: 92.5 }] },
   },
+  {
+    id: "listWebhooks",
+    method: "get",
+    path: "/api/v1/webhooks",
+    summary: "List the organization's webhook endpoints (without their secrets).",
+    scope: "webhooks:manage",
+    success: {
+      status: 200,
+      description: "The endpoints",
+      schema: z.object({ data: z.array(apiWebhookEndpointSchema) }),
+    },
+    errors: [],
+  },
+  {
+    id: "createWebhook",
+    method: "post",
+    path: "/api/v1/webhooks",
+    summary:
+      "Register a webhook endpoint for some events; the answer holds its signing secret, once. https only in " +
+      "production.",
+    scope: "webhooks:manage",
+    body: apiCreateWebhookSchema,
+    success: { status: 201, description: "The endpoint and its secret", schema: apiCreatedWebhookSchema },
+    errors: [400, 415],
+    example: { url: "https://ats.example.com/valuebench", events: ["response.scored", "decision.recorded"] },
+  },
+  {
+    id: "disableWebhook",
+    method: "post",
+    path: "/api/v1/webhooks/{endpointId}/disable",
+    summary: "Disable an endpoint: nothing more is sent to it and its pending deliveries are marked failed.",
+    scope: "webhooks:manage",
+    params: z.object({ endpointId: z.string().describe("Webhook endpoint id") }),
+    success: { status: 204, description: "Disabled" },
+    errors: [],
+  },
 ];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -170,7 +211,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       [op.success.status]: {
         description: op.success.description,
         headers: rateLimitHeaders,
-        content: { "application/json": { schema: op.success.schema } },
+        ...(op.success.schema ? { content: { "application/json": { schema: op.success.schema } } } : {}),
       },
     };
     for (const status of [...op.errors, 401, 403, 404, 429].sort()) {
