@@ -87,7 +87,9 @@ export function CustomItemEditor(props: {
         <div className="table-scroll" role="region" aria-labelledby="translations-caption" tabIndex={0}>
           <table className="translations-table">
             <caption id="translations-caption">
-              Texts in other languages: a language left blank is not offered for versions with this item.
+              Texts in other languages: a language left blank is not offered for versions with this item. When you
+              change the English text, change each language&apos;s text too (a reworded bank item starts with the
+              bank&apos;s translations of the original wording).
             </caption>
             <thead>
               <tr>
