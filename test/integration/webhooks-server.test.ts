@@ -6,11 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../app/models/api-keys.server";
 import { submitResponse } from "../../app/models/response.server";
 import { createWebhookEndpoint } from "../../app/models/webhook-endpoints.server";
 import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
-import { makeOrganization } from "../factories";
+import { makeOrganization, makeUser } from "../factories";
 import { makeResponseRow } from "../factories-benchmark";
 import { exampleCandidates, makeResultsPosition } from "../factories-results";
 import { buildDirectory, freePort, startServer, stopServer, type ServerProcess } from "../server-process";
@@ -92,5 +93,37 @@ describe("server killed between the event's commit and its delivery", () => {
     const ids = receiver.received.map((request) => request.headers["webhook-id"]);
     expect(ids.sort()).toEqual((await rows()).map((row) => row.id).sort());
     expect(second.log()).not.toContain("Webhook delivery round failed");
+
+    // Greenhouse's calls pass the production server's request guard: server-to-server, no Origin, HTTP Basic.
+    const admin = await makeUser(org.id, "admin");
+    const { secret: key } = await createApiKey(
+      org.id,
+      { name: "Greenhouse", scopes: ["positions:read", "invitations:write"] },
+      { userId: admin.id, label: admin.email },
+    );
+    const authorization = `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+    const tests = await fetch(`${second.base}/api/greenhouse/list_tests`, {
+      headers: { Authorization: authorization },
+    });
+    expect([tests.status, await tests.json()]).toEqual([
+      200,
+      [{ partner_test_id: position.positionId, partner_test_name: "Support agent" }],
+    ]);
+    const sent = await fetch(`${second.base}/api/greenhouse/send_test`, {
+      method: "POST",
+      headers: { Authorization: authorization, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        partner_test_id: position.positionId,
+        candidate: {
+          first_name: "Ida",
+          last_name: "Tarbell",
+          email: "ida@example.test",
+          greenhouse_profile_url: "https://app.greenhouse.example/people/1",
+          url: "https://app.greenhouse.example/integrations/testing_partners/take_home_tests/1",
+        },
+      }),
+    });
+    expect(sent.status).toBe(200);
+    expect(Object.keys((await sent.json()) as object)).toEqual(["partner_interview_id"]);
   }, 120_000);
 });
