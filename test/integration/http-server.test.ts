@@ -52,7 +52,7 @@ function postChunked(
         });
       },
     );
-    // once answered, the server closes the connection: writes after that may fail, which is not the question here
+    // once answered, the client stops sending; a write failing after the answer is not the question here
     request.on("error", (error) => (answered === null ? reject(error) : undefined));
     const pump = () => {
       while (answered === null && sent < total) {
