@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { ResultsFilters } from "~/components/results-filters";
 import { HeldOutGroups, ResultsTable } from "~/components/results-table";
 import { ScoringFailures } from "~/components/scoring-failures";
+import { getPositionHeading } from "~/models/position.server";
 import { listResults } from "~/models/results.server";
 import { listScoringFailures, retryScoring, type ScoringOutcome } from "~/models/scoring-jobs.server";
 import reportCss from "~/styles/report.css?url";
@@ -42,6 +43,8 @@ function retryMessage(outcome: ScoringOutcome): string {
 /** The "Retry scoring" button of a candidate whose scoring failed (recruiters and admins). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.results");
+  // another organization's position is a 404 before the form is read, whatever was posted
+  await getPositionHeading(user.organizationId, params.positionId ?? "");
   const parsed = await parseForm(request, retryScoringSchema);
   if (!parsed.ok) return data({ ok: false as const, message: parsed.formError ?? "Choose a candidate." }, 400);
   const outcome = await retryScoring(user.organizationId, params.positionId ?? "", parsed.data.responseId, {

@@ -210,6 +210,7 @@ describe("results list", () => {
           "sv.submitted_at as value_at",
         ])
         .where("s.position_id", "=", position.positionId)
+        .orderBy("r.id") // the rows of one response are alike; PostgreSQL returns them in any order otherwise
         .execute();
     const written = await copies();
     expect(written).toHaveLength(6 * 3); // 6 candidates x 3 values
