@@ -65,8 +65,10 @@ test("an admin edits a custom item and translates it: the version is offered in 
 
   await page.getByRole("link", { name: "Edit texts and translations of empathy-c1" }).click();
   await expect(page.getByRole("heading", { name: "Edit custom item empathy-c1" })).toBeVisible();
-  await page.getByLabel("English text").fill("I ask what the customer has already tried.");
-  for (const [language, text] of Object.entries(TEXTS)) await page.getByLabel(`${language} text`).fill(text);
+  // (by role: the translations table's region is labelled by a caption that also says "English text")
+  await page.getByRole("textbox", { name: "English text" }).fill("I ask what the customer has already tried.");
+  for (const [language, text] of Object.entries(TEXTS))
+    await page.getByRole("textbox", { name: `${language} text` }).fill(text);
   await expectNoSeriousA11yViolations(page, "custom item editor");
   await page.getByRole("button", { name: "Save item empathy-c1" }).click();
   await expect(page.getByRole("status")).toHaveText("Custom item empathy-c1 saved.");

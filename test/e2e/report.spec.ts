@@ -83,9 +83,13 @@ test("a recruiter ranks, sorts, reads a report, decides, compares two candidates
 
   // export the list as CSV
   await page.getByRole("link", { name: "← Results" }).click();
+  // the ranked candidates, then those held out of the ranking (waiting for review or set aside: issue 21); the seed's
+  // straightliner is one of them, and specs running earlier on the same server may have added more
+  await expect(rows).toHaveCount(ranked);
+  const heldOut = await page.locator("table.held-out-table tbody tr").count();
+  expect(heldOut).toBeGreaterThanOrEqual(1);
   const { csv, lines } = await downloadResultsCsv(page);
-  // the ranked candidates, then the one waiting for review (the seed's straightliner, not ranked: issue 21)
-  expect(lines).toHaveLength(ranked + 2);
+  expect(lines).toHaveLength(1 + ranked + heldOut);
   expect(lines.at(-1)).toMatch(/^Oscar Lindgren,.*,Needs review,/);
   expect(csv).toContain(",advance");
 });

@@ -106,7 +106,11 @@ test("a comparison agent answers, outcomes are uploaded and the validity page re
       .first(),
   ).toBeVisible();
   await expect(page.locator("svg.forest-row").first()).toBeVisible();
-  await expect(page.getByText("With 22 agents, only correlations beyond ±").first()).toBeVisible();
+  // (the count depends on the agents that specs running earlier on the shared server added; the integration test
+  // checks the page's numbers against the engine)
+  await expect(
+    page.getByText(/With \d+ agents, only correlations beyond ±0\.\d\d are distinguishable/).first(),
+  ).toBeVisible();
   await expect(page.getByText(/about 64 agents in each group/)).toBeVisible();
   await expect(page.getByText(/about 85 people/)).toBeVisible();
   await expect(page.getByRole("table", { name: /Share of hires in the top third of CSAT/ })).toBeVisible();
