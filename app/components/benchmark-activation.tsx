@@ -1,11 +1,12 @@
 // The benchmark page's active benchmark: what candidates are scored against, activation, and re-scoring.
 import { Form } from "@remix-run/react";
 import { ErrorList, TextareaField } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { TableRegion } from "~/components/table-region";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import type { ActionResult } from "./benchmark-agents";
-import { dateTime, fmt } from "./benchmark-format";
+import { fmt } from "./benchmark-format";
 import { algorithmLabel } from "~/utils/report-wording";
 
 type Diag = BenchmarkDiagnostics;
@@ -37,7 +38,7 @@ export function ActivationSection({
       <h2 id="activation-heading">Active benchmark</h2>
       {active ? (
         <p>
-          Candidates are scored against the benchmark activated on {dateTime(active.activatedAt)} by{" "}
+          Candidates are scored against the benchmark activated on <FormattedDate value={active.activatedAt} /> by{" "}
           {active.activatedBy ?? "a former team member"} ({active.snapshot.included.length} of {active.snapshot.agents}{" "}
           agents included). <span className="badge">{algorithmLabel(active.algorithmVersion)}</span>
         </p>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { REVIEW_EXPLANATION, REVIEW_STATUS_LABEL } from "~/utils/report-wording";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 
@@ -43,8 +44,8 @@ export function CandidateReview({
       </ul>
       {review.status !== "pending" ? (
         <p>
-          {review.label} — by {review.reviewedBy} on{" "}
-          <time dateTime={review.reviewedAt ?? undefined}>{review.reviewedAt?.slice(0, 10)}</time>: {review.note}
+          {review.label} — by {review.reviewedBy} on <FormattedDate value={review.reviewedAt} precision="day" />:{" "}
+          {review.note}
         </p>
       ) : null}
       {formError ? (

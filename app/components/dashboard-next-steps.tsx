@@ -1,6 +1,7 @@
 // The dashboard's "What to do next": one line per position and kind of work, each a link to where it is done.
 import { Link } from "@remix-run/react";
 import type { NextSteps } from "~/models/dashboard.server";
+import { FormattedDate } from "~/components/formatted-date";
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -8,9 +9,13 @@ function plural(n: number, one: string, many: string): string {
 
 export function NextStepsList({ steps }: { steps: NextSteps }) {
   const within = plural(steps.expiringWithinDays, "day", "days");
-  const sinceText = steps.since
-    ? `since your last visit (${new Date(steps.since).toLocaleString("en-GB", { timeZone: "UTC" })} UTC)`
-    : `in the last ${steps.sinceDays} days`;
+  const sinceText = steps.since ? (
+    <>
+      since your last visit (<FormattedDate value={steps.since} />)
+    </>
+  ) : (
+    `in the last ${steps.sinceDays} days`
+  );
   const empty =
     steps.positionsWithoutBenchmark.length +
       steps.expiringInvitations.length +

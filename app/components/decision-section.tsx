@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, TextareaField } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { DECISION_LABEL, DECISIONS } from "~/utils/decision-labels";
+import { isoDate } from "~/utils/format-date";
 
 type DecisionView = {
   id: string;
@@ -23,7 +25,7 @@ export function DecisionSection({
   fieldErrors: Record<string, string[] | undefined>;
   formError: string | null | undefined;
 }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDate(new Date());
   return (
     <section aria-labelledby="decision-heading" className="report-decision no-print" id="decision">
       <h2 id="decision-heading">Decision</h2>
@@ -75,8 +77,13 @@ export function DecisionSection({
             {decisions.map((d) => (
               <li key={d.id}>
                 <strong>{DECISION_LABEL[d.decision]}</strong>
-                {d.hiredOn ? ` (started ${d.hiredOn})` : ""} by {d.decidedBy} on{" "}
-                <time dateTime={d.decidedAt}>{d.decidedAt.replace("T", " ").slice(0, 16)} UTC</time>
+                {d.hiredOn ? (
+                  <>
+                    {" "}
+                    (started <FormattedDate value={d.hiredOn} precision="day" />)
+                  </>
+                ) : null}{" "}
+                by {d.decidedBy} on <FormattedDate value={d.decidedAt} />
                 {d.note ? <>: {d.note}</> : null}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import { languageName } from "~/i18n/locale";
 
 type Status = "invited" | "opened" | "started" | "submitted" | "expired" | "revoked";
@@ -43,11 +44,6 @@ const ACTIVITY_TEXT: Record<PipelineRowView["lastActivity"]["what"], string> = {
   submitted: "submitted",
   reminded: "reminded",
 };
-
-/** 2026-12-05 14:03 UTC */
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 function who(row: PipelineRowView): string {
   return row.kind === "candidate" ? "Candidate" : row.group === "comparison" ? "Comparison agent" : "Top agent";
@@ -98,7 +94,8 @@ function FreshLink({ issued }: { issued: NonNullable<PipelineActionData["issued"
       </p>
       <label htmlFor={`link-${issued.invitationId}`}>
         {issued.name}
-        {issued.email ? ` (${issued.email})` : ""} · valid until {issued.expiresAt.slice(0, 10)}
+        {issued.email ? ` (${issued.email})` : ""} · valid until{" "}
+        <FormattedDate value={issued.expiresAt} precision="day" />
       </label>
       <input
         id={`link-${issued.invitationId}`}
@@ -200,17 +197,21 @@ export function InvitationPipeline({
                       <StatusCell row={row} />
                     </td>
                     <td>
-                      {when(row.lastActivity.at)}{" "}
+                      <FormattedDate value={row.lastActivity.at} />{" "}
                       <span className="muted">({ACTIVITY_TEXT[row.lastActivity.what]})</span>
                     </td>
                     <td>{languageName(row.language)}</td>
-                    <td>{row.status === "submitted" ? "—" : row.expiresAt.slice(0, 10)}</td>
+                    <td>
+                      {row.status === "submitted" ? "—" : <FormattedDate value={row.expiresAt} precision="day" />}
+                    </td>
                     <td>
                       {row.remindersSent} sent
                       {row.nextReminderAt ? (
                         <>
                           <br />
-                          <span className="muted">next {when(row.nextReminderAt)}</span>
+                          <span className="muted">
+                            next <FormattedDate value={row.nextReminderAt} />
+                          </span>
                         </>
                       ) : null}
                     </td>

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { ErrorList, Field, TextareaField } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { languageName } from "~/i18n/locale";
 
 type Kind = "agent" | "candidate";
@@ -46,10 +47,6 @@ const STATUS_TEXT: Record<InvitationRow["status"], string> = {
   revoked: "Revoked",
 };
 
-function day(iso: string): string {
-  return iso.slice(0, 10);
-}
-
 /** The links issued by the last action, shown once for copying. */
 function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
   return (
@@ -63,7 +60,7 @@ function FreshLinks({ issued }: { issued: IssuedLinkView[] }) {
         <div key={l.invitationId}>
           <label htmlFor={`link-${l.invitationId}`}>
             {l.name}
-            {l.email ? ` (${l.email})` : ""} · valid until {day(l.expiresAt)}
+            {l.email ? ` (${l.email})` : ""} · valid until <FormattedDate value={l.expiresAt} precision="day" />
           </label>
           <input id={`link-${l.invitationId}`} type="text" readOnly value={l.link} data-invitation-link="" />
           {l.mail === "sent" ? <p className="muted">Mailed to {l.email}.</p> : null}
@@ -159,7 +156,7 @@ export function InvitationsSection({
                   <td>
                     <span className={`badge status-${i.status}`}>{STATUS_TEXT[i.status]}</span>
                   </td>
-                  <td>{i.status === "submitted" ? "—" : day(i.expiresAt)}</td>
+                  <td>{i.status === "submitted" ? "—" : <FormattedDate value={i.expiresAt} precision="day" />}</td>
                   <td>
                     {i.status !== "submitted" ? (
                       <div className="row">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 
 export type OutboxEntryView = {
   id: string;
@@ -19,18 +20,19 @@ const KIND_TEXT: Record<OutboxEntryView["kind"], string> = {
   notice: "Notice",
 };
 
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 function Message({ entry }: { entry: OutboxEntryView }) {
   const bodyId = `outbox-body-${entry.id}`;
   return (
     <article className="card stack outbox-message" aria-labelledby={`outbox-subject-${entry.id}`}>
       <h3 id={`outbox-subject-${entry.id}`}>{entry.subject}</h3>
       <p>
-        <strong>To:</strong> {entry.to} · {KIND_TEXT[entry.kind]} · written {when(entry.createdAt)}
-        {entry.state === "sent" && entry.sentAt ? ` · sent ${when(entry.sentAt)}` : null}
+        <strong>To:</strong> {entry.to} · {KIND_TEXT[entry.kind]} · written <FormattedDate value={entry.createdAt} />
+        {entry.state === "sent" && entry.sentAt ? (
+          <>
+            {" "}
+            · sent <FormattedDate value={entry.sentAt} />
+          </>
+        ) : null}
         {entry.state === "withdrawn" ? " · withdrawn: its link no longer works" : null}
       </p>
       {entry.lastError && entry.state === "waiting" ? (

@@ -1,6 +1,7 @@
 // Parts of the questionnaire builder page (app/routes/app.questionnaires.$questionnaireId._index.tsx).
 import { Form } from "@remix-run/react";
 import { ErrorList, TextareaField } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { languageName } from "~/i18n/locale";
 import type { BalanceWarning, BuilderValue } from "~/models/questionnaire.server";
 import type { Item } from "~/questionnaire/types";
@@ -253,7 +254,9 @@ export function VersionsTable({ versions, base }: { versions: VersionRow[]; base
           {versions.map((v) => (
             <tr key={v.id}>
               <td>v{v.version}</td>
-              <td>{v.publishedAt.slice(0, 16).replace("T", " ")}</td>
+              <td>
+                <FormattedDate value={v.publishedAt} />
+              </td>
               <td>{v.publishedBy ?? "seed"}</td>
               <td>{v.valueCount}</td>
               <td>{v.itemCount}</td>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 
 export type JobRunView = {
   job: string;
@@ -14,10 +15,6 @@ type ReminderFailure = {
   fieldErrors: Record<string, string[] | undefined>;
   values: Record<string, unknown>;
 };
-
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 /** Settings: automatic invitation reminders (on/off, days before expiry). */
 export function ReminderSettingsForm({
@@ -97,7 +94,9 @@ export function ScheduledJobsPanel({ jobs }: { jobs: JobRunView[] }) {
             {jobs.map((j) => (
               <tr key={j.job}>
                 <th scope="row">{j.label}</th>
-                <td>{j.lastRunAt ? when(j.lastRunAt) : "Not run yet"}</td>
+                <td>
+                  <FormattedDate value={j.lastRunAt} missing="Not run yet" />
+                </td>
                 <td>
                   {j.ok === false ? <span className="badge status-revoked">Failed</span> : null} {j.lastResult ?? "—"}
                 </td>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import type { ScoringFailure } from "~/models/scoring-jobs.server";
 
 /** Candidates of a position whose scoring failed, each with its error and a "Retry scoring" button (results page). */
@@ -28,7 +29,12 @@ export function ScoringFailures({
             <Link to={`${base}/candidates/${f.responseId}`}>{f.name}</Link>: Scoring failed: {f.error}{" "}
             <span className="muted small">
               ({f.attempts} attempt{f.attempts === 1 ? "" : "s"}
-              {f.lastAttemptAt ? `, last ${f.lastAttemptAt.slice(0, 16).replace("T", " ")} UTC` : ""})
+              {f.lastAttemptAt ? (
+                <>
+                  , last <FormattedDate value={f.lastAttemptAt} />
+                </>
+              ) : null}
+              )
             </span>
             <Form method="post" className="row">
               <input type="hidden" name="intent" value="retry-scoring" />

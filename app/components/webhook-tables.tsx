@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 
 type Endpoint = { id: string; url: string; events: string[]; createdAt: string; disabledAt: string | null };
 type Delivery = {
@@ -15,7 +16,8 @@ type Delivery = {
   deliveredAt: string | null;
 };
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 19) + " UTC";
+/** Deliveries retry within seconds, so their times show seconds. */
+const When = ({ at }: { at: string }) => <FormattedDate value={at} precision="second" />;
 
 export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]; busy: boolean }) {
   if (endpoints.length === 0) return <p className="muted">No endpoints yet.</p>;
@@ -36,10 +38,14 @@ export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]
               <code>{endpoint.url}</code>
             </td>
             <td>{endpoint.events.join(", ")}</td>
-            <td>{when(endpoint.createdAt)}</td>
+            <td>
+              <When at={endpoint.createdAt} />
+            </td>
             <td>
               {endpoint.disabledAt ? (
-                `Disabled ${when(endpoint.disabledAt)}`
+                <>
+                  Disabled <When at={endpoint.disabledAt} />
+                </>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="intent" value="disable" />
@@ -57,12 +63,21 @@ export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]
   );
 }
 
-function outcome(d: Delivery): string {
+function Outcome({ d }: { d: Delivery }) {
   if (d.status === "delivered")
-    return `Delivered ${d.deliveredAt ? when(d.deliveredAt) : ""} (HTTP ${d.lastStatusCode})`;
+    return (
+      <>
+        Delivered {d.deliveredAt ? <When at={d.deliveredAt} /> : null} (HTTP {d.lastStatusCode})
+      </>
+    );
   const last = d.lastError ?? "";
-  if (d.status === "failed") return `Failed: ${last}`;
-  return d.attempts === 0 ? "Waiting to be sent" : `Retrying at ${when(d.nextAttemptAt ?? d.createdAt)}: ${last}`;
+  if (d.status === "failed") return <>Failed: {last}</>;
+  if (d.attempts === 0) return <>Waiting to be sent</>;
+  return (
+    <>
+      Retrying at <When at={d.nextAttemptAt ?? d.createdAt} />: {last}
+    </>
+  );
 }
 
 export function WebhookDeliveryLog({ deliveries, busy }: { deliveries: Delivery[]; busy: boolean }) {
@@ -84,7 +99,9 @@ export function WebhookDeliveryLog({ deliveries, busy }: { deliveries: Delivery[
       <tbody>
         {deliveries.map((d) => (
           <tr key={d.id}>
-            <td>{when(d.createdAt)}</td>
+            <td>
+              <When at={d.createdAt} />
+            </td>
             <td>
               <code>{d.eventType}</code>
               {d.kind === "greenhouse" ? " (Greenhouse)" : ""}
@@ -93,7 +110,9 @@ export function WebhookDeliveryLog({ deliveries, busy }: { deliveries: Delivery[
               <code>{d.url}</code>
             </td>
             <td>{d.attempts}</td>
-            <td>{outcome(d)}</td>
+            <td>
+              <Outcome d={d} />
+            </td>
             <td>
               <Form method="post">
                 <input type="hidden" name="intent" value="resend" />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NextStepsList } from "~/components/dashboard-next-steps";
+import { FormattedDate } from "~/components/formatted-date";
 import { getDashboard, getNextSteps, markDashboardVisit } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/route-roles.server";
 
@@ -40,10 +41,7 @@ export default function Dashboard() {
               {dashboard.recent.map((entry) => (
                 <li key={entry.id}>
                   {entry.actor} {entry.action}
-                  {entry.target ? `: ${entry.target}` : ""}{" "}
-                  <time className="muted" dateTime={entry.createdAt}>
-                    {new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-                  </time>
+                  {entry.target ? `: ${entry.target}` : ""} <FormattedDate className="muted" value={entry.createdAt} />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import { listAuditActions, listAuditPage } from "~/models/audit.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseAuditQuery } from "~/utils/schemas/audit.server";
@@ -76,7 +77,7 @@ export default function AuditLog() {
           <caption className="sr-only">Audit log entries</caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
@@ -87,7 +88,7 @@ export default function AuditLog() {
             {events.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <time dateTime={e.created_at}>{e.created_at.slice(0, 19).replace("T", " ")}</time>
+                  <FormattedDate value={e.created_at} precision="second" />
                 </td>
                 <td>{e.actor_label}</td>
                 <td>

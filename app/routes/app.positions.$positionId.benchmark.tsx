@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ActivationSection } from "~/components/benchmark-activation";
 import { BenchmarkWarnings } from "~/components/benchmark-warnings";
 import { AgentsSection, type ActionResult } from "~/components/benchmark-agents";
-import { dateTime } from "~/components/benchmark-format";
+import { FormattedDate } from "~/components/formatted-date";
 import { BandChart, ValuesTable } from "~/components/benchmark-values";
 import {
   activateBenchmark,
@@ -208,8 +208,9 @@ export default function BenchmarkPage() {
           <ul>
             {diag.history.map((h) => (
               <li key={h.id}>
-                Activated {dateTime(h.activatedAt)} by {h.activatedBy ?? "a former team member"}: {h.included} of{" "}
-                {h.agents} agents (archived). <span className="badge">{algorithmLabel(h.algorithmVersion)}</span>
+                Activated <FormattedDate value={h.activatedAt} /> by {h.activatedBy ?? "a former team member"}:{" "}
+                {h.included} of {h.agents} agents (archived).{" "}
+                <span className="badge">{algorithmLabel(h.algorithmVersion)}</span>
               </li>
             ))}
           </ul>

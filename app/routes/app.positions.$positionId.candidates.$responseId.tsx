@@ -9,6 +9,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CandidatePrivacyActions } from "~/components/candidate-privacy";
 import { DecisionSection } from "~/components/decision-section";
+import { FormattedDate } from "~/components/formatted-date";
 import { LanguageNote } from "~/components/language-note";
 import { CandidateReview } from "~/components/candidate-review";
 import { ReportScenarios } from "~/components/report-scenarios";
@@ -63,10 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/app/positions/${positionId}/candidates/${responseId}#decision`);
 }
 
-function dateOnly(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : "–";
-}
-
 export default function FitReportPage() {
   const report = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -92,7 +89,7 @@ export default function FitReportPage() {
           {report.reviewState ? <span className="badge review-badge">{report.reviewState.label}</span> : null}
         </h1>
         <p className="muted">
-          {report.position.title} · submitted {dateOnly(report.candidate.submittedAt)}
+          {report.position.title} · submitted <FormattedDate value={report.candidate.submittedAt} precision="day" />
         </p>
         <LanguageNote name={report.candidate.name} language={report.language} />
       </header>
@@ -205,10 +202,10 @@ export default function FitReportPage() {
       {report.provenance ? (
         <footer className="report-footer muted small">
           <span className="badge">{report.provenance.algorithmLabel}</span> Scored against the benchmark activated on{" "}
-          {dateOnly(report.provenance.benchmarkActivatedAt)}
+          <FormattedDate value={report.provenance.benchmarkActivatedAt} precision="day" />
           {report.provenance.benchmarkIsActive ? "" : " (no longer the active one)"}; questionnaire “
           {report.provenance.questionnaireTitle}” version {report.provenance.questionnaireVersion}; scored on{" "}
-          {dateOnly(report.provenance.scoredAt)}.
+          <FormattedDate value={report.provenance.scoredAt} precision="day" />.
         </footer>
       ) : null}
       <CandidatePrivacyActions />

@@ -7,6 +7,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import { ResultsFilters } from "~/components/results-filters";
 import { HeldOutGroups, ResultsTable } from "~/components/results-table";
 import { ScoringFailures } from "~/components/scoring-failures";
@@ -141,9 +142,13 @@ export default function ResultsPage() {
         <>
           <p className="muted">
             {context.submittedCount} submitted, {context.scoredCount} scored
-            {context.benchmark
-              ? ` against the benchmark activated on ${context.benchmark.activatedAt.slice(0, 10)}`
-              : ""}
+            {context.benchmark ? (
+              <>
+                {" "}
+                against the benchmark activated on{" "}
+                <FormattedDate value={context.benchmark.activatedAt} precision="day" />
+              </>
+            ) : null}
             . Alignment is 0–100 per value (100 = at your top agents&apos; median, or above it on a value where higher
             is better); ▼ below, ● within, ▲ above the agents&apos; 10th–90th percentile band, in orange when it is a
             mismatch (below, or off target on a target value); ? = uncertain. Candidates on the review list are ranked

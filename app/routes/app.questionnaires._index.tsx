@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import { listQuestionnaires } from "~/models/questionnaire.server";
 import { requireRole } from "~/utils/route-roles.server";
 
@@ -42,11 +43,17 @@ export default function Questionnaires() {
                   </td>
                   <td>{q.slug}</td>
                   <td>
-                    {q.latestVersion
-                      ? `v${q.latestVersion} · ${q.lastPublishedAt?.slice(0, 10) ?? ""}`
-                      : "not published"}
+                    {q.latestVersion ? (
+                      <>
+                        v{q.latestVersion} · <FormattedDate value={q.lastPublishedAt} precision="day" missing="" />
+                      </>
+                    ) : (
+                      "not published"
+                    )}
                   </td>
-                  <td>{q.updatedAt.slice(0, 10)}</td>
+                  <td>
+                    <FormattedDate value={q.updatedAt} precision="day" />
+                  </td>
                 </tr>
               ))}
             </tbody>

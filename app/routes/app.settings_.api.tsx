@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ApiReference } from "~/components/api-reference";
 import { ErrorList } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/models/api-keys.server";
 import { apiReference } from "~/utils/api/reference.server";
 import { publicOrigin } from "~/utils/env.server";
@@ -45,8 +46,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return data(failure(`Unknown action: ${intent || "none"}.`), 400);
 }
-
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "never");
 
 export default function ApiSettings() {
   const { keys, scopes, reference } = useLoaderData<typeof loader>();
@@ -105,13 +104,17 @@ export default function ApiSettings() {
                   </td>
                   <td>{key.scopes.join(", ")}</td>
                   <td>
-                    {when(key.createdAt)}
+                    <FormattedDate value={key.createdAt} />
                     {key.createdBy ? ` by ${key.createdBy}` : ""}
                   </td>
-                  <td>{when(key.lastUsedAt)}</td>
+                  <td>
+                    <FormattedDate value={key.lastUsedAt} missing="never" />
+                  </td>
                   <td>
                     {key.revokedAt ? (
-                      `revoked ${when(key.revokedAt)}`
+                      <>
+                        revoked <FormattedDate value={key.revokedAt} />
+                      </>
                     ) : (
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormattedDate } from "~/components/formatted-date";
 import { recordAudit } from "~/models/audit.server";
 import { disableUser, getUser } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
@@ -50,9 +51,19 @@ export default function TeamMember() {
         <dt>Role</dt>
         <dd>{member.role}</dd>
         <dt>Member since</dt>
-        <dd>{member.created_at.slice(0, 10)}</dd>
+        <dd>
+          <FormattedDate value={member.created_at} precision="day" />
+        </dd>
         <dt>Status</dt>
-        <dd>{member.disabled_at ? `Disabled on ${member.disabled_at.slice(0, 10)}` : "Active"}</dd>
+        <dd>
+          {member.disabled_at ? (
+            <>
+              Disabled on <FormattedDate value={member.disabled_at} precision="day" />
+            </>
+          ) : (
+            "Active"
+          )}
+        </dd>
       </dl>
       {actionData && !actionData.ok && actionData.formError ? (
         <p className="alert error" role="alert">

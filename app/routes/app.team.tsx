@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
+import { FormattedDate } from "~/components/formatted-date";
 import { addStaffMember, IN_YOUR_TEAM_MESSAGE } from "~/models/staff-member.server";
 import { listUsers } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
@@ -65,7 +66,9 @@ export default function Team() {
                   {u.role}
                   {u.disabled_at ? " (disabled)" : ""}
                 </td>
-                <td>{u.created_at.slice(0, 10)}</td>
+                <td>
+                  <FormattedDate value={u.created_at} precision="day" />
+                </td>
               </tr>
             ))}
           </tbody>
