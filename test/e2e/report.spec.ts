@@ -90,6 +90,10 @@ test("a recruiter ranks, sorts, reads a report, decides, compares two candidates
   expect(heldOut).toBeGreaterThanOrEqual(1);
   const { csv, lines } = await downloadResultsCsv(page);
   expect(lines).toHaveLength(1 + ranked + heldOut);
-  expect(lines.at(-1)).toMatch(/^Oscar Lindgren,.*,Needs review,/);
+  // after the ranked rows come the held-out ones only: the seed's straightliner among them (other specs on the shared
+  // server may add flagged candidates too)
+  const heldOutLines = lines.slice(1 + ranked);
+  for (const line of heldOutLines) expect(line).toMatch(/,(Needs review|Set aside \(not assessed\)),[^,]*$/);
+  expect(heldOutLines.some((line) => /^Oscar Lindgren,.*,Needs review,/.test(line))).toBe(true);
   expect(csv).toContain(",advance");
 });
