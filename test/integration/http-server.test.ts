@@ -109,8 +109,10 @@ describe.skipIf(onPostgres)("production server", () => {
         // the answer came while the client was still sending: the server stopped after the first MiB
         expect(reply.sentBeforeAnswer).toBeLessThan(32 * MiB);
         const after = rssOf(server!.child.pid!);
-        // the unfixed server parsed the whole body: its memory grew by several times 32 MB
-        if (before !== null && after !== null) expect(after - before).toBeLessThan(16 * MiB);
+        // the unfixed server parsed the whole body: its memory grew by several times 32 MB (177 -> 547 MB in the probe).
+        // The fixed one holds at most 1 MiB, but the chunks it read and dropped until the client stopped are garbage
+        // not yet collected, so RSS may rise by up to about the bytes sent: the bound is twice the body, not the limit.
+        if (before !== null && after !== null) expect(after - before).toBeLessThan(64 * MiB);
       },
     );
 
