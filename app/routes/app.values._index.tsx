@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, TextareaField } from "~/components/field";
 import { MetricSuggestions, ValueFields } from "~/components/value-fields";
+import { TemplateForm, ValuesList } from "~/components/values-list";
 import {
   addBankValue,
   applyValuesTemplate,
@@ -151,94 +152,20 @@ export default function Values() {
       <section aria-labelledby="values-heading" className="stack">
         <h2 id="values-heading">Our values</h2>
         {values.length === 0 ? <p className="muted">No values yet. Start from a template or add them below.</p> : null}
-        <ol className="value-list">
-          {values.map((value, index) => (
-            <li key={value.id} className="card stack">
-              <div className="row">
-                <h3 className="value-name">{value.name}</h3>
-                <span className="badge">{value.key}</span>
-                <span className="badge">{value.direction === "higher" ? "higher is better" : "target"}</span>
-                <span className="badge">weight {value.weight}</span>
-                {value.bankValue ? <span className="badge">bank: {value.bankValue}</span> : null}
-              </div>
-              {value.description ? <p>{value.description}</p> : null}
-              {value.iStatement ? <p className="i-statement">{value.iStatement}</p> : null}
-              {value.metrics.length > 0 ? <p className="muted">Key metrics: {value.metrics.join(", ")}</p> : null}
-              {canEdit ? (
-                <div className="row">
-                  <Link to={`/app/values/${value.id}`} className="button secondary">
-                    Edit <span className="sr-only">{value.name}</span>
-                  </Link>
-                  <Form method="post">
-                    <input type="hidden" name="valueId" value={value.id} />
-                    <button type="submit" name="intent" value="move-up" className="secondary" disabled={index === 0}>
-                      Move up <span className="sr-only">{value.name}</span>
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="valueId" value={value.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="move-down"
-                      className="secondary"
-                      disabled={index === values.length - 1}
-                    >
-                      Move down <span className="sr-only">{value.name}</span>
-                    </button>
-                  </Form>
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <ValuesList values={values} canEdit={canEdit} />
       </section>
 
       {canEdit ? (
         <>
           <section aria-labelledby="template-heading" className="stack narrow">
             <h2 id="template-heading">Start from a template</h2>
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="intent" value="apply-template" />
-              {problemFor("apply-template")?.formError ? (
-                <p className="alert warning" role="alert">
-                  {problemFor("apply-template")?.formError}
-                </p>
-              ) : null}
-              <fieldset>
-                <legend>Template</legend>
-                <div className="choices">
-                  {templates.map((t, i) => (
-                    <label key={t.id}>
-                      <input
-                        type="radio"
-                        name="template"
-                        value={t.id}
-                        defaultChecked={
-                          problemFor("apply-template")?.values.template
-                            ? problemFor("apply-template")?.values.template === t.id
-                            : i === 0
-                        }
-                      />
-                      <span>
-                        <strong>{t.name}</strong> <span className="muted">{t.description}</span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              {values.length > 0 || vision ? (
-                <label className="checkbox">
-                  <input type="checkbox" name="confirm" value="yes" /> Replace what I have (vision and values with the
-                  same key)
-                </label>
-              ) : null}
-              <div>
-                <button type="submit" disabled={busy}>
-                  Apply template
-                </button>
-              </div>
-            </Form>
+            <TemplateForm
+              templates={templates}
+              formError={problemFor("apply-template")?.formError}
+              chosen={problemFor("apply-template")?.values.template as string | undefined}
+              asksToReplace={values.length > 0 || Boolean(vision)}
+              busy={busy}
+            />
           </section>
 
           <section aria-labelledby="bank-heading" className="stack narrow">
