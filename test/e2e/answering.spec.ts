@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
+import { answeringPageReady, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
 const PHONE = { width: 360, height: 740 };
 
@@ -29,6 +29,7 @@ async function expectFitsPhoneWidth(page: Page) {
 
 /** Picks an answer in every question of the current page (the k-th choice, capped at the number of choices). */
 async function answerPage(page: Page, k = 1) {
+  await answeringPageReady(page);
   const groups = page.locator("fieldset.question-item");
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { attentionAnswer, logIn, NORTHWIND_ADMIN as admin } from "./helpers";
+import { answeringPageReady, attentionAnswer, logIn, NORTHWIND_ADMIN as admin } from "./helpers";
 
 // Issue 6 end to end: an admin builds a benchmark from scratch with six agents who answer on their own devices
 // (activation is for admins, issue 21).
@@ -33,6 +33,7 @@ async function pageCounter(page: Page): Promise<{ page: number; of: number }> {
  * own level on the 1-5 scale and varies around it, so values get a real spread and nobody straightlines.
  */
 async function answerPage(page: Page, agent: number, pageNumber: number) {
+  await answeringPageReady(page);
   const groups = page.locator("fieldset.question-item");
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);

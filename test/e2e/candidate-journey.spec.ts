@@ -1,5 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { attentionAnswer, downloadResultsCsv, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
+import {
+  answeringPageReady,
+  attentionAnswer,
+  downloadResultsCsv,
+  logIn,
+  NORTHWIND_RECRUITER as recruiter,
+} from "./helpers";
 
 // Issue 7 end to end: a candidate answers on a phone, a recruiter reads the report, ranks, compares and exports.
 
@@ -14,6 +20,7 @@ async function openPosition(page: Page) {
 
 /** A thoughtful-looking candidate: mostly agrees, varies, reads the attention checks, picks varied scenario options. */
 async function answerPage(page: Page, pageNumber: number) {
+  await answeringPageReady(page);
   const groups = page.locator("fieldset.question-item");
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);

@@ -59,3 +59,13 @@ export async function downloadResultsCsv(page: Page): Promise<{ csv: string; lin
   expect(lines[0]).toMatch(/^Candidate,Submitted,Status,Overall alignment,Min alignment,Weakest value,/);
   return { csv, lines };
 }
+
+/**
+ * Waits until the answering page has arrived whole: its buttons come after every question in the document, so once
+ * they are attached no question is still on its way (a click's navigation resolves when the page starts arriving,
+ * and a test that counted the questions then saw only the first ones: issue of round two's flaky no-JS walk).
+ */
+export async function answeringPageReady(page: Page) {
+  await page.locator(".page-buttons button").first().waitFor({ state: "attached" });
+  await page.waitForLoadState("load");
+}

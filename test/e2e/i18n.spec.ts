@@ -2,7 +2,7 @@
 // and the cross-language marker on the report (the seeded benchmark agents all answered in English).
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
+import { answeringPageReady, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
 
 const POSITION = "Customer support agent";
 const CANDIDATE = "Aino Virtanen";
@@ -116,6 +116,7 @@ test("a candidate invited in Finnish answers in Finnish; the report says Finnish
   for (let guard = 0; guard < 30; guard++) {
     await expect(p.locator(".progress-block label")).toHaveText(/^Sivu \d+\/\d+$/);
     const [, current, of] = /^Sivu (\d+)\/(\d+)$/.exec((await p.locator(".progress-block label").textContent()) ?? "")!;
+    await answeringPageReady(p);
     const groups = p.locator("fieldset.question-item");
     const count = await groups.count();
     expect(count).toBeGreaterThan(0);

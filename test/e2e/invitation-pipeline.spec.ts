@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { attentionAnswer, logIn, NORTHWIND_ADMIN as admin } from "./helpers";
+import { answeringPageReady, attentionAnswer, logIn, NORTHWIND_ADMIN as admin } from "./helpers";
 
 // Issue 21, point 1 end to end: without SMTP_URL an admin invites a candidate, finds the mail with its link in the
 // outbox, and follows the candidate on the pipeline page: invited → opened → started (page k of n) → submitted.
@@ -102,6 +102,7 @@ test("invite → the outbox shows the mail with its link → opened → started 
 
   // ---- Answers every page and submits.
   for (let n = 1; n <= total; n++) {
+    await answeringPageReady(p);
     const groups = p.locator("fieldset.question-item");
     const count = await groups.count();
     for (let i = 0; i < count; i++) {

@@ -1,6 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { attentionAnswer, CONTOSO_RECRUITER, logIn, NORTHWIND_RECRUITER as recruiter } from "./helpers";
+import {
+  answeringPageReady,
+  attentionAnswer,
+  CONTOSO_RECRUITER,
+  logIn,
+  NORTHWIND_RECRUITER as recruiter,
+} from "./helpers";
 
 // Issue 17 end to end: a recruiter invites a comparison agent, who answers on a phone; the recruiter uploads outcomes
 // (a wrong upload first: nothing saved) and reads the validity page, which another organization cannot open.
@@ -24,6 +30,7 @@ async function answerAll(page: Page) {
   await expect(counter).toHaveText(/Page 1 of \d+/);
   const total = Number(/of (\d+)/.exec((await counter.textContent()) ?? "")![1]);
   for (let n = 1; n <= total; n++) {
+    await answeringPageReady(page);
     const groups = page.locator("fieldset.question-item");
     const count = await groups.count();
     expect(count).toBeGreaterThan(0);
