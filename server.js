@@ -1,10 +1,12 @@
 // Production server: Remix request handler behind express, with the request guard and security headers.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { bodyLimit } from "./body-limit.js";
+import { BENCH_TIMING_PATH, benchTimingRecorder, isLoopback } from "./bench-timing.js";
 
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -39,6 +41,16 @@ if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
 
 // For load balancers (issue 15): before the request guard, sessions and CSRF; no personal data; never cached.
 // /healthz: the process answers. /readyz: the database takes a write (503 when it does not, e.g. read-only or full).
+// BENCH_TIMING=1 (npm run bench only): each request's server time, first byte read to last byte written, kept in
+// memory for the bench to read from the loopback interface (bench-timing.js).
+const benchTiming = process.env.BENCH_TIMING === "1" ? benchTimingRecorder() : null;
+if (benchTiming) {
+  app.get(BENCH_TIMING_PATH, (req, res) => {
+    if (!isLoopback(req.socket.remoteAddress)) return res.status(404).type("text/plain").send("Not found");
+    res.set("Cache-Control", "no-store").json(benchTiming.drain());
+  });
+}
+
 app.get("/healthz", (_req, res) => {
   res.set(BASE_SECURITY_HEADERS).set("Cache-Control", "no-store").type("text/plain").send("ok");
 });
@@ -79,6 +91,12 @@ app.use((req, res, next) => {
 
 // The body limit on the bytes actually read (a chunked body has no Content-Length for the guard above to check).
 app.use(bodyLimit(MAX_BODY_BYTES, TOO_LARGE_MESSAGE));
+
+// The answering page's autosave (issue 19): answered here, past the guard and the body limit above, without Remix's
+// router and single-fetch encoding; same session, revision, validation and tenant checks (autosave-endpoint.server.ts).
+app.post(build.entry.module.AUTOSAVE_PATH, (req, res, next) => {
+  build.entry.module.handleAutosave(req, res).catch(next);
+});
 
 // Built assets: the brotli / gzip files written beside them at `npm run build` (scripts/precompress.mjs), chosen by
 // Accept-Encoding (br, then gzip, else the file itself).
@@ -166,7 +184,11 @@ build.entry.module.startScheduledJobs();
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => {
+const server = http.createServer((req, res) => {
+  benchTiming?.start(req, res);
+  app(req, res);
+});
+server.listen(port, host, () => {
   console.log(`valuebench listening on http://localhost:${port}`);
   // A database without staff accounts (no demo seeded): print the one-time first-run link to /setup.
   announceFirstRunSetup().catch((error) => console.error("Could not prepare the first-run setup link:", error));

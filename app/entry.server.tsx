@@ -36,6 +36,8 @@ export { publicOrigin } from "./utils/env.server";
 // server.js: the database check before listening, and /readyz (issue 15, item 14).
 export { checkDatabaseAtStart, databaseReadiness } from "./utils/database-health.server";
 export { announceFirstRunSetup } from "./models/first-run.server";
+// server.js: the answering page's autosave, answered in front of Remix (issue 19).
+export { AUTOSAVE_PATH, handleAutosave } from "./utils/autosave-endpoint.server";
 
 // Route matching memoised for the whole server (performance, issue 9): see route-match-cache.server.ts.
 installRouteMatchCache();

@@ -1,13 +1,34 @@
 // The answering page's autosave, over the plain page form (progressive enhancement): each answer is posted as it is
 // chosen, one at a time, each based on the revision the last one returned; a page move waits for the save in flight.
 // A 503 (the database busy or failing, issue 15 item 12) keeps the answer queued and sends it again with backoff.
-import { useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+// Saves go to `POST /r/autosave`, a plain JSON endpoint (issue 19: answered in front of Remix by server.js, see
+// app/utils/autosave-endpoint.server.ts), so a save costs no route matching, single fetch or revalidation.
+import { useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from "react";
 
-/** What the page action answers an autosave (app/routes/r.$page.tsx). */
+/** Where each answer is posted (AUTOSAVE_PATH of app/utils/autosave-endpoint.server.ts). */
+const AUTOSAVE_URL = "/r/autosave";
+
+/** What the endpoint answers (AutosaveAnswer of autosave-endpoint.server.ts); null: no JSON came back. */
 type AutosaveAnswer =
   | { ok: true; revision: number }
-  | { ok: false; message: string; conflict?: "stale" | "submitted"; retryAfterSeconds?: number };
+  | { ok: false; message: string; conflict?: "stale" | "submitted"; retryAfterSeconds?: number }
+  | null;
+
+/** Posts one answer; null when the network failed or the answer was not the endpoint's JSON (e.g. a guard's 413). */
+async function postAnswer(itemId: string, value: string, baseRevision: number): Promise<AutosaveAnswer> {
+  try {
+    const response = await fetch(AUTOSAVE_URL, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "autosave", itemId, value, baseRevision: String(baseRevision) }),
+      credentials: "same-origin",
+    });
+    if (!response.headers.get("Content-Type")?.startsWith("application/json")) return null;
+    return (await response.json()) as AutosaveAnswer;
+  } catch {
+    return null;
+  }
+}
 
 export type SaveState = "idle" | "saving" | "retrying" | "saved" | "conflict" | "error";
 
@@ -29,7 +50,6 @@ export function useAnswerAutosave({
   answerPrefix: string;
 }) {
   const navigation = useNavigation();
-  const fetcher = useFetcher<AutosaveAnswer>();
   const submit = useSubmit();
 
   const [revision, setRevision] = useState(loadedRevision);
@@ -50,7 +70,14 @@ export function useAnswerAutosave({
     setSaveState("idle");
   }, [loadedRevision, page]);
 
-  useEffect(() => () => clearTimeout(retryTimer.current ?? undefined), []);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(retryTimer.current ?? undefined);
+    };
+  }, []);
 
   function sendNext() {
     const next = queue.current.entries().next();
@@ -60,10 +87,9 @@ export function useAnswerAutosave({
     inFlight.current = true;
     lastSent.current = { itemId, value };
     if (retryAttempt.current === 0) setSaveState("saving");
-    fetcher.submit(
-      { intent: "autosave", itemId, value, baseRevision: String(revisionRef.current) },
-      { method: "post" },
-    );
+    void postAnswer(itemId, value, revisionRef.current).then((result) => {
+      if (mounted.current) onAnswer(result);
+    });
   }
 
   function submitPage(move: string) {
@@ -75,10 +101,8 @@ export function useAnswerAutosave({
     submit(body, { method: "post" });
   }
 
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !inFlight.current) return;
+  function onAnswer(result: AutosaveAnswer) {
     inFlight.current = false;
-    const result = fetcher.data;
     if (result && !result.ok && "retryAfterSeconds" in result) {
       // 503: put the answer back (unless a newer one for that item is waiting) and send it again later.
       const { itemId, value } = lastSent.current!;
@@ -115,8 +139,7 @@ export function useAnswerAutosave({
       return;
     }
     sendNext();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.state, fetcher.data]);
+  }
 
   function onChange(event: ChangeEvent<HTMLFormElement>) {
     const target = event.target as unknown as HTMLInputElement;

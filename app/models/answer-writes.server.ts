@@ -8,7 +8,13 @@
 import { getDb } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 
-export type AnswersWrite = { responseId: string; baseRevision: number; answersJson: string; updatedAt: string };
+export type AnswersWrite = {
+  organizationId: string;
+  responseId: string;
+  baseRevision: number;
+  answersJson: string;
+  updatedAt: string;
+};
 
 type Pending = AnswersWrite & { resolve: (written: boolean) => void; reject: (error: unknown) => void };
 
@@ -44,6 +50,7 @@ async function flush(): Promise<void> {
               const result = await trx
                 .updateTable("responses")
                 .set({ answers_json: w.answersJson, revision: w.baseRevision + 1, updated_at: w.updatedAt })
+                .where("organization_id", "=", w.organizationId)
                 .where("id", "=", w.responseId)
                 .where("revision", "=", w.baseRevision)
                 .where("submitted_at", "is", null)

@@ -1,222 +1,30 @@
-import { createCookie } from "@remix-run/node";
 import { afterResponseSubmitted } from "~/models/after-submit.server";
 import { writeAnswersIfCurrent } from "~/models/answer-writes.server";
 import { recordAudit } from "~/models/audit.server";
 import { pageTimesWithPost } from "~/models/page-views.server";
 import { markForScoring } from "~/models/scoring-jobs.server";
 import { enqueueWebhookEvent, reportUrl } from "~/models/webhook-events.server";
-import { pagesOf } from "~/models/respondent-input.server";
-import type { AttentionItem, Item, Questionnaire, VirtueItem } from "~/questionnaire/types";
-import { respondentLanguage, type RespondentLanguage } from "~/models/respondent-locale.server";
+import { normalize, parseAnswers, shapeOf } from "~/models/questionnaire-shape.server";
+import { respondentCookie, type Respondent } from "~/models/respondent.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
-import { getSessionSecret, secureCookiesEnabled } from "~/utils/env.server";
-import { presentationOrder } from "~/scoring/presentation-order";
-import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { newId, randomToken, sha256Hex } from "~/utils/tokens.server";
-import type { RespondentKind } from "../../db/types";
 
 /** A respondent session (the cookie set by the consent POST) lasts this long; consenting again starts a new one. */
 export const RESPONDENT_SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// ---------------------------------------------------------------- questionnaire shape (versions are immutable: cache)
-
-export type PresentedQuestion = {
-  id: string;
-  item: Item | AttentionItem | VirtueItem;
-  kind: "item" | "attention" | "virtue";
-  valueId?: string;
-};
-
-type Rule = { kind: "scaled"; min: number; max: number } | { kind: "scenario"; options: Set<string> };
-
-export type QuestionnaireShape = {
-  q: Questionnaire;
-  /** Item ids per page (at most 8), in presentation order. */
-  pages: string[][];
-  questions: Map<string, PresentedQuestion>;
-  rules: Map<string, Rule>;
-};
-
-const shapeCache = new Map<string, QuestionnaireShape>();
-
-function shapeOf(versionId: string, contentJson: string): QuestionnaireShape {
-  const cached = shapeCache.get(versionId);
-  if (cached) return cached;
-  const q = JSON.parse(contentJson) as Questionnaire;
-  const questions = new Map<string, PresentedQuestion>();
-  const rules = new Map<string, Rule>();
-  for (const p of presentationOrder(q)) {
-    if (p.kind === "item") {
-      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: "item", valueId: p.valueId });
-      rules.set(
-        p.item.id,
-        p.item.type === "scenario"
-          ? { kind: "scenario", options: new Set(p.item.options.map((o) => o.id)) }
-          : { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max },
-      );
-    } else {
-      questions.set(p.item.id, { id: p.item.id, item: p.item, kind: p.kind });
-      rules.set(p.item.id, { kind: "scaled", min: p.item.scale.min, max: p.item.scale.max });
-    }
-  }
-  const shape = { q, pages: pagesOf(q), questions, rules };
-  if (shapeCache.size > 200) shapeCache.clear();
-  shapeCache.set(versionId, shape);
-  return shape;
-}
-
-export type StoredAnswers = Record<string, number | string>;
-
-function parseAnswers(json: string): StoredAnswers {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as StoredAnswers) : {};
-  } catch {
-    return {};
-  }
-}
-
-export class InvalidAnswerError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InvalidAnswerError";
-  }
-}
-
-/** A submitted value as stored: an integer on the item's scale or a scenario option id; "" or null clears it. */
-function normalize(shape: QuestionnaireShape, itemId: string, value: string | number | null): number | string | null {
-  const rule = shape.rules.get(itemId);
-  if (!rule) throw new InvalidAnswerError(`Unknown question "${itemId}".`);
-  if (value === null || value === "") return null;
-  if (rule.kind === "scenario") {
-    const text = String(value);
-    if (!rule.options.has(text)) throw new InvalidAnswerError(`“${text}” is not one of the choices.`);
-    return text;
-  }
-  const n = typeof value === "number" ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < rule.min || n > rule.max)
-    throw new InvalidAnswerError(`Answers to this question are whole numbers from ${rule.min} to ${rule.max}.`);
-  return n;
-}
-
-/** The first page (0-based) with an unanswered question, or null when everything is answered. */
-export function firstUnansweredPage(shape: QuestionnaireShape, answers: StoredAnswers): number | null {
-  const index = shape.pages.findIndex((ids) => ids.some((id) => answers[id] === undefined));
-  return index === -1 ? null : index;
-}
-
-export function unansweredByPage(shape: QuestionnaireShape, answers: StoredAnswers) {
-  return shape.pages
-    .map((ids, page) => ({
-      page,
-      items: ids
-        .filter((id) => answers[id] === undefined)
-        .map((id) => ({ id, text: shape.questions.get(id)!.item.text })),
-    }))
-    .filter((p) => p.items.length > 0);
-}
-
-// ---------------------------------------------------------------- respondent sessions (cookie -> one response)
-
-let cookie: ReturnType<typeof createCookie> | undefined;
-function respondentCookie() {
-  cookie ??= createCookie("vb_respondent", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: secureCookiesEnabled(),
-    path: "/",
-    secrets: [getSessionSecret()],
-  });
-  return cookie;
-}
-
-async function readRespondentToken(request: Request): Promise<string | null> {
-  const value: unknown = await respondentCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
-
-export type Respondent = {
-  sessionId: string;
-  responseId: string;
-  organizationId: string;
-  organizationName: string;
-  retentionDays: number;
-  showScores: boolean;
-  positionTitle: string;
-  kind: RespondentKind;
-  label: string;
-  revision: number;
-  answers: StoredAnswers;
-  submittedAt: string | null;
-  shape: QuestionnaireShape;
-} & RespondentLanguage;
-
-/** The response bound to this request's respondent cookie, or null (no cookie, expired, or the link was revoked). */
-export async function getRespondent(request: Request, now = new Date()): Promise<Respondent | null> {
-  const token = await readRespondentToken(request);
-  if (!token) return null;
-  const row = await getDb()
-    .selectFrom("respondent_sessions as s")
-    .innerJoin("responses as r", "r.id", "s.response_id")
-    .innerJoin("organizations as o", "o.id", "r.organization_id")
-    .innerJoin("positions as p", "p.id", "r.position_id")
-    .innerJoin("questionnaire_versions as v", "v.id", "r.questionnaire_version_id")
-    .leftJoin("invitations as i", "i.id", "r.invitation_id")
-    .select([
-      "s.id as session_id",
-      "s.expires_at",
-      "r.id",
-      "r.organization_id",
-      "r.kind",
-      "r.respondent_label",
-      "r.revision",
-      "r.answers_json",
-      "r.submitted_at",
-      "r.questionnaire_version_id",
-      "v.content_json",
-      "v.translations_json",
-      "r.locale",
-      "o.name as org_name",
-      "o.retention_days",
-      "o.show_scores_to_candidates",
-      "p.title",
-      "i.revoked_at",
-    ])
-    .where("s.id", "=", sha256Hex(token))
-    .executeTakeFirst();
-  if (!row || row.expires_at <= nowIso(now) || row.revoked_at) return null;
-  const shape = shapeOf(row.questionnaire_version_id, row.content_json);
-  return {
-    sessionId: row.session_id,
-    responseId: row.id,
-    organizationId: row.organization_id,
-    organizationName: row.org_name,
-    retentionDays: row.retention_days,
-    showScores: row.show_scores_to_candidates === 1,
-    positionTitle: row.title,
-    kind: row.kind,
-    label: row.respondent_label,
-    revision: row.revision,
-    answers: parseAnswers(row.answers_json),
-    submittedAt: row.submitted_at,
-    shape,
-    ...respondentLanguage(row.questionnaire_version_id, shape.q, row.translations_json, row.locale),
-  };
-}
-
-/** Like getRespondent, but a visitor without a live respondent session gets a friendly 401 page. */
-export async function requireRespondent(request: Request): Promise<Respondent> {
-  const respondent = await getRespondent(request);
-  if (!respondent) {
-    throw new Response(
-      "Your answering session has ended or this browser has not opened an invitation yet. Open your personal invitation link again to continue: your answers so far are kept.",
-      { status: 401, headers: PRIVATE_HEADERS },
-    );
-  }
-  return respondent;
-}
+// The questionnaire's shape and the respondent session live in their own modules (issue 19 split); the answering
+// routes keep importing them from here.
+export {
+  firstUnansweredPage,
+  InvalidAnswerError,
+  unansweredByPage,
+  type PresentedQuestion,
+  type QuestionnaireShape,
+  type StoredAnswers,
+} from "~/models/questionnaire-shape.server";
+export { getRespondent, requireRespondent, type Respondent } from "~/models/respondent.server";
 
 // ---------------------------------------------------------------- consent: token -> session
 
@@ -414,6 +222,7 @@ export async function autosaveAnswer(
   else merged[itemId] = normalized;
   // Group-committed with the other autosaves of this moment (answer-writes.server.ts).
   const written = await writeAnswersIfCurrent({
+    organizationId: respondent.organizationId,
     responseId: respondent.responseId,
     baseRevision,
     answersJson: JSON.stringify(merged),

@@ -7,15 +7,9 @@ import { useT } from "~/i18n/i18n";
 import { QuestionItem } from "~/components/question-item";
 import { serverT } from "~/i18n/catalogs.server";
 import { localizeItem } from "~/questionnaire/translations";
-import {
-  autosaveAnswer,
-  InvalidAnswerError,
-  requireRespondent,
-  saveAnswers,
-  type Respondent,
-} from "~/models/response.server";
+import { InvalidAnswerError, requireRespondent, saveAnswers, type Respondent } from "~/models/response.server";
 import { recordFirstPageView } from "~/models/page-views.server";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/utils/database-unavailable.server";
+import { autosaveOutcome } from "~/utils/autosave-endpoint.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
@@ -40,8 +34,9 @@ function pageIndex(respondent: Respondent, param: string | undefined): number {
   return n - 1;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // shared with the layout's loader (r.tsx) through the load context: one lookup per page view
+  const respondent = await requireRespondent(request, context);
   if (respondent.submittedAt) throw redirect("/r/done", { headers: PRIVATE_HEADERS });
   const index = pageIndex(respondent, params.page);
   const ids = respondent.shape.pages[index];
@@ -90,30 +85,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const index = pageIndex(respondent, params.page);
   const intent = await readIntent(request);
 
+  // The page's hook posts to /r/autosave (r.autosave.ts); an autosave posted here gets the same answer.
   if (intent === "autosave") {
     const parsed = await parseForm(request, autosaveSchema);
-    if (!parsed.ok) return data({ ok: false as const, message: messageFor(respondent, "page.answerUnreadable") }, 400);
-    const { itemId, value, baseRevision } = parsed.data;
-    try {
-      // One conditional UPDATE on the respondent just read (performance, issue 9): see autosaveAnswer.
-      const result = await autosaveAnswer(respondent, baseRevision, itemId, value);
-      if (!result.ok) return conflictData(respondent, result.reason, result.revision);
-      return data({ ok: true as const, revision: result.revision }, { headers: PRIVATE_HEADERS });
-    } catch (error) {
-      if (error instanceof InvalidAnswerError)
-        return data({ ok: false as const, message: messageFor(respondent, "page.invalidAnswer") }, 400);
-      // The database is busy or failing for now (issue 15, item 12): the page keeps the answer and sends it again.
-      if (isDatabaseUnavailable(error))
-        return data(
-          {
-            ok: false as const,
-            message: messageFor(respondent, "page.savingRetrying"),
-            retryAfterSeconds: RETRY_AFTER_SECONDS,
-          },
-          { status: 503 },
-        );
-      throw error;
-    }
+    const outcome = await autosaveOutcome(respondent, parsed.ok ? parsed.data : null);
+    return data(outcome.body, { status: outcome.status, headers: outcome.headers });
   }
 
   // The whole page as a plain form (this is also how the page works without JavaScript).

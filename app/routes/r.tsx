@@ -39,8 +39,8 @@ type ShellErrorPayload = { locale: Locale; title: string; message: string };
  * The respondent's language (the response's locale, if the version offers it) and only that language's catalog:
  * every answering page renders inside this layout's i18n provider.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const respondent = await getRespondent(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const respondent = await getRespondent(request, context);
   if (!respondent) {
     const locale = negotiateLocale(request);
     const t = serverT(locale);
