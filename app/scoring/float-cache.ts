@@ -25,6 +25,11 @@ export class FloatKeyCache<T> {
     return slot;
   }
 
+  /** The number of keys held. */
+  get count(): number {
+    return this.size;
+  }
+
   get(key: number): T | undefined {
     const slot = this.slotOf(key);
     return this.used[slot] === 1 ? this.values[slot] : undefined;

@@ -1,0 +1,127 @@
+// Reading one response against a prepared snapshot: the likert pattern for the flags, the attention and virtue
+// checks, and each value's result. Two scans with the same outcome: by codes (the fast one) and plain (which also
+// names the first invalid answer in slot order).
+import { tabledResult, type ValueCodes } from "./combinations";
+import { invalidScaledAnswer, invalidScenarioAnswer, type ScaledItemPlan, type ScenarioItemPlan } from "./plan";
+import { resultOfCode, valueResultOf, type SnapshotScoring } from "./snapshot-scoring";
+import { ATTENTION, DROPPED, SCENARIO, scaledSlotScore, VIRTUE } from "./slots";
+import type { RespondentInput } from "./types";
+
+/**
+ * One pass over the slots (value items, then the attention and virtue items): the likert pattern, per-value sums of
+ * p, the attention and virtue checks, then each value's result into scoring.results. Throws on the first invalid
+ * answer.
+ */
+export function scanItems(scoring: SnapshotScoring, input: RespondentInput): void {
+  const { answers, sums, counts, likert: pattern } = scoring;
+  const { items, kind, likert, min, max, valueIndex, expect, optionIds, optionScores } = scoring.slots;
+  const { respondent } = input;
+  answers.read(input.answers);
+  let attentionFailed = false;
+  let virtuesAnswered = 0;
+  let virtuesAtMax = 0;
+  for (let v = 0; v < sums.length; v += 1) {
+    sums[v] = 0;
+    counts[v] = 0;
+  }
+  pattern.reset();
+  for (let i = 0; i < kind.length; i += 1) {
+    const raw = answers.get(i);
+    const v = valueIndex[i];
+    if (kind[i] === SCENARIO || kind[i] === DROPPED) {
+      if (raw === null || raw === undefined) continue;
+      const options = optionIds[i] as readonly string[];
+      let choice = 0; // a linear search: faster than a Map for 2..6 options
+      while (choice < options.length && options[choice] !== raw) choice += 1;
+      if (choice === options.length) throw invalidScenarioAnswer(respondent, items[i] as ScenarioItemPlan, raw);
+      if (kind[i] === DROPPED) continue;
+      sums[v] += (optionScores[i] as Float64Array)[choice];
+      counts[v] += 1;
+      continue;
+    }
+    if (raw === null || raw === undefined) {
+      if (likert[i] === 1) pattern.add(null);
+      continue;
+    }
+    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[i] || raw > max[i])
+      throw invalidScaledAnswer(respondent, items[i] as ScaledItemPlan, raw);
+    if (likert[i] === 1) pattern.add(raw);
+    if (kind[i] === ATTENTION) {
+      if (raw !== expect[i]) attentionFailed = true;
+      continue;
+    }
+    if (kind[i] === VIRTUE) {
+      virtuesAnswered += 1;
+      if (raw === max[i]) virtuesAtMax += 1;
+      continue;
+    }
+    sums[v] += scaledSlotScore(scoring.slots, i, raw);
+    counts[v] += 1;
+  }
+  scoring.attentionFailed = attentionFailed;
+  scoring.virtuesAnswered = virtuesAnswered;
+  scoring.virtuesAtMax = virtuesAtMax;
+  for (let v = 0; v < sums.length; v += 1) scoring.results[v] = valueResultOf(scoring, v, sums[v], counts[v]);
+}
+
+/**
+ * The scan by codes: one for...in pass over the response's own keys adds each answer's digit to its value's code
+ * and notes likert answers by their place; then the likert pattern runs in slot order and each value's result is
+ * looked up by its code. Returns false, having decided nothing, at the first invalid answer met (in key order): the
+ * plain scan then throws the error of the first invalid answer in slot order.
+ */
+export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: RespondentInput): boolean {
+  const answers = input.answers;
+  if (answers === null || answers === undefined) return false;
+  const { kind, min, max, valueIndex, expect, optionIds } = scoring.slots;
+  const { stride, likertPosition, likertAnswers } = codes;
+  const valueCodes = codes.codes;
+  const reader = scoring.answers;
+  const { ownOnly } = reader;
+  valueCodes.fill(0);
+  likertAnswers.fill(Number.NaN);
+  let attentionFailed = false;
+  let virtuesAnswered = 0;
+  let virtuesAtMax = 0;
+  let position = 0;
+  for (const key in answers) {
+    const slot = reader.slotOf(position, key);
+    position += 1;
+    if (slot < 0 || (ownOnly[slot] === 1 && !Object.hasOwn(answers, key))) continue;
+    const raw = answers[key];
+    if (raw === null || raw === undefined) continue;
+    const k = kind[slot];
+    if (k === SCENARIO || k === DROPPED) {
+      const options = optionIds[slot] as readonly string[];
+      let choice = 0;
+      while (choice < options.length && options[choice] !== raw) choice += 1;
+      if (choice === options.length) return false;
+      if (k === SCENARIO) valueCodes[valueIndex[slot]] += (choice + 1) * stride[slot];
+      continue;
+    }
+    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[slot] || raw > max[slot]) return false;
+    const place = likertPosition[slot];
+    if (place >= 0) likertAnswers[place] = raw;
+    if (k === ATTENTION) {
+      if (raw !== expect[slot]) attentionFailed = true;
+    } else if (k === VIRTUE) {
+      virtuesAnswered += 1;
+      if (raw === max[slot]) virtuesAtMax += 1;
+    } else valueCodes[valueIndex[slot]] += (raw - min[slot] + 1) * stride[slot];
+  }
+  const pattern = scoring.likert;
+  pattern.reset();
+  for (let place = 0; place < likertAnswers.length; place += 1) {
+    const x = likertAnswers[place];
+    pattern.add(x === x ? x : null); // NaN: unanswered
+  }
+  scoring.attentionFailed = attentionFailed;
+  scoring.virtuesAnswered = virtuesAnswered;
+  scoring.virtuesAtMax = virtuesAtMax;
+  const { results } = scoring;
+  for (let v = 0; v < results.length; v += 1) {
+    const code = valueCodes[v];
+    results[v] = tabledResult(codes, v, code) ?? resultOfCode(scoring, codes, v, code);
+  }
+  return true;
+}

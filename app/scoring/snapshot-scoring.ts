@@ -1,0 +1,165 @@
+// Everything about a (questionnaire, snapshot) pair that does not depend on the response, prepared once per pair and
+// kept while the snapshot object lives: the slots, the value columns, the codes and the tables of value results.
+import type { Direction, Questionnaire } from "../questionnaire/types";
+import { AnswerReader } from "./answer-reader";
+import { valueCodesOf, digitOf, tableResult, type ValueCodes } from "./combinations";
+import { compareToBenchmark, NO_SCORE } from "./compare";
+import { LikertPatternTracker, NO_VARIANCE_MIN_ANSWERS } from "./flags";
+import { FloatKeyCache } from "./float-cache";
+import { questionnairePlan } from "./plan";
+import { SCENARIO, scaledSlotScore, slotsOf, type Slots } from "./slots";
+import type { AlgorithmVersion, BenchmarkSnapshot, CandidateValueResult, ValueStats } from "./types";
+import { responseScorer, type ResponseScorer } from "./values";
+
+/** The per-value facts scoreCandidate needs, as arrays in value order. */
+export interface ValueColumns {
+  ids: string[];
+  weights: Float64Array;
+  directions: Direction[];
+  /** k: the number of scored items. */
+  itemCounts: Int32Array;
+  /** ceil(2k/3). */
+  needed: Int32Array;
+  stats: ValueStats[];
+  /** Value id -> NO_SCORE in value order: each result's `values` starts as a copy, so all share one shape. */
+  template: Record<string, CandidateValueResult>;
+}
+
+export interface SnapshotScoring {
+  q: Questionnaire;
+  scorer: ResponseScorer;
+  slots: Slots;
+  values: ValueColumns;
+  /** The values' codes and tables; null when some value cannot be coded (then the plain scan scores every response). */
+  codes: ValueCodes | null;
+  /** Reused between calls (scoring is synchronous), so a candidate allocates only its result. */
+  answers: AnswerReader;
+  sums: Float64Array;
+  counts: Int32Array;
+  likert: LikertPatternTracker;
+  /** Per value: value score -> its (frozen) result; value scores take few distinct values. */
+  memo: FloatKeyCache<CandidateValueResult>[];
+  algorithm: AlgorithmVersion;
+  noVarianceMinAnswers: number;
+  /** Of the last scan: an attention item failed; answered virtue items and those at the scale's maximum. */
+  attentionFailed: boolean;
+  virtuesAnswered: number;
+  virtuesAtMax: number;
+  /** Of the last scan: each value's result, in value order. */
+  results: CandidateValueResult[];
+}
+
+const scoringBySnapshot = new WeakMap<BenchmarkSnapshot, SnapshotScoring>();
+
+/** The algorithm of a snapshot; one stored before vb-2 has none and is vb-1. */
+export function snapshotAlgorithm(snapshot: BenchmarkSnapshot): AlgorithmVersion {
+  return snapshot.algorithmVersion ?? "vb-1";
+}
+
+function assertSnapshotFits(q: Questionnaire, snapshot: BenchmarkSnapshot): void {
+  if (snapshotAlgorithm(snapshot) === "vb-1" && (q.virtues ?? []).length > 0)
+    throw new Error(`questionnaire ${q.id}: virtue items need algorithm vb-2`);
+  const fits =
+    snapshot.questionnaire.id === q.id &&
+    snapshot.questionnaire.version === q.version &&
+    q.values.every((value) => snapshot.values[value.id] !== undefined) &&
+    questionnairePlan(q).scenarios.every((item) => snapshot.scenarios[item.id] !== undefined);
+  if (!fits) {
+    throw new Error(
+      `benchmark snapshot of ${snapshot.questionnaire.id} v${snapshot.questionnaire.version} does not fit questionnaire ${q.id} v${q.version}`,
+    );
+  }
+}
+
+function valueColumnsOf(scorer: ResponseScorer, snapshot: BenchmarkSnapshot): ValueColumns {
+  const template: Record<string, CandidateValueResult> = {};
+  for (const { value } of scorer.values) template[value.id] = NO_SCORE;
+  return {
+    ids: scorer.values.map((s) => s.value.id),
+    weights: Float64Array.from(scorer.values, (s) => s.value.weight),
+    directions: scorer.values.map((s) => s.value.direction),
+    itemCounts: Int32Array.from(scorer.values, (s) => s.items.length),
+    needed: Int32Array.from(scorer.values, (s) => s.needed),
+    stats: scorer.values.map((s) => snapshot.values[s.value.id]),
+    template,
+  };
+}
+
+/** The prepared scoring of a snapshot for a questionnaire (built on first use, then reused). */
+export function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): SnapshotScoring {
+  const cached = scoringBySnapshot.get(snapshot);
+  if (cached && cached.q === q) return cached;
+  assertSnapshotFits(q, snapshot);
+  const algorithm = snapshotAlgorithm(snapshot);
+  const plan = questionnairePlan(q);
+  const scorer = responseScorer(plan, snapshot.scenarios);
+  const slots = slotsOf(plan, scorer, algorithm);
+  const answers = new AnswerReader(slots.items);
+  const scoring: SnapshotScoring = {
+    q,
+    scorer,
+    slots,
+    values: valueColumnsOf(scorer, snapshot),
+    codes: valueCodesOf(slots, q.values.length, answers.hasDuplicateIds),
+    answers,
+    sums: new Float64Array(q.values.length),
+    counts: new Int32Array(q.values.length),
+    likert: new LikertPatternTracker(),
+    memo: q.values.map(() => new FloatKeyCache<CandidateValueResult>()),
+    algorithm,
+    noVarianceMinAnswers: NO_VARIANCE_MIN_ANSWERS[algorithm],
+    attentionFailed: false,
+    virtuesAnswered: 0,
+    virtuesAtMax: 0,
+    results: q.values.map(() => NO_SCORE),
+  };
+  scoringBySnapshot.set(snapshot, scoring);
+  return scoring;
+}
+
+/** The result of a value score met for the first time (the memo's miss path, kept out of the scoring loop). */
+function memoiseResult(scoring: SnapshotScoring, index: number, score: number): CandidateValueResult {
+  const result = Object.freeze(
+    compareToBenchmark(score, scoring.values.stats[index], scoring.values.directions[index], scoring.algorithm),
+  );
+  scoring.memo[index].set(score, result);
+  return result;
+}
+
+/**
+ * A value's result from the sum of the item scores p of its answered items and their number (section 3): the value
+ * score 100 * mean(p) when at least ceil(2k/3) of its k > 0 items are answered, compared with the benchmark.
+ */
+export function valueResultOf(
+  scoring: SnapshotScoring,
+  index: number,
+  sum: number,
+  answered: number,
+): CandidateValueResult {
+  const { itemCounts, needed } = scoring.values;
+  if (itemCounts[index] === 0 || answered < needed[index]) return NO_SCORE;
+  const score = 100 * (sum / answered);
+  return scoring.memo[index].get(score) ?? memoiseResult(scoring, index, score);
+}
+
+/**
+ * The result of a value's code met for the first time, tabled: the item scores of its digits summed in slot order,
+ * the same numbers in the same order as the plain scan's sums.
+ */
+export function resultOfCode(scoring: SnapshotScoring, codes: ValueCodes, index: number, code: number) {
+  const { slots } = scoring;
+  let sum = 0;
+  let answered = 0;
+  for (const slot of codes.valueSlots[index]) {
+    const digit = digitOf(codes, slot, code);
+    if (digit === 0) continue;
+    sum +=
+      slots.kind[slot] === SCENARIO
+        ? (slots.optionScores[slot] as Float64Array)[digit - 1]
+        : scaledSlotScore(slots, slot, slots.min[slot] + digit - 1);
+    answered += 1;
+  }
+  const result = valueResultOf(scoring, index, sum, answered);
+  tableResult(codes, index, code, result);
+  return result;
+}
