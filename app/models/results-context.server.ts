@@ -112,6 +112,14 @@ export async function valueHeadings(orgId: string, q: Questionnaire, db: DB): Pr
         .where("key", "in", keys)
         .execute()
     : [];
+  return headingsFromOrgValues(q, orgValues);
+}
+
+/** valueHeadings from org_values rows already read (any superset of the questionnaire's keys). */
+export function headingsFromOrgValues(
+  q: Questionnaire,
+  orgValues: readonly { key: string; name: string; i_statement: string; description: string }[],
+): ValueHeading[] {
   const byKey = new Map(orgValues.map((v) => [v.key, v]));
   return q.values.map((v) => {
     const org = byKey.get(v.id);
