@@ -10,18 +10,19 @@ import {
   Form,
   isRouteErrorResponse,
   useActionData,
-  useFetcher,
   useLoaderData,
   useNavigation,
+  useParams,
   useRouteError,
 } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorList } from "~/components/field";
+import { sendOpenedBeacon } from "~/components/opened-beacon";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { catalogFor, negotiateLocale, serverT } from "~/i18n/catalogs.server";
 import { LocaleProvider, RichText, useT } from "~/i18n/i18n";
 import { formatDate, formatNumber, isLocale, type Locale } from "~/i18n/locale";
-import { lookupInvitationToken, markInvitationOpened } from "~/models/invitation.server";
+import { lookupInvitationToken } from "~/models/invitation.server";
 import { switchResponseLocale } from "~/models/respondent-locale.server";
 import { reserveInviteAttempt, settleInviteSuccess } from "~/models/login-throttle.server";
 import { consentToInvitation } from "~/models/response.server";
@@ -30,8 +31,6 @@ import i18nCss from "~/styles/i18n.css?url";
 import { clientIp } from "~/utils/client-ip.server";
 import { parseForm } from "~/utils/form.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
-import { readIntent } from "~/utils/form-intent.server";
-import { openedBeaconSchema } from "~/utils/schemas/invitations.server";
 import { consentSchema } from "~/utils/schemas/positions.server";
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
@@ -89,13 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Consent: exchanges the token for a respondent session cookie and leaves the token behind (redirect to /r). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  // The page's script notes that the link was opened in a browser (the recruiter's pipeline shows "Opened"). Same
-  // answer for any token, so it tells a guesser nothing; nothing else changes.
-  if ((await readIntent(request)) === "opened") {
-    const beacon = await parseForm(request, openedBeaconSchema);
-    if (beacon.ok) await markInvitationOpened(params.token ?? "");
-    return data({ ok: true as const, opened: true as const }, { headers: PRIVATE_HEADERS });
-  }
   // Counted and recorded in one step before anything else, so parallel POSTs cannot all slip under the limit.
   const attempt = await reserveInviteAttempt(clientIp(context));
   if (!attempt.ok) linkError(request, "throttled");
@@ -124,11 +116,13 @@ function Landing() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const opened = useFetcher();
+  const { token } = useParams();
   const notStarted = !view.started && !view.alreadySubmitted;
   useEffect(() => {
-    if (notStarted) opened.submit({ intent: "opened" }, { method: "post" });
-    // once per page view
+    // Once per page view. A plain request, outside Remix's router: a fetcher's action ends in a revalidation of the
+    // page, and one that began while "Start" was navigating aborted the route discovery of /r and left the person on
+    // a broken /r (i.$token.opened.ts).
+    if (notStarted && token) void sendOpenedBeacon(token);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const consentError =

@@ -6,6 +6,8 @@ import {
 } from "../../app/routes/app.positions.$positionId.invitations";
 import { action as outboxAction, loader as outboxLoader } from "../../app/routes/app.outbox";
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/i.$token";
+import { action as openedAction } from "../../app/routes/i.$token.opened";
+import { openedBeaconPath } from "../../app/components/opened-beacon";
 import { action as settingsAction } from "../../app/routes/app.settings";
 import { sendDueReminders } from "../../app/models/invitation-reminders.server";
 import { recordFirstPageView } from "../../app/models/page-views.server";
@@ -69,7 +71,7 @@ async function consent(token: string) {
 
 async function opened(token: string) {
   return outcome(() =>
-    inviteAction({ request: postForm(`/i/${token}`, { intent: "opened" }), params: { token }, context: {} }),
+    openedAction({ request: postForm(openedBeaconPath(token), { intent: "opened" }), params: { token }, context: {} }),
   );
 }
 
@@ -96,10 +98,10 @@ describe("the invitation pipeline", () => {
     );
     expect(landing.status).toBe(200);
     expect((await rows(s))[0].status).toBe("invited");
-    expect((await opened(inv.token)).status).toBe(200);
+    expect((await opened(inv.token)).status).toBe(204);
     expect((await rows(s))[0].status).toBe("opened");
     // an unknown token gets the same answer and changes nothing
-    expect((await opened("x".repeat(43))).status).toBe(200);
+    expect((await opened("x".repeat(43))).status).toBe(204);
 
     expect((await consent(inv.token)).status).toBe(302);
     const response = await responseOf(inv.invitationId);
