@@ -81,12 +81,12 @@ test("invite → the outbox shows the mail with its link → opened → started 
   const context = await browser.newContext();
   const p = await context.newPage();
   const beacon = p.waitForResponse(
-    (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/i/"),
+    (r) => r.request().method() === "POST" && /^\/i\/[^/]+\/opened$/.test(new URL(r.url()).pathname),
   );
   await p.goto(link);
   await expect(p.getByRole("heading", { name: `Questionnaire for the ${POSITION} position` })).toBeVisible();
   await expect(p.getByText(/About \d+ minutes: \d+ short questions/)).toBeVisible();
-  expect((await beacon).status()).toBe(200);
+  expect((await beacon).status()).toBe(204);
   row = await pipelineRow(page, positionUrl);
   await expect(row.locator("td").nth(0)).toHaveText("Opened");
 
