@@ -68,6 +68,8 @@ export async function startServer(options: {
   buildDir: string;
   dataDir: string;
   sessionSecret?: string;
+  /** More environment for the server (e.g. BENCH_TIMING=1). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<ServerProcess> {
   let output = "";
   const child = spawn(process.execPath, ["server.js"], {
@@ -83,6 +85,7 @@ export async function startServer(options: {
       SECURE_COOKIES: "0",
       BUILD_DIR: options.buildDir,
       DATA_DIR: options.dataDir,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,6 +6,7 @@
 // still its own conditional UPDATE (`WHERE id = ? AND revision = ? AND submitted_at IS NULL`) with its own result,
 // and no caller is answered before the COMMIT that holds its write has returned (same durability as before).
 import { getDb } from "~/utils/db.server";
+import { compiledQuery } from "~/utils/compiled-query.server";
 import { serializable } from "~/utils/transaction.server";
 
 export type AnswersWrite = {
@@ -17,6 +18,19 @@ export type AnswersWrite = {
 };
 
 type Pending = AnswersWrite & { resolve: (written: boolean) => void; reject: (error: unknown) => void };
+
+// The UPDATE of every autosave: compiled once (compiled-query.server.ts), only its values change.
+const conditionalUpdate = compiledQuery(
+  ["answersJson", "revision", "updatedAt", "organizationId", "responseId", "baseRevision"],
+  (db, p) =>
+    db
+      .updateTable("responses")
+      .set({ answers_json: p.answersJson, revision: p.revision, updated_at: p.updatedAt })
+      .where("organization_id", "=", p.organizationId)
+      .where("id", "=", p.responseId)
+      .where("revision", "=", p.baseRevision)
+      .where("submitted_at", "is", null),
+);
 
 let queue: Pending[] = [];
 let flushing = false;
@@ -42,20 +56,14 @@ async function flush(): Promise<void> {
       const batch = queue;
       queue = [];
       try {
-        const written = await serializable(getDb())
+        const db = getDb();
+        const written = await serializable(db)
           .transaction()
           .execute(async (trx) => {
             const results: boolean[] = [];
             for (const w of batch) {
-              const result = await trx
-                .updateTable("responses")
-                .set({ answers_json: w.answersJson, revision: w.baseRevision + 1, updated_at: w.updatedAt })
-                .where("organization_id", "=", w.organizationId)
-                .where("id", "=", w.responseId)
-                .where("revision", "=", w.baseRevision)
-                .where("submitted_at", "is", null)
-                .executeTakeFirst();
-              results.push(Number(result.numUpdatedRows) === 1);
+              const result = await conditionalUpdate(db, { ...w, revision: w.baseRevision + 1 }, trx);
+              results.push(Number(result.numAffectedRows) === 1);
             }
             return results;
           });

@@ -1,10 +1,29 @@
 // Page times measured by the server (issue 15, item 7): the first time a questionnaire page is served to a response is
 // stored, and a page's time is counted from it when the page is posted, never from a value the browser sends. The
 // times feed the speeding flag (SCORING.md section 6).
+import { setBounded } from "~/utils/bounded-map";
+import { compiledQuery } from "~/utils/compiled-query.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 
 /** A page's time is counted as at most this long (someone left the tab open). */
 export const MAX_PAGE_MS = 60 * 60 * 1000;
+
+// The first view of a page is written once and never changes: views this process has stored (or found stored) are
+// remembered, so a reload or a return to the page costs no write (issue 19). Only a successful write is remembered.
+const RECORDED_MEMO_SIZE = 10_000;
+const recorded = new Map<string, true>();
+
+const insertFirstView = compiledQuery(["organizationId", "responseId", "page", "firstViewedAt"], (db, p) =>
+  db
+    .insertInto("response_page_views")
+    .values({
+      organization_id: p.organizationId,
+      response_id: p.responseId,
+      page: p.page,
+      first_viewed_at: p.firstViewedAt,
+    })
+    .onConflict((oc) => oc.columns(["response_id", "page"]).doNothing()),
+);
 
 /**
  * Stores the server's first view of a page (0-based) of a response; later views change nothing. A write that fails
@@ -16,12 +35,16 @@ export async function recordFirstPageView(
   page: number,
   now = new Date(),
 ): Promise<void> {
+  const key = `${responseId}\u0000${page}`;
+  if (recorded.has(key)) return;
   try {
-    await getDb()
-      .insertInto("response_page_views")
-      .values({ organization_id: orgId, response_id: responseId, page, first_viewed_at: nowIso(now) })
-      .onConflict((oc) => oc.columns(["response_id", "page"]).doNothing())
-      .execute();
+    await insertFirstView(getDb(), {
+      organizationId: orgId,
+      responseId,
+      page,
+      firstViewedAt: nowIso(now),
+    });
+    setBounded(recorded, key, true, RECORDED_MEMO_SIZE);
   } catch (error) {
     console.error("recording the first view of a page failed", responseId, page, error);
   }

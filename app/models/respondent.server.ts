@@ -12,6 +12,7 @@ import {
 import { languageOf, type RespondentLanguage } from "~/models/respondent-locale.server";
 import type { VersionTranslations } from "~/questionnaire/translations";
 import { setBounded } from "~/utils/bounded-map";
+import { compiledQuery } from "~/utils/compiled-query.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { getSessionSecret, secureCookiesEnabled } from "~/utils/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
@@ -90,9 +91,9 @@ function languageFor(
   return language;
 }
 
-/** The response bound to a respondent session token, or null (unknown or expired session, revoked link). */
-export async function respondentForToken(token: string, now = new Date()): Promise<Respondent | null> {
-  const row = await getDb()
+// One indexed lookup per answering request: compiled once (compiled-query.server.ts), only the session id changes.
+const respondentRow = compiledQuery(["sessionId"], (db, p) =>
+  db
     .selectFrom("respondent_sessions as s")
     .innerJoin("responses as r", "r.id", "s.response_id")
     .innerJoin("organizations as o", "o.id", "r.organization_id")
@@ -116,8 +117,23 @@ export async function respondentForToken(token: string, now = new Date()): Promi
       "p.title",
       "i.revoked_at",
     ])
-    .where("s.id", "=", sha256Hex(token))
-    .executeTakeFirst();
+    .where("s.id", "=", p.sessionId),
+);
+
+// The session id is the token's SHA-256: kept beside the token for the same headers (a respondent's every save).
+const sessionIds = new Map<string, string>();
+function sessionIdOf(token: string): string {
+  let id = sessionIds.get(token);
+  if (id === undefined) {
+    id = sha256Hex(token);
+    setBounded(sessionIds, token, id, TOKEN_MEMO_SIZE);
+  }
+  return id;
+}
+
+/** The response bound to a respondent session token, or null (unknown or expired session, revoked link). */
+export async function respondentForToken(token: string, now = new Date()): Promise<Respondent | null> {
+  const [row] = (await respondentRow(getDb(), { sessionId: sessionIdOf(token) })).rows;
   if (!row || row.expires_at <= nowIso(now) || row.revoked_at) return null;
   const { shape, translations } = await answeringVersion(row.organization_id, row.questionnaire_version_id);
   return {
