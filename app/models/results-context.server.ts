@@ -1,12 +1,12 @@
 // The frame every results page reads: the position, its questionnaire's values (as the organization names them) and
 // the active benchmark. Split from results.server.ts (issue 21): the ranked list, the CSV export and the fit report
 // each live in their own module and share this one.
+import { sql } from "kysely";
 import { loadQuestionnaireContent } from "~/models/respondent-input.server";
-import { countSubmittedCandidates } from "~/models/position.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { parseStoredSnapshot, type CandidateResult } from "~/scoring";
 import { MIN_BENCHMARK_N } from "~/scoring/benchmark";
-import { getDb, type DB } from "~/utils/db.server";
+import { dialectName, getDb, type DB } from "~/utils/db.server";
 
 export function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -28,21 +28,45 @@ export type PositionResultsContext = Awaited<ReturnType<typeof getPositionResult
 /** The position, its questionnaire's values (org names and "I" statements), the active benchmark and counts. */
 export async function getPositionResultsContext(orgId: string, positionId: string, db: DB = getDb()) {
   const context = await positionContext(orgId, positionId, db);
-  // Two index-only counts; a current score exists only for a submitted candidate response (score.server.ts).
-  const submitted = await countSubmittedCandidates(orgId, positionId, db);
+  return { ...context, ...(await positionCounts(orgId, positionId, db)) };
+}
+
+/**
+ * How many candidates submitted and how many have a current score (and an overall), for every results page. Two
+ * index-only counts over the narrowest indexes (migration 20261206110000) and a seek: a current score exists only for
+ * a submitted candidate response (score.server.ts), and overall is null only where no value compares (few rows,
+ * found at the null end of scores_rank_idx).
+ */
+export async function positionCounts(orgId: string, positionId: string, db: DB = getDb()) {
+  // The partial index's predicate with literals. SQLite's planner (no statistics) would rather take the wider
+  // responses_position_idx, which constrains more columns, so it is named there; PostgreSQL picks it by cost.
+  const submitted = (
+    await sql<{ n: number | string }>`select count(*) as n from responses ${sql.raw(
+      dialectName(db) === "sqlite" ? "indexed by responses_submitted_count_idx " : "",
+    )}where organization_id = ${orgId} and position_id = ${positionId} and kind = 'candidate' and submitted_at is not null`.execute(
+      db,
+    )
+  ).rows[0];
   const scored = await db
     .selectFrom("scores")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("overall").as("withOverall")])
+    .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("organization_id", "=", orgId)
     .where("position_id", "=", positionId)
     .where("is_current", "=", 1)
     .executeTakeFirstOrThrow();
+  const withoutOverall = await db
+    .selectFrom("scores")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organization_id", "=", orgId)
+    .where("position_id", "=", positionId)
+    .where("is_current", "=", 1)
+    .where("overall", "is", null)
+    .executeTakeFirstOrThrow();
   return {
-    ...context,
-    submittedCount: submitted,
+    submittedCount: Number(submitted.n),
     scoredCount: Number(scored.n),
     /** Current scores with an overall (and so a minAlignment: they are null together, SCORING.md section 10). */
-    overallCount: Number(scored.withOverall),
+    overallCount: Number(scored.n) - Number(withoutOverall.n),
   };
 }
 

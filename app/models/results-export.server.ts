@@ -2,7 +2,7 @@
 // which (split from results.server.ts, issue 21). Audited as an export.
 import { recordAudit } from "~/models/audit.server";
 import { getPositionResultsContext } from "~/models/results-context.server";
-import { queryRanking, type ResultRow } from "~/models/results.server";
+import { allResultRows, type ResultRow } from "~/models/results.server";
 import { toCsv } from "~/utils/csv";
 import { bandReading, intervalText, REVIEW_STATUS_LABEL } from "~/utils/report-wording";
 import type { ResultsQuery } from "~/utils/schemas/results.server";
@@ -24,9 +24,7 @@ export async function exportResultsCsv(
   actor: { id: string; email: string },
 ): Promise<{ filename: string; csv: string; rowCount: number }> {
   const context = await getPositionResultsContext(orgId, positionId);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, null, context);
-  const needsReview = await queryRanking(orgId, positionId, context.values, query, null, context, "review");
-  const setAside = await queryRanking(orgId, positionId, context.values, query, null, context, "set-aside");
+  const { ranking, needsReview, setAside } = await allResultRows(orgId, positionId, context.values, query);
   const header = [
     "Candidate",
     "Submitted",

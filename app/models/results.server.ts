@@ -1,7 +1,20 @@
 // The ranked list of a position's candidates. Reads the storage written by score.server.ts (scores / score_values);
 // all numbers come from the engine, here they are only selected and ordered. The frame (position, values, benchmark)
 // is results-context.server.ts, the CSV results-export.server.ts, the fit report and compare fit-report.server.ts.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { decodeRankCursor, encodeRankCursor, type RankPosition } from "~/models/results-cursor.server";
+import {
+  countFiltered,
+  countKeyed,
+  FILTERED_COUNT_CAP,
+  keyedRows,
+  rankingPlan,
+  seekKeyed,
+  seekKeyedFiltered,
+  unkeyedRows,
+  type RankingGroup,
+  type RankingPlan,
+} from "~/models/results-ranking.server";
 import {
   getPositionResultsContext,
   weakestValue,
@@ -14,6 +27,7 @@ import { RESULTS_PAGE_SIZE, type DecisionKind, type ResultsQuery } from "~/utils
 import type { Database, ReviewStatus } from "../../db/types";
 
 export type { ValueHeading } from "~/models/results-context.server";
+export { effectiveSort, type RankingGroup } from "~/models/results-ranking.server";
 
 type RankingDb = Database & {
   r: Database["responses"];
@@ -44,237 +58,213 @@ export type ResultRow = {
   decision: DecisionKind | null;
 };
 
-/**
- * Which candidates a list holds (issue 21, point 4). `ranked`: everyone not on the review list, and those reviewed as
- * usable; `review`: on the review list (a hard flag or two soft ones) and not reviewed yet; `set-aside`: reviewed and
- * set aside (not assessed). Candidates without a score are ranked (after the scored ones): nothing flags them yet.
- */
-export type RankingGroup = "ranked" | "review" | "set-aside";
-
-/** The sort actually applied: an unknown value key falls back to overall. */
-export function effectiveSort(query: ResultsQuery, values: ValueHeading[]): string {
-  if (query.sort === "overall" || query.sort === "min") return query.sort;
-  return values.some((v) => v.id === query.sort) ? query.sort : "overall";
-}
-
-type RankingQuery = SelectQueryBuilder<RankingDb, "r" | "s" | "sv" | "bv", object>;
-
-/**
- * The search of the results list: the candidate's name or invitation e-mail contains `text`, case-insensitively on
- * both SQLite and PostgreSQL (lower() on both sides), with LIKE's wildcards in the text taken literally.
- */
-function nameOrEmailContains(orgId: string, text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`(lower(${sql.ref("r.respondent_label")}) like ${pattern} escape '\\' or exists (select 1 from invitations i where i.id = ${sql.ref("r.invitation_id")} and i.organization_id = ${orgId} and lower(i.email) like ${pattern} escape '\\'))`;
-}
-
-/** The condition of a group on the joined score `s` (absent for an unscored response) and response `r`. */
-function inGroup(qb: RankingQuery, group: RankingGroup): RankingQuery {
-  if (group === "review") return qb.where("s.review", "=", 1).where("r.review_status", "=", "pending");
-  if (group === "set-aside") return qb.where("s.review", "=", 1).where("r.review_status", "=", "set_aside");
-  return qb.where((eb) =>
-    eb.or([eb("s.id", "is", null), eb("s.review", "=", 0), eb("r.review_status", "=", "usable")]),
-  );
-}
-
-/**
- * Submitted candidates of the position with their current score, filtered and ordered in SQL (nulls last, then by
- * submission time); `page` null = every row (export). Two parts keep the first pages fast on large positions: rows
- * with a sort key are read in the order of the index that holds the key (scores_rank_idx for overall,
- * score_values_rank_idx for a value), then the rows without one (not scored, or not comparable) by submission time.
- */
-export async function queryRanking(
+/** Submitted candidates of the position held out of the ranking (review list), in submission order, counted. */
+async function heldOutPage(
   orgId: string,
   positionId: string,
   values: ValueHeading[],
   query: ResultsQuery,
-  page: number | null,
-  counts: Pick<PositionResultsContext, "submittedCount" | "overallCount">,
-  group: RankingGroup = "ranked",
+  group: Exclude<RankingGroup, "ranked">,
+  limit: number | null,
 ) {
-  const db = getDb() as unknown as Kysely<RankingDb>;
-  const sort = effectiveSort(query, values);
-  const valueKey = sort === "overall" || sort === "min" ? null : sort;
-  const bandValue = values.some((v) => v.id === query.bandValue) ? query.bandValue! : null;
-  const sortColumn = sort === "overall" ? "s.overall" : sort === "min" ? "s.min_alignment" : "sv.alignment";
+  // Few rows (flagged candidates), all scored; scores_review_idx finds them. The filters apply as to the ranking.
+  if (query.status === "unscored") return { total: 0, rows: [] as ResultRow[] };
+  const plan = rankingPlan(orgId, positionId, values, query, { group });
+  const keyed = plan.scored(true).where("s.review", "=", 1);
+  const unkeyed = plan.scored(false).where("s.review", "=", 1);
+  const both = keyed.unionAll(unkeyed);
+  let ids = plan.db
+    .selectFrom(both.as("h") as never)
+    .select(["h.at", "h.id"] as never[])
+    .orderBy("h.at" as never, "asc")
+    .orderBy("h.id" as never, "asc");
+  if (limit !== null) ids = ids.limit(limit + 1);
+  const order = ((await ids.execute()) as { id: string }[]).map((r) => r.id);
+  let total = order.length;
+  if (limit !== null && order.length > limit) {
+    order.length = limit;
+    const count = await plan.db
+      .selectFrom(both.as("h") as never)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    total = Number((count as { n: number }).n);
+  }
+  return { total, rows: await loadRows(orgId, values, order) };
+}
 
-  const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
-    eb
-      .selectFrom("decisions as d")
-      .select("d.decision")
-      .whereRef("d.response_id", "=", "r.id")
-      .where("d.organization_id", "=", orgId)
-      .orderBy("d.decided_at", "desc")
-      .limit(1);
+type Counts = Pick<PositionResultsContext, "submittedCount" | "scoredCount" | "overallCount">;
 
-  const filtered = (qb: RankingQuery): RankingQuery => {
-    let q = qb
-      .where("r.organization_id", "=", orgId)
-      .where("r.position_id", "=", positionId)
-      .where("r.kind", "=", "candidate")
-      .where("r.submitted_at", "is not", null);
-    if (bandValue && query.band) {
-      q = query.band === "none" ? q.where("bv.band", "is", null) : q.where("bv.band", "=", query.band);
+/**
+ * The size of the unfiltered ranking from the position's counts (results-context) without reading the ranking: the
+ * rows without the sort key are found at the null end of the rank index, and the candidates held out of the ranking
+ * (few: scores_review_idx finds them) are taken off.
+ */
+async function unfilteredCounts(plan: RankingPlan, counts: Counts) {
+  const { db, orgId, positionId, valueKey } = plan;
+  const heldOut = db
+    .selectFrom("scores as s")
+    .innerJoin("responses as r", "r.id", "s.response_id")
+    .where("s.organization_id", "=", orgId)
+    .where("s.position_id", "=", positionId)
+    .where("s.is_current", "=", 1)
+    .where("s.review", "=", 1)
+    .where("r.organization_id", "=", orgId)
+    .where("r.review_status", "!=", "usable");
+  // min_alignment is null exactly when overall is
+  const held = await (
+    valueKey
+      ? heldOut
+          .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey))
+          .select((eb) => [eb.fn.countAll<number>().as("all"), eb.fn.count<number>("sv.alignment").as("keyed")])
+      : heldOut.select((eb) => [eb.fn.countAll<number>().as("all"), eb.fn.count<number>("s.overall").as("keyed")])
+  ).executeTakeFirstOrThrow();
+  let withKey = counts.overallCount;
+  if (valueKey) {
+    // one score_values row per value of every current score (score.server.ts): those without an alignment are few
+    const row = await db
+      .selectFrom("score_values")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("organization_id", "=", orgId)
+      .where("position_id", "=", positionId)
+      .where("value_key", "=", valueKey)
+      .where("is_current", "=", 1)
+      .where("alignment", "is", null)
+      .executeTakeFirstOrThrow();
+    withKey = counts.scoredCount - Number(row.n);
+  }
+  const keyedCount = withKey - Number(held.keyed);
+  const unkeyedCount = Math.max(0, counts.submittedCount - keyedCount - Number(held.all));
+  return { keyedCount, total: keyedCount + unkeyedCount };
+}
+
+/** Rows after `from` (or from the start), forward through the keyed part and on into the unkeyed part. */
+async function forward(plan: RankingPlan, from: RankPosition | null, n: number, inclusive = false) {
+  const keyed = await keyedRows(plan, from, n, { inclusive });
+  if (keyed.length >= n) return keyed;
+  return keyed.concat(await unkeyedRows(plan, from, n - keyed.length, { inclusive }));
+}
+
+/** Rows before `from`, nearest first: back through the unkeyed part and on into the keyed part. */
+async function backward(plan: RankingPlan, from: RankPosition, n: number, inclusive = false) {
+  if (from.part === "k") return keyedRows(plan, from, n, { reverse: true, inclusive });
+  const unkeyed = await unkeyedRows(plan, from, n, { reverse: true, inclusive });
+  if (unkeyed.length >= n) return unkeyed;
+  return unkeyed.concat(await keyedRows(plan, null, n - unkeyed.length, { reverse: true }));
+}
+
+export type RankingPage = Awaited<ReturnType<typeof rankingPage>>;
+
+/**
+ * One page of the ranked list (issue 19: keyset, no OFFSET over the candidates). Where it starts: `after` / `before`
+ * (a cursor of the previous page, `page` then only the number shown), else page `page` (an index-only seek without
+ * filters; with filters the filtered rows before it are read). Unfiltered, the total comes from the indexes;
+ * filtered, it is counted up to FILTERED_COUNT_CAP (`totalCapped`: more than that; `pages` null).
+ */
+export async function rankingPage(
+  orgId: string,
+  positionId: string,
+  values: ValueHeading[],
+  query: ResultsQuery,
+  counts: Counts,
+  pageSize: number = RESULTS_PAGE_SIZE,
+) {
+  const plan = rankingPlan(orgId, positionId, values, query, {
+    unscoredExist: counts.submittedCount > counts.scoredCount,
+  });
+  const after = query.after ? decodeRankCursor(query.after, plan.sort, plan.dir) : null;
+  const before = !after && query.before ? decodeRankCursor(query.before, plan.sort, plan.dir) : null;
+
+  let total: number;
+  let totalCapped = false;
+  let keyedCount: number | null = null;
+  if (plan.hasFilters) {
+    total = await countFiltered(plan, FILTERED_COUNT_CAP);
+    if (total > FILTERED_COUNT_CAP) [total, totalCapped] = [FILTERED_COUNT_CAP, true];
+  } else ({ keyedCount, total } = await unfilteredCounts(plan, counts));
+  const pages = totalCapped ? null : Math.max(1, Math.ceil(total / pageSize));
+  const clamp = (n: number) => Math.max(1, pages === null ? n : Math.min(n, pages));
+
+  let rows: RankPosition[];
+  let page: number;
+  let hasPrev: boolean;
+  let hasNext: boolean;
+  if (before) {
+    const back = await backward(plan, before, pageSize + 1);
+    if (back.length > pageSize) {
+      rows = back.slice(0, pageSize).reverse();
+      [page, hasPrev, hasNext] = [clamp(Math.max(2, query.page)), true, true];
+    } else {
+      // the cursor is on the first page (or fewer rows are before it now): the first page
+      const first = await forward(plan, null, pageSize + 1);
+      [rows, page, hasPrev, hasNext] = [first.slice(0, pageSize), 1, false, first.length > pageSize];
     }
-    if (query.review === "1") q = q.where("s.review", "=", 1);
-    if (query.q) q = q.where(nameOrEmailContains(orgId, query.q));
-    q = inGroup(q, group);
-    if (query.decision) {
-      const wanted = query.decision;
-      q =
-        wanted === "none"
-          ? q.where((eb) => eb(latestDecision(eb), "is", null))
-          : q.where((eb) => eb(latestDecision(eb), "=", wanted));
+  } else if (after) {
+    const next = await forward(plan, after, pageSize + 1);
+    if (next.length > 0) {
+      [rows, page, hasPrev, hasNext] = [
+        next.slice(0, pageSize),
+        clamp(Math.max(2, query.page)),
+        true,
+        next.length > pageSize,
+      ];
+    } else {
+      // nothing after the cursor any more: the last rows up to it
+      const back = await backward(plan, after, pageSize + 1, true);
+      rows = back.slice(0, pageSize).reverse();
+      [page, hasPrev, hasNext] = [clamp(query.page), back.length > pageSize, false];
     }
-    return q;
-  };
-
-  if (group !== "ranked") {
-    // The held-out groups: few rows (flagged candidates), all scored; scores_review_idx finds them, listed in
-    // submission order. The filters apply as to the ranking.
-    const heldOutRows = filtered(
-      db
-        .selectFrom("scores as s")
-        .innerJoin("responses as r", "r.id", "s.response_id")
-        .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""))
-        .leftJoin("score_values as bv", (j) =>
-          j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
-        ) as unknown as RankingQuery,
-    )
-      .where("s.organization_id", "=", orgId)
-      .where("s.position_id", "=", positionId)
-      .where("s.is_current", "=", 1)
-      .where("s.review", "=", 1);
-    if (query.status === "unscored") return { sort, bandValue, total: 0, page: 1, rows: [] };
-    const total = Number(
-      (await heldOutRows.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
-    );
-    const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
-    const currentPage = page === null ? 1 : Math.min(page, pages);
-    let idsQuery = heldOutRows
-      .select("r.id as response_id")
-      .orderBy("s.submitted_at", "asc")
-      .orderBy("s.response_id", "asc");
-    if (page !== null) idsQuery = idsQuery.limit(RESULTS_PAGE_SIZE).offset((currentPage - 1) * RESULTS_PAGE_SIZE);
-    const ids = (await idsQuery.execute()).map((row) => row.response_id);
-    return { sort, bandValue, total, page: currentPage, rows: await loadRows(orgId, values, ids) };
+  } else {
+    page = clamp(query.page);
+    const k = (page - 1) * pageSize;
+    let start: RankPosition | null = null;
+    let fetched: RankPosition[];
+    if (k === 0) fetched = await forward(plan, null, pageSize + 1);
+    else if (keyedCount !== null && k < keyedCount) start = await seekKeyed(plan, k, keyedCount);
+    else if (keyedCount === null) start = await seekKeyedFiltered(plan, k);
+    if (k === 0) fetched = fetched!;
+    else if (start) fetched = await forward(plan, start, pageSize + 1, true);
+    else {
+      const keyed = keyedCount ?? (await countKeyed(plan));
+      fetched = await unkeyedRows(plan, null, pageSize + 1, { skip: Math.max(0, k - keyed) });
+    }
+    [rows, hasPrev, hasNext] = [fetched.slice(0, pageSize), k > 0, fetched.length > pageSize];
   }
-
-  // Part A: scored rows that have the sort key.
-  const scoredFrom = db.selectFrom("scores as s").innerJoin("responses as r", "r.id", "s.response_id");
-  const scoredWithValue = (valueKey
-    ? scoredFrom
-        .innerJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey))
-        .where("sv.organization_id", "=", orgId)
-        .where("sv.position_id", "=", positionId)
-        .where("sv.is_current", "=", 1)
-    : scoredFrom.leftJoin("score_values as sv", (j) =>
-        j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""),
-      )) as unknown as RankingQuery;
-  const keyed = filtered(
-    (
-      scoredWithValue.leftJoin("score_values as bv", (j) =>
-        j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
-      ) as unknown as RankingQuery
-    )
-      .where("s.organization_id", "=", orgId)
-      .where("s.position_id", "=", positionId)
-      .where("s.is_current", "=", 1),
-  ).where(sortColumn, "is not", null);
-
-  // Part B: submitted responses without the sort key (no current score, or no value for it).
-  let unkeyed = filtered(
-    db
-      .selectFrom("responses as r")
-      .leftJoin("scores as s", (j) =>
-        j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
-      )
-      .leftJoin("score_values as sv", (j) =>
-        j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey ?? ""),
-      )
-      .leftJoin("score_values as bv", (j) =>
-        j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
-      ) as unknown as RankingQuery,
-  ).where(sortColumn, "is", null);
-  if (query.status === "scored") unkeyed = unkeyed.where("s.id", "is not", null);
-  if (query.status === "unscored") unkeyed = unkeyed.where("s.id", "is", null);
-
-  const countOf = async (qb: RankingQuery) =>
-    Number((await qb.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const hasFilters = Boolean(
-    (bandValue && query.band) || query.review || query.status || query.decision || query.q || group !== "ranked",
-  );
-  // Without filters the counts come from the indexes, less the candidates held out of the ranking (waiting for review
-  // or set aside): those are few, and scores_review_idx finds them.
-  const heldOut = async (withSortKey: boolean) => {
-    let q = db
-      .selectFrom("scores as s")
-      .innerJoin("responses as r", "r.id", "s.response_id")
-      .where("s.organization_id", "=", orgId)
-      .where("s.position_id", "=", positionId)
-      .where("s.is_current", "=", 1)
-      .where("s.review", "=", 1)
-      .where("r.organization_id", "=", orgId)
-      .where("r.review_status", "!=", "usable");
-    if (withSortKey && valueKey) {
-      q = q
-        .innerJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", valueKey))
-        .where("sv.alignment", "is not", null);
-    } else if (withSortKey) q = q.where(sort === "overall" ? "s.overall" : "s.min_alignment", "is not", null);
-    return Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const cursor = (p: RankPosition | undefined) => (p ? encodeRankCursor(plan.sort, plan.dir, p) : null);
+  return {
+    sort: plan.sort,
+    bandValue: plan.bandValue,
+    total,
+    totalCapped,
+    page,
+    pages,
+    pageSize,
+    next: hasNext ? cursor(rows.at(-1)) : null,
+    prev: hasPrev ? cursor(rows[0]) : null,
+    rows: await loadRows(
+      orgId,
+      values,
+      rows.map((r) => r.id),
+    ),
   };
-  const heldOutKeyed = hasFilters ? 0 : await heldOut(true);
-  const heldOutAll = hasFilters ? 0 : await heldOut(false);
-  let keyedCount = 0;
-  if (query.status !== "unscored") {
-    if (hasFilters) keyedCount = await countOf(keyed);
-    else if (valueKey) {
-      // A current score exists only for a submitted candidate response, so the index alone counts them.
-      const row = await db
-        .selectFrom("score_values")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("organization_id", "=", orgId)
-        .where("position_id", "=", positionId)
-        .where("value_key", "=", valueKey)
-        .where("is_current", "=", 1)
-        .where("alignment", "is not", null)
-        .executeTakeFirstOrThrow();
-      keyedCount = Number(row.n) - heldOutKeyed;
-    } else keyedCount = counts.overallCount - heldOutKeyed;
-  }
-  const unkeyedCount = hasFilters
-    ? await countOf(unkeyed)
-    : Math.max(0, counts.submittedCount - keyedCount - heldOutAll);
-  const total = keyedCount + unkeyedCount;
+}
 
-  const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
-  const currentPage = page === null ? 1 : Math.min(page, pages);
-  const offset = page === null ? 0 : (currentPage - 1) * RESULTS_PAGE_SIZE;
-  const limit = page === null ? null : RESULTS_PAGE_SIZE;
-  // Ties in submission order. For the keyed part the tie-break columns are the copies kept next to the sort key
-  // (migration 20261204130000), so the rank index returns the first page in order without sorting the ties.
-  const tieBreak = valueKey
-    ? (["sv.submitted_at", "sv.response_id"] as const)
-    : (["s.submitted_at", "s.response_id"] as const);
-  const orderedIds = async (qb: RankingQuery, from: number, take: number | null, bySortKey: boolean) => {
-    let q = qb.select("r.id as response_id");
-    if (bySortKey) {
-      q = q
-        .orderBy(sortColumn, query.dir === "asc" ? "asc" : "desc")
-        .orderBy(tieBreak[0], "asc")
-        .orderBy(tieBreak[1], "asc");
-    } else q = q.orderBy("r.submitted_at", "asc").orderBy("r.id", "asc");
-    if (take !== null) q = q.limit(take).offset(from);
-    return (await q.execute()).map((row) => row.response_id);
+/** Every row of the filtered list in rank order, then those waiting for review and those set aside (the CSV). */
+export async function allResultRows(orgId: string, positionId: string, values: ValueHeading[], query: ResultsQuery) {
+  const plan = rankingPlan(orgId, positionId, values, query);
+  const ranked = [...(await keyedRows(plan, null, null)), ...(await unkeyedRows(plan, null, null))];
+  return {
+    ranking: {
+      sort: plan.sort,
+      bandValue: plan.bandValue,
+      rows: await loadRows(
+        orgId,
+        values,
+        ranked.map((r) => r.id),
+      ),
+    },
+    needsReview: await heldOutPage(orgId, positionId, values, query, "review", null),
+    setAside: await heldOutPage(orgId, positionId, values, query, "set-aside", null),
   };
-  const ids: string[] = [];
-  if (offset < keyedCount) ids.push(...(await orderedIds(keyed, offset, limit, true)));
-  const remaining = limit === null ? null : limit - ids.length;
-  if (unkeyedCount > 0 && (remaining === null || remaining > 0)) {
-    ids.push(...(await orderedIds(unkeyed, Math.max(0, offset - keyedCount), remaining, false)));
-  }
-
-  return { sort, bandValue, total, page: currentPage, rows: await loadRows(orgId, values, ids) };
 }
 
 /** The rows of the listed response ids, in that order: name, language, current score's result and latest decision. */
@@ -363,19 +353,18 @@ async function loadRows(orgId: string, values: ValueHeading[], order: string[]):
 }
 
 /** One page (50 rows) of the ranked list with the filters of the query, and the candidates held out of it. */
-export async function listResults(orgId: string, positionId: string, query: ResultsQuery) {
+export async function listResults(
+  orgId: string,
+  positionId: string,
+  query: ResultsQuery,
+  pageSize: number = RESULTS_PAGE_SIZE,
+) {
   const context = await getPositionResultsContext(orgId, positionId);
-  const ranking = await queryRanking(orgId, positionId, context.values, query, query.page, context);
-  const pages = Math.max(1, Math.ceil(ranking.total / RESULTS_PAGE_SIZE));
+  const ranking = await rankingPage(orgId, positionId, context.values, query, context, pageSize);
   // The held-out groups are shown apart from the ranking, their first page only (they are few: flagged candidates).
-  const needsReview = await queryRanking(orgId, positionId, context.values, query, 1, context, "review");
-  const setAside = await queryRanking(orgId, positionId, context.values, query, 1, context, "set-aside");
-  return {
-    context: withoutQuestionnaire(context),
-    ranking: { ...ranking, pages, pageSize: RESULTS_PAGE_SIZE },
-    needsReview: { total: needsReview.total, rows: needsReview.rows },
-    setAside: { total: setAside.total, rows: setAside.rows },
-  };
+  const needsReview = await heldOutPage(orgId, positionId, context.values, query, "review", RESULTS_PAGE_SIZE);
+  const setAside = await heldOutPage(orgId, positionId, context.values, query, "set-aside", RESULTS_PAGE_SIZE);
+  return { context: withoutQuestionnaire(context), ranking, needsReview, setAside };
 }
 
 function withoutQuestionnaire(context: PositionResultsContext) {

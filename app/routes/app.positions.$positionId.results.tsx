@@ -9,6 +9,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
 import { ResultsFilters } from "~/components/results-filters";
+import { ResultsPager } from "~/components/results-pager";
 import { HeldOutGroups, ResultsTable } from "~/components/results-table";
 import { ScoringFailures } from "~/components/scoring-failures";
 import { getPositionHeading } from "~/models/position.server";
@@ -95,7 +96,7 @@ export default function ResultsPage() {
     const dir = active && query.dir === "desc" ? "asc" : "desc";
     return (
       <Link
-        to={withParams({ sort: key, dir, page: null })}
+        to={withParams({ sort: key, dir, page: null, after: null, before: null })}
         aria-label={`Sort by ${label}, ${dir === "desc" ? "highest" : "lowest"} first`}
       >
         {label}
@@ -105,7 +106,7 @@ export default function ResultsPage() {
   }
 
   const exportSearch = new URLSearchParams(current);
-  exportSearch.delete("page");
+  for (const key of ["page", "after", "before"]) exportSearch.delete(key);
   const exportHref = `${base}/results.csv${exportSearch.toString() ? `?${exportSearch}` : ""}`;
 
   return (
@@ -189,23 +190,7 @@ export default function ResultsPage() {
             </Form>
           )}
 
-          {ranking.pages > 1 ? (
-            <nav className="pager" aria-label="Pages">
-              {ranking.page > 1 ? (
-                <Link to={withParams({ page: String(ranking.page - 1) })} rel="prev">
-                  ← Previous
-                </Link>
-              ) : null}
-              <span>
-                Page {ranking.page} of {ranking.pages} ({ranking.total} candidates)
-              </span>
-              {ranking.page < ranking.pages ? (
-                <Link to={withParams({ page: String(ranking.page + 1) })} rel="next">
-                  Next →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <ResultsPager paging={ranking} search={location.search} />
         </>
       )}
     </div>

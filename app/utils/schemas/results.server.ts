@@ -44,7 +44,7 @@ export const RESULTS_PAGE_SIZE = 50;
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
 
 /**
- * The results list's querystring (sort, filters, page). A link someone edited by hand falls back to the defaults
+ * The results list's querystring (sort, filters, page or cursor). A link someone edited by hand falls back to the defaults
  * instead of failing; value keys are checked against the questionnaire by the model.
  */
 export const resultsQuerySchema = z.object({
@@ -63,6 +63,12 @@ export const resultsQuerySchema = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  /**
+   * Keyset paging (issue 19): the rows after (Next) or before (Previous) this cursor; `page` is then the number shown.
+   * Checked by the model (results-cursor.server.ts): a cursor the page did not give is a 400, not ignored.
+   */
+  after: z.string().optional().catch(undefined),
+  before: z.string().optional().catch(undefined),
 });
 
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;

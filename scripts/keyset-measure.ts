@@ -1,0 +1,465 @@
+// Issue 19 (keyset): times one results page of a 100,000-candidate position (first, page 2,000, filtered), in this
+// process (listResults) and over HTTP (the production server). Not part of `npm run bench`; a helper's own check.
+//
+//   npx tsx scripts/keyset-measure.ts seed     # writes /tmp/keyset-bench/seed.db (+ meta.json) once
+//   npx tsx scripts/keyset-measure.ts model    # listResults() in this process, RUNS times each page
+//   BUILD_DIR=build-keyset PORT=3420 npx tsx scripts/keyset-measure.ts http   # GET over loopback, RUNS times each
+//   npx tsx scripts/keyset-measure.ts cold     # first request of a fresh server on a copied, evicted db file
+//
+// The seeded candidates are written as scripts/bench.ts wrote them before issue 19 (prepared statements, the storage
+// contract of score.server.ts), plus 400 submitted unscored responses and a decision on every 97th candidate.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import YAML from "yaml";
+import type { Questionnaire } from "../app/questionnaire/types";
+import type { Answers } from "../app/scoring";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIR = process.env.KEYSET_DIR ?? "/tmp/keyset-bench";
+const SEED = path.join(DIR, "seed.db");
+const META = path.join(DIR, "meta.json");
+const N = Number(process.env.KEYSET_N ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 7);
+const BANKS = [
+  "empathy",
+  "patience",
+  "respect",
+  "responsiveness",
+  "ownership",
+  "listening",
+  "honesty",
+  "clear-communication",
+];
+
+type Meta = { orgId: string; positionId: string; valueKey: string; cookie: string };
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const med = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return `median ${med.toFixed(1)} ms, min ${s[0].toFixed(1)}, max ${s[s.length - 1].toFixed(1)} (n=${s.length})`;
+}
+
+function pages(meta: Meta): [string, string][] {
+  return [
+    ["first", ""],
+    ["page 2,000", "?page=2000"],
+    ["page 1,000", "?page=1000"],
+    [`filtered band below on ${meta.valueKey}`, `?bandValue=${meta.valueKey}&band=below`],
+    ["filtered decision none", "?decision=none"],
+    [`by ${meta.valueKey}, page 2,000`, `?sort=${meta.valueKey}&page=2000`],
+    ["by min asc, page 700", "?sort=min&dir=asc&page=700"],
+  ];
+}
+
+async function seed() {
+  fs.mkdirSync(DIR, { recursive: true });
+  for (const f of [SEED, `${SEED}-wal`, `${SEED}-shm`]) fs.rmSync(f, { force: true });
+  process.env.DATABASE_URL = `file:${SEED}`;
+  process.env.DATA_DIR = DIR;
+  process.env.SESSION_SECRET ??= "keyset-measure-secret-keyset-measure-secret";
+  const { createDb, setDb, openSqlite, nowIso } = await import("../app/utils/db.server");
+  const { migrateToLatest } = await import("../db/migrator");
+  const { makeOrganization, makeUser, sessionCookieFor } = await import("../test/factories");
+  const { makePublishedVersion, makeResponseRow } = await import("../test/factories-benchmark");
+  const { loadQuestionnaireFile, questionnaireToYaml } = await import("../app/questionnaire/load.server");
+  const { createPosition } = await import("../app/models/position.server");
+  const { buildBenchmark, scoreCandidate } = await import("../app/scoring");
+  const { newId } = await import("../app/utils/tokens.server");
+  const db = createDb(`file:${SEED}`);
+  await migrateToLatest(db);
+  setDb(db);
+  const org = await makeOrganization("Keyset Support");
+  const recruiter = await makeUser(org.id, "recruiter");
+  const cookie = await sessionCookieFor(recruiter.id);
+  const actor = { userId: recruiter.id, label: recruiter.email };
+  const attention = (
+    YAML.parse(fs.readFileSync(path.join(ROOT, "questions/attention.yaml"), "utf8")) as {
+      attention: Questionnaire["attention"];
+    }
+  ).attention.slice(0, 2);
+  const draft: Questionnaire = {
+    id: "keyset-values",
+    version: 1,
+    title: "Service values (keyset)",
+    virtues: [],
+    locale: "en",
+    attention,
+    values: BANKS.map((bank) => {
+      const value = loadQuestionnaireFile(path.join(ROOT, `questions/bank/${bank}.yaml`)).values[0];
+      const statements = value.items.filter((i) => i.type !== "scenario").slice(0, 4);
+      const scenario = value.items.filter((i) => i.type === "scenario").slice(0, 1);
+      return { ...value, items: [...statements, ...scenario] };
+    }),
+  };
+  const yamlFile = path.join(DIR, "questionnaire.yaml");
+  fs.writeFileSync(yamlFile, questionnaireToYaml(draft));
+  const { versionId, q } = await makePublishedVersion(org.id, yamlFile);
+  let state = 20_261_123;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const choices = new Map<string, string[]>();
+  for (const a of q.attention) choices.set(a.id, [String(a.expect)]);
+  for (const value of q.values)
+    for (const item of value.items)
+      choices.set(
+        item.id,
+        item.type === "scenario"
+          ? item.options.map((o) => o.id)
+          : Array.from({ length: item.scale.max - item.scale.min + 1 }, (_, k) => String(item.scale.min + k)),
+      );
+  const randomAnswers = (): Answers => {
+    const answers: Answers = {};
+    for (const [id, options] of choices) {
+      const text = options[Math.floor(random() * options.length)];
+      answers[id] = /^\d+$/.test(text) ? Number(text) : text;
+    }
+    return answers;
+  };
+  const positionId = await createPosition(
+    org.id,
+    { title: "Support agent (100k)", description: "", questionnaireVersionId: versionId, status: "open" },
+    actor,
+  );
+  const agents: { respondent: string; answers: Answers }[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const answers = randomAnswers();
+    await makeResponseRow(org.id, positionId, versionId, "agent", answers, { label: `Agent ${i + 1}` });
+    agents.push({ respondent: `agent-${i}`, answers });
+  }
+  const snapshot = buildBenchmark(q, agents, {});
+  const benchmarkId = newId();
+  await db
+    .insertInto("benchmarks")
+    .values({
+      id: benchmarkId,
+      organization_id: org.id,
+      position_id: positionId,
+      status: "active",
+      snapshot_json: JSON.stringify(snapshot),
+      created_at: nowIso(),
+      created_by: recruiter.id,
+      activated_at: nowIso(),
+      activated_by: recruiter.id,
+    })
+    .execute();
+  await db.destroy();
+  const raw = openSqlite(SEED);
+  const insertResponse = raw.prepare(
+    `INSERT INTO responses (id, organization_id, position_id, invitation_id, kind, respondent_label,
+    questionnaire_version_id, locale, source, answers_json, revision, page_times_json, consent_at, started_at,
+    updated_at, submitted_at) VALUES (?, ?, ?, NULL, 'candidate', ?, ?, 'en', 'import', ?, 1, '{}', ?, ?, ?, ?)`,
+  );
+  const insertScore = raw.prepare(
+    `INSERT INTO scores (id, organization_id, position_id, response_id, benchmark_id, questionnaire_version_id,
+    algorithm_version, is_current, overall, min_alignment, review, result_json, created_at, submitted_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertValue = raw.prepare(
+    `INSERT INTO score_values (score_id, value_key, organization_id, position_id, is_current, score, percentile,
+    alignment, band, response_id, submitted_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertDecision = raw.prepare(
+    `INSERT INTO decisions (id, organization_id, response_id, decision, note, decided_by, decided_at)
+     VALUES (?, ?, ?, ?, '', ?, ?)`,
+  );
+  const base = Date.UTC(2026, 0, 1);
+  raw.transaction(() => {
+    for (let i = 0; i < N + 400; i += 1) {
+      const answers = randomAnswers();
+      const responseId = newId();
+      const at = new Date(base + i * 1000).toISOString();
+      insertResponse.run(
+        responseId,
+        org.id,
+        positionId,
+        `Candidate ${i + 1}`,
+        versionId,
+        JSON.stringify(answers),
+        at,
+        at,
+        at,
+        at,
+      );
+      if (i % 97 === 0)
+        insertDecision.run(newId(), org.id, responseId, ["advance", "hold", "reject"][i % 3], recruiter.id, at);
+      if (i >= N) continue; // the last 400: submitted, not scored
+      const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
+      const scoreId = newId();
+      insertScore.run(
+        scoreId,
+        org.id,
+        positionId,
+        responseId,
+        benchmarkId,
+        versionId,
+        snapshot.algorithmVersion,
+        result.overall,
+        result.minAlignment,
+        result.review ? 1 : 0,
+        JSON.stringify(result),
+        at,
+        at,
+      );
+      for (const value of q.values) {
+        const v = result.values[value.id];
+        insertValue.run(
+          scoreId,
+          value.id,
+          org.id,
+          positionId,
+          v?.score ?? null,
+          v?.percentile ?? null,
+          v?.alignment ?? null,
+          v?.band ?? null,
+          responseId,
+          at,
+        );
+      }
+    }
+  })();
+  // ~470 on the review list (as flagged candidates): a third reviewed usable, a third set aside, a third pending.
+  raw.exec(`update scores set review = 1 where rowid % 211 = 5`);
+  raw.exec(`update responses set review_status = case abs(rowid) % 3 when 0 then 'usable' when 1 then 'set_aside' else 'pending' end
+    where id in (select response_id from scores where review = 1)`);
+  raw.pragma("wal_checkpoint(TRUNCATE)");
+  const review = raw.prepare("select count(*) n from scores where review = 1").get() as { n: number };
+  raw.close();
+  const meta: Meta = { orgId: org.id, positionId, valueKey: q.values[0].id, cookie: cookie.split(";")[0] };
+  fs.writeFileSync(META, JSON.stringify(meta));
+  console.log(`seeded ${N} scored + 400 unscored in ${SEED}; ${review.n} on the review list`);
+}
+
+/** A copy of the seed with the current migrations applied (a new index lands in the copy, not the seed). */
+async function workingCopy(name: string): Promise<string> {
+  const file = path.join(DIR, name);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  fs.copyFileSync(SEED, file);
+  const { createDb } = await import("../app/utils/db.server");
+  const { migrateToLatest } = await import("../db/migrator");
+  const db = createDb(`file:${file}`);
+  await migrateToLatest(db);
+  await db.destroy();
+  return file;
+}
+
+async function model() {
+  const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const file = await workingCopy("model.db");
+  process.env.DATABASE_URL = `file:${file}`;
+  const { createDb, setDb } = await import("../app/utils/db.server");
+  const { listResults } = await import("../app/models/results.server");
+  const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
+  for (const [label, search] of pages(meta)) {
+    const times: number[] = [];
+    let firstRow = "";
+    for (let run = 0; run < RUNS; run += 1) {
+      const db = createDb(`file:${file}`); // a fresh connection each run: empty SQLite page cache
+      setDb(db);
+      const t = performance.now();
+      const listed = await listResults(meta.orgId, meta.positionId, parseResultsQuery(new URL(`http://x/${search}`)));
+      times.push(performance.now() - t);
+      firstRow = `${listed.ranking.rows.length} rows, page ${listed.ranking.page}/${listed.ranking.pages}, total ${listed.ranking.total}`;
+      await db.destroy();
+    }
+    console.log(`model  ${label.padEnd(36)} ${stats(times)}  [${firstRow}]`);
+  }
+}
+
+function get(port: number, pathname: string, cookie: string, agent: http.Agent) {
+  return new Promise<{ status: number; ms: number; server: number | null; body: string }>((resolve, reject) => {
+    const t = performance.now();
+    const req = http.request({ host: "127.0.0.1", port, path: pathname, agent, headers: { Cookie: cookie } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const timing = /app;dur=([\d.]+)/.exec(String(res.headers["server-timing"] ?? ""));
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t,
+          server: timing ? Number(timing[1]) : null,
+          body: Buffer.concat(chunks).toString(),
+        });
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function startServer(file: string, port: number) {
+  const child = spawn(process.execPath, [path.join(ROOT, "server.js")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SECURE_COOKIES: "0",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      BUILD_DIR: path.resolve(ROOT, process.env.BUILD_DIR ?? "build-keyset"),
+      DATABASE_URL: `file:${file}`,
+      DATA_DIR: DIR,
+      SESSION_SECRET: process.env.SESSION_SECRET ?? "keyset-measure-secret-keyset-measure-secret",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const t = performance.now();
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get({ host: "127.0.0.1", port, path: "/favicon.svg" }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on("error", () => resolve(false));
+    });
+    if (ok) break;
+    if (performance.now() - t > 30_000) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+async function httpTimes() {
+  const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const file = await workingCopy("http.db");
+  const port = Number(process.env.PORT ?? 3420);
+  const child = await startServer(file, port);
+  try {
+    const agent = new http.Agent({ keepAlive: true });
+    const base = `/app/positions/${meta.positionId}/results`;
+    await get(port, base, meta.cookie, agent); // warm-up: module load, first query plans
+    for (const [label, search] of pages(meta)) {
+      const client: number[] = [];
+      const server: number[] = [];
+      let status = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        const reply = await get(port, base + search, meta.cookie, agent);
+        status = reply.status;
+        client.push(reply.ms);
+        if (reply.server !== null) server.push(reply.server);
+      }
+      console.log(
+        `http   ${label.padEnd(36)} status ${status} client ${stats(client)}; Server-Timing ${server.length ? stats(server) : "-"}`,
+      );
+    }
+    agent.destroy();
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+/** First request of a fresh server on a db file copied from the seed and evicted from the page cache (dd nocache). */
+async function cold() {
+  const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const port = Number(process.env.PORT ?? 3420);
+  const base = `/app/positions/${meta.positionId}/results`;
+  const prepared = await workingCopy("cold-src.db");
+  for (const [label, search] of [
+    ["overall", ""],
+    [meta.valueKey, `?sort=${meta.valueKey}`],
+    ["page 2,000", "?page=2000"],
+  ]) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const file = path.join(DIR, `cold-${crypto.randomBytes(3).toString("hex")}.db`);
+      fs.copyFileSync(prepared, file);
+      const dd = spawnSync("dd", [`if=${file}`, "iflag=nocache", "count=0", "status=none"]);
+      if (dd.status !== 0) throw new Error(`dd nocache failed: ${dd.stderr}`);
+      const child = await startServer(file, port);
+      const agent = new http.Agent({ keepAlive: true });
+      const reply = await get(port, base + search, meta.cookie, agent);
+      if (reply.status !== 200) throw new Error(`cold ${label}: ${reply.status}`);
+      times.push(reply.ms);
+      agent.destroy();
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    }
+    console.log(`cold   ${label.padEnd(36)} client ${stats(times)}`);
+  }
+}
+
+/** Each query of one page with its time (second run on one connection), to see where a page's time goes. */
+async function profile() {
+  const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const file = path.join(DIR, "model.db");
+  const { createDb, setDb, openSqlite } = await import("../app/utils/db.server");
+  const { migrateToLatest } = await import("../db/migrator");
+  const migrating = createDb(`file:${file}`);
+  await migrateToLatest(migrating);
+  await migrating.destroy();
+  const compiled: { sql: string; parameters: readonly unknown[] }[] = [];
+  const { listResults } = await import("../app/models/results.server");
+  const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
+  const { CompiledQuery } = await import("kysely");
+  void CompiledQuery;
+  const log: string[] = [];
+  const started = new Map<unknown, number>();
+  const sqlOf = new Map<unknown, unknown>();
+  const base = createDb(`file:${file}`);
+  const db = base.withPlugin({
+    transformQuery(args) {
+      started.set(args.queryId, performance.now());
+      sqlOf.set(args.queryId, args.node);
+      return args.node;
+    },
+    async transformResult(args) {
+      const t = started.get(args.queryId);
+      const query = base.getExecutor().compileQuery(sqlOf.get(args.queryId) as never, args.queryId);
+      const text = query.sql;
+      compiled.push(query);
+      log.push(
+        `${(performance.now() - (t ?? 0)).toFixed(1).padStart(7)} ms  ${args.result.rows.length} rows  ${process.env.FULL ? text : text.slice(0, 160)}`,
+      );
+      return args.result;
+    },
+  });
+  setDb(db);
+  const which = process.argv[3] ?? "";
+  for (let run = 0; run < 2; run += 1) {
+    log.length = 0;
+    compiled.length = 0;
+    const t = performance.now();
+    await listResults(meta.orgId, meta.positionId, parseResultsQuery(new URL(`http://x/${which}`)));
+    console.log(`run ${run}: ${(performance.now() - t).toFixed(1)} ms`);
+  }
+  console.log(log.join("\n"));
+  if (process.env.PLANS) {
+    const raw = openSqlite(file);
+    compiled.forEach((q, i) => {
+      const plan = raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as {
+        detail: string;
+      }[];
+      console.log(`#${i}: ${plan.map((p) => p.detail).join(" | ")}`);
+    });
+    raw.close();
+  }
+}
+
+const mode = process.argv[2];
+const run =
+  mode === "profile"
+    ? profile
+    : mode === "seed"
+      ? seed
+      : mode === "model"
+        ? model
+        : mode === "http"
+          ? httpTimes
+          : mode === "cold"
+            ? cold
+            : null;
+if (!run) {
+  console.error("usage: keyset-measure.ts seed|model|http|cold");
+  process.exit(2);
+}
+await run();
