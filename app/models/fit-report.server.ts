@@ -1,19 +1,12 @@
 // The fit report of one candidate and the side-by-side compare: per value the engine's result beside the benchmark's
 // statistics, worded by ~/utils/report-wording (split from results.server.ts, issue 21).
-import { listDecisions } from "~/models/decision.server";
-import { loadQuestionnaireContent } from "~/models/respondent-input.server";
-import {
-  notFound,
-  positionContext,
-  valueHeadings,
-  weakestValue,
-  type ValueHeading,
-} from "~/models/results-context.server";
+import { loadFitReportData, type FitReportData } from "~/models/fit-report-data.server";
+import { languageComparison } from "~/models/respondent-locale.server";
+import { notFound, positionContext, weakestValue, type ValueHeading } from "~/models/results-context.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import {
   consensusCounts,
   isAlgorithmVersion,
-  parseStoredSnapshot,
   type BenchmarkSnapshot,
   type CandidateResult,
   type CandidateValueResult,
@@ -74,32 +67,19 @@ async function requireCandidateResponse(orgId: string, positionId: string, respo
 }
 
 /** Where a flagged candidate stands in review before ranking, with who reviewed it, when and why. */
-async function reviewState(
-  orgId: string,
-  response: {
-    review_status: ReviewStatus;
-    review_note: string | null;
-    reviewed_by: string | null;
-    reviewed_at: string | null;
-  },
-  needed: boolean,
-  db: DB,
-) {
-  if (!needed) return null;
-  const reviewer = response.reviewed_by
-    ? await db
-        .selectFrom("users")
-        .select(["name", "email"])
-        .where("organization_id", "=", orgId)
-        .where("id", "=", response.reviewed_by)
-        .executeTakeFirst()
-    : undefined;
+function reviewState(response: {
+  review_status: ReviewStatus;
+  review_note: string | null;
+  reviewed_at: string | null;
+  reviewer_name: string | null;
+  reviewer_email: string | null;
+}) {
   return {
     status: response.review_status,
     label: REVIEW_STATUS_LABEL[response.review_status],
     note: response.review_note,
     reviewedAt: response.reviewed_at,
-    reviewedBy: response.reviewed_at ? reviewer?.name || reviewer?.email || "a former user" : null,
+    reviewedBy: response.reviewed_at ? response.reviewer_name || response.reviewer_email || "a former user" : null,
   };
 }
 
@@ -140,46 +120,14 @@ function reportValues(
   });
 }
 
-/** Everything the fit report shows; 404 unless the response is a candidate of this position in this organization. */
-export async function getFitReport(orgId: string, positionId: string, responseId: string) {
-  const db = getDb();
-  const context = await positionContext(orgId, positionId, db);
-  const response = await requireCandidateResponse(orgId, positionId, responseId, db);
-  const score = await currentScore(orgId, responseId, db);
-  const result = score ? (JSON.parse(score.result_json) as CandidateResult) : null;
-  // The score names the algorithm it was computed with; its wording follows that algorithm.
-  const algorithm = score && isAlgorithmVersion(score.algorithm_version) ? score.algorithm_version : "vb-1";
-
-  // The report reads the benchmark and questionnaire version the score was made with, not whatever is active now.
-  let snapshot: BenchmarkSnapshot | null = null;
-  let benchmarkActivatedAt: string | null = null;
-  let benchmarkIsActive = false;
-  if (score) {
-    const benchmark = await db
-      .selectFrom("benchmarks")
-      .select(["snapshot_json", "activated_at", "created_at", "status"])
-      .where("organization_id", "=", orgId)
-      .where("id", "=", score.benchmark_id)
-      .executeTakeFirst();
-    if (benchmark) {
-      snapshot = parseStoredSnapshot(benchmark.snapshot_json);
-      benchmarkActivatedAt = benchmark.activated_at ?? benchmark.created_at;
-      benchmarkIsActive = benchmark.status === "active";
-    }
-  }
-  const versionId = score?.questionnaire_version_id ?? response.questionnaire_version_id;
-  const q = await loadQuestionnaireContent(orgId, versionId, db);
-  const values = versionId === context.questionnaireVersion.id ? context.values : await valueHeadings(orgId, q, db);
-  const version = await db
-    .selectFrom("questionnaire_versions")
-    .select("version")
-    .where("organization_id", "=", orgId)
-    .where("id", "=", versionId)
-    .executeTakeFirst();
-
-  const rows = reportValues(values, q, snapshot, result);
-  const answers = JSON.parse(response.answers_json || "{}") as Record<string, unknown>;
-  const scenarios = q.values.flatMap((value) =>
+/** Per scenario item: the options, the candidate's choice and the benchmark agents' consensus. */
+function reportScenarios(
+  q: Questionnaire,
+  values: ValueHeading[],
+  snapshot: BenchmarkSnapshot | null,
+  answers: Record<string, unknown>,
+) {
+  return q.values.flatMap((value) =>
     value.items.flatMap((item) => {
       if (item.type !== "scenario") return [];
       const consensus = snapshot?.scenarios[item.id] ?? null;
@@ -211,10 +159,40 @@ export async function getFitReport(orgId: string, positionId: string, responseId
       ];
     }),
   );
+}
+
+/**
+ * Everything the fit report shows; 404 unless the response is a candidate of this position in this organization.
+ * The reads are batched in fit-report-data.server.ts (one round trip with warm caches, issue 19).
+ */
+export async function getFitReport(orgId: string, positionId: string, responseId: string) {
+  return fitReport(await loadFitReportData(orgId, positionId, responseId));
+}
+
+/** The fit report page: the report and the candidate's language against the benchmark agents' (issue 11). */
+export async function getFitReportPage(orgId: string, positionId: string, responseId: string) {
+  const data = await loadFitReportData(orgId, positionId, responseId, { withLanguage: true });
+  const included = data.snapshot ? (data.snapshot.included ?? []) : null;
+  return { ...fitReport(data), language: languageComparison(data.response.locale, included, data.agents ?? []) };
+}
+
+function fitReport(data: FitReportData) {
+  const { response, q, values, snapshot } = data;
+  const result = response.result_json !== null ? (JSON.parse(response.result_json) as CandidateResult) : null;
+  // The score names the algorithm it was computed with; its wording follows that algorithm.
+  const algorithm = result && isAlgorithmVersion(response.algorithm_version) ? response.algorithm_version : "vb-1";
+  // The report reads the benchmark and questionnaire version the score was made with, not whatever is active now.
+  const benchmarkActivatedAt = response.benchmark_status
+    ? (response.benchmark_activated_at ?? response.benchmark_created_at)
+    : null;
+  const benchmarkIsActive = response.benchmark_status === "active";
+
+  const rows = reportValues(values, q, snapshot, result);
+  const answers = JSON.parse(response.answers_json || "{}") as Record<string, unknown>;
+  const scenarios = reportScenarios(q, values, snapshot, answers);
   const weakest = weakestValue(values, result);
-  const decisions = await listDecisions(orgId, responseId, db);
   return {
-    position: context.position,
+    position: data.position,
     candidate: {
       responseId: response.id,
       name: response.respondent_label,
@@ -226,7 +204,7 @@ export async function getFitReport(orgId: string, positionId: string, responseId
       ? null
       : !response.submitted_at
         ? "This candidate has not submitted yet."
-        : context.benchmark
+        : data.hasActiveBenchmark
           ? "This candidate has not been scored yet against the active benchmark."
           : "There is no active benchmark yet, so nobody can be scored. Activate one on the Benchmark tab.",
     values: rows,
@@ -245,20 +223,21 @@ export async function getFitReport(orgId: string, positionId: string, responseId
       : null,
     flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: flagMeaning(flag, algorithm) })),
     review: result?.review ?? false,
-    reviewState: await reviewState(orgId, response, result?.review ?? false, db),
+    reviewState: result?.review ? reviewState(response) : null,
     scenarios,
-    provenance: score
-      ? {
-          algorithmVersion: score.algorithm_version,
-          algorithmLabel: algorithmLabel(algorithm),
-          questionnaireTitle: q.title,
-          questionnaireVersion: version?.version ?? q.version,
-          benchmarkActivatedAt,
-          benchmarkIsActive,
-          scoredAt: score.created_at,
-        }
-      : null,
-    decisions: decisions.map((d) => ({
+    provenance:
+      result && response.algorithm_version !== null && response.scored_at !== null
+        ? {
+            algorithmVersion: response.algorithm_version,
+            algorithmLabel: algorithmLabel(algorithm),
+            questionnaireTitle: q.title,
+            questionnaireVersion: data.versionNumber,
+            benchmarkActivatedAt,
+            benchmarkIsActive,
+            scoredAt: response.scored_at,
+          }
+        : null,
+    decisions: data.decisions.map((d) => ({
       id: d.id,
       decision: d.decision,
       note: d.note,
@@ -269,7 +248,7 @@ export async function getFitReport(orgId: string, positionId: string, responseId
   };
 }
 
-export type FitReport = Awaited<ReturnType<typeof getFitReport>>;
+export type FitReport = ReturnType<typeof fitReport>;
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;

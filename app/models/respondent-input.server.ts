@@ -130,6 +130,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * The cached content of a version, if it is cached; no tenant check: only for a version id the caller has just read
+ * from a query that filtered by organization (the fit report's batched read, issue 19).
+ */
+export function cachedQuestionnaireContent(versionId: string): Questionnaire | undefined {
+  return contentCache.get(versionId);
+}
+
+/**
  * The published questionnaire (content_json is exactly a Questionnaire) of a version of this organization, or 404;
  * read-only (frozen, shared between requests). Pass `db` inside a transaction (SQLite has one connection).
  */

@@ -60,28 +60,6 @@ export async function setResponseLocale(responseId: string, locale: Locale): Pro
   await getDb().updateTable("responses").set({ locale, updated_at: nowIso() }).where("id", "=", responseId).execute();
 }
 
-/** How many of these responses (the included agents of a benchmark) answered in each locale. */
-export async function countAgentsByLocale(
-  orgId: string,
-  responseIds: readonly string[],
-  positionId?: string,
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (let i = 0; i < responseIds.length; i += 500) {
-    let query = getDb()
-      .selectFrom("responses")
-      .select(["locale"])
-      .where("organization_id", "=", orgId)
-      .where("id", "in", responseIds.slice(i, i + 500));
-    // Performance (issue 9): with only organization_id = ? SQLite walks every response of the organization through
-    // responses_position_idx (60-80 ms with 100,000 candidates); the position's agents are a few rows of that index.
-    if (positionId) query = query.where("position_id", "=", positionId).where("kind", "=", "agent");
-    const rows = await query.execute();
-    for (const row of rows) counts[row.locale] = (counts[row.locale] ?? 0) + 1;
-  }
-  return counts;
-}
-
 export type LanguageComparison = {
   /** The language the candidate answered in. */
   locale: string;
@@ -94,44 +72,32 @@ export type LanguageComparison = {
   minAgents: number;
 };
 
-/** For the fit report: the candidate's language against the languages of the benchmark the score used. */
-export async function getLanguageComparison(
-  orgId: string,
-  positionId: string,
-  responseId: string,
-): Promise<LanguageComparison> {
-  const db = getDb();
-  const response = await db
-    .selectFrom("responses")
-    .select(["locale"])
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("id", "=", responseId)
-    .executeTakeFirst();
-  if (!response) throw new Response("Not found", { status: 404 });
-  const benchmark = await db
-    .selectFrom("scores as s")
-    .innerJoin("benchmarks as b", "b.id", "s.benchmark_id")
-    .select(["b.snapshot_json"])
-    .where("s.organization_id", "=", orgId)
-    .where("b.organization_id", "=", orgId)
-    .where("s.response_id", "=", responseId)
-    .where("s.is_current", "=", 1)
-    .executeTakeFirst();
-  if (!benchmark) {
+/**
+ * For the fit report: the candidate's language against the languages of the included agents of the benchmark the
+ * score used (`included`: the snapshot's, null when not scored), given the position's agents and their languages.
+ */
+export function languageComparison(
+  locale: string,
+  included: readonly string[] | null,
+  positionAgents: readonly { id: string; locale: string }[],
+): LanguageComparison {
+  if (!included) {
     return {
-      locale: response.locale,
+      locale,
       agentsByLocale: null,
       sameLanguageAgents: null,
       crossLanguage: false,
       minAgents: MIN_SAME_LANGUAGE_AGENTS,
     };
   }
-  const snapshot = JSON.parse(benchmark.snapshot_json) as { included?: string[] };
-  const agentsByLocale = await countAgentsByLocale(orgId, snapshot.included ?? [], positionId);
-  const same = agentsByLocale[response.locale] ?? 0;
+  const includedIds = new Set(included);
+  const agentsByLocale: Record<string, number> = {};
+  for (const agent of positionAgents) {
+    if (includedIds.has(agent.id)) agentsByLocale[agent.locale] = (agentsByLocale[agent.locale] ?? 0) + 1;
+  }
+  const same = agentsByLocale[locale] ?? 0;
   return {
-    locale: response.locale,
+    locale,
     agentsByLocale,
     sameLanguageAgents: same,
     crossLanguage: same < MIN_SAME_LANGUAGE_AGENTS,

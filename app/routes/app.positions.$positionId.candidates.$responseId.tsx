@@ -16,8 +16,7 @@ import { ReportScenarios } from "~/components/report-scenarios";
 import { ReportValue } from "~/components/report-value";
 import { NotOnReviewListError, reviewCandidate } from "~/models/candidate-review.server";
 import { recordDecision, requireCandidate } from "~/models/decision.server";
-import { getLanguageComparison } from "~/models/respondent-locale.server";
-import { getFitReport } from "~/models/fit-report.server";
+import { getFitReportPage } from "~/models/fit-report.server";
 import reportCss from "~/styles/report.css?url";
 import { failure, parseForm } from "~/utils/form.server";
 import { readIntent } from "~/utils/form-intent.server";
@@ -36,10 +35,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId");
-  const report = await getFitReport(user.organizationId, params.positionId ?? "", params.responseId ?? "");
-  // In which language the candidate answered, and whether the benchmark's agents answered in it (issue 11).
-  const language = await getLanguageComparison(user.organizationId, report.position.id, report.candidate.responseId);
-  return data({ ...report, language }, { headers: { "Cache-Control": "private, no-store" } });
+  // With the language the candidate answered in, and whether the benchmark's agents answered in it (issue 11).
+  const report = await getFitReportPage(user.organizationId, params.positionId ?? "", params.responseId ?? "");
+  return data(report, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,0 +1,88 @@
+// The fit report's reads are batched (issue 19): on PostgreSQL every query is a network round trip, so the number of
+// queries and of sequential rounds is pinned here; a regression to a query per value, per decision or per agent (or
+// to reads that wait for each other) fails. The counts are worked out from fit-report-data.server.ts.
+import type { KyselyPlugin } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { recordDecision } from "../../app/models/decision.server";
+import { getFitReport, getFitReportPage } from "../../app/models/fit-report.server";
+import { setDb } from "../../app/utils/db.server";
+import { withTestDatabase } from "../db";
+import { makeOrganization, makeUser } from "../factories";
+import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
+
+const testDb = withTestDatabase();
+
+/**
+ * Counts the queries a call sends and the rounds they go out in: a query compiled before any result of the queries
+ * already sent has come back rides in the same round (Promise.all); one compiled after a result starts a new round.
+ */
+async function countQueries<T>(run: () => Promise<T>): Promise<{ value: T; queries: number; rounds: number }> {
+  let queries = 0;
+  let results = 0;
+  const resultsSeenAtCompile: number[] = [];
+  const counter: KyselyPlugin = {
+    transformQuery(args) {
+      queries += 1;
+      resultsSeenAtCompile.push(results);
+      return args.node;
+    },
+    async transformResult(args) {
+      results += 1;
+      return args.result;
+    },
+  };
+  setDb(testDb.db().withPlugin(counter));
+  try {
+    const value = await run();
+    return { value, queries, rounds: new Set(resultsSeenAtCompile).size };
+  } finally {
+    setDb(testDb.db());
+  }
+}
+
+afterEach(() => setDb(testDb.db()));
+
+describe("fit report reads", () => {
+  it("reads a scored candidate in one round of four queries, whatever the number of decisions and values", async () => {
+    const org = await makeOrganization("Batch Co");
+    const recruiter = await makeUser(org.id, "recruiter");
+    const position = await makeResultsPosition(org.id);
+    const candidate = await addCandidate(org.id, position, exampleCandidates().c02, "Cole Two");
+    const actor = { id: recruiter.id, email: recruiter.email };
+    for (const decision of ["hold", "advance", "reject"] as const) {
+      await recordDecision(org.id, position.positionId, candidate.responseId, { decision, note: "" }, actor);
+    }
+    const read = () => getFitReportPage(org.id, position.positionId, candidate.responseId);
+
+    // First read in this process: the benchmark snapshot is not cached yet, so it is read after the batch (the
+    // questionnaire content was cached when the candidate was scored).
+    const cold = await countQueries(read);
+    expect(cold).toMatchObject({ queries: 5, rounds: 2 });
+    // Then: the candidate row (position, score, benchmark, version, reviewer joined), the organization's value
+    // names, the decisions and the position's agents' languages, all sent together.
+    const warm = await countQueries(read);
+    expect(warm).toMatchObject({ queries: 4, rounds: 1 });
+    expect(warm.value.decisions).toHaveLength(3);
+    expect(warm.value.values).toHaveLength(3);
+    expect(warm.value.scenarios.length).toBeGreaterThan(0);
+    // 13 example agents, one excluded by its hard flag: 12 included, all answered in English.
+    expect(warm.value.language).toMatchObject({ locale: "en", agentsByLocale: { en: 12 }, crossLanguage: false });
+    // The API's report needs no languages: three queries.
+    const api = await countQueries(() => getFitReport(org.id, position.positionId, candidate.responseId));
+    expect(api).toMatchObject({ queries: 3, rounds: 1 });
+  });
+
+  it("answers 404 for another organization's candidate after the same single round", async () => {
+    const org = await makeOrganization("Owner Co");
+    const other = await makeOrganization("Other Co");
+    const position = await makeResultsPosition(org.id);
+    const candidate = await addCandidate(org.id, position, exampleCandidates().c01, "Cara One");
+    const read = await countQueries(() =>
+      getFitReportPage(other.id, position.positionId, candidate.responseId).then(
+        () => 200,
+        (error: unknown) => (error instanceof Response ? error.status : error),
+      ),
+    );
+    expect(read).toMatchObject({ value: 404, queries: 4, rounds: 1 });
+  });
+});
