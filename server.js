@@ -61,42 +61,63 @@ app.get("/readyz", async (_req, res) => {
   else res.status(503).send("not ready: the database does not take writes (see the server log)");
 });
 
-app.use((req, res, next) => {
-  res.set(BASE_SECURITY_HEADERS);
+/**
+ * The request guard of every request: security headers; methods the app does not answer, cross-site state changes
+ * and bodies declared too large are answered here (false); otherwise true and the request goes on.
+ */
+function passesGuard(req, res, pathname) {
+  for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
   // invitation and answering pages send their own `Referrer-Policy: no-referrer` (the link must not leak)
-  if (/^\/(i|r)(\/|$)/.test(req.path)) res.removeHeader("Referrer-Policy");
+  if (/^\/(i|r)(\/|$)/.test(pathname)) res.removeHeader("Referrer-Policy");
   const verdict = checkIncomingRequest({
     method: req.method,
     host: req.headers.host,
     origin: req.headers.origin,
     secFetchSite: req.headers["sec-fetch-site"],
     contentLength: req.headers["content-length"],
-    path: req.path,
+    path: pathname,
     authorization: req.headers.authorization,
   });
   if (!verdict.ok) {
-    if (verdict.headers) res.set(verdict.headers);
     // the public API answers its errors as RFC 9457 problem+json (issue 20)
-    if (isApiPath(req.path)) {
-      res.status(verdict.status).type("application/problem+json");
-      res.send(JSON.stringify(problemBody(verdict.status, verdict.message)));
-    } else res.status(verdict.status).type("text/plain").send(verdict.message);
-    return;
+    const api = isApiPath(pathname);
+    const body = api ? JSON.stringify(problemBody(verdict.status, verdict.message)) : verdict.message;
+    res.writeHead(verdict.status, {
+      ...verdict.headers,
+      "Content-Type": `${api ? "application/problem+json" : "text/plain"}; charset=utf-8`,
+      "Content-Length": Buffer.byteLength(body),
+    });
+    res.end(body);
+    return false;
   }
   // Forms on no-referrer pages (invitation/answering) post `Origin: null`; the guard accepted it because
   // Sec-Fetch-Site is same-origin, so drop it before Remix's own origin check refuses the action.
   if (req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin") delete req.headers.origin;
-  next();
+  return true;
+}
+app.use((req, res, next) => {
+  if (passesGuard(req, res, req.path)) next();
 });
 
 // The body limit on the bytes actually read (a chunked body has no Content-Length for the guard above to check).
-app.use(bodyLimit(MAX_BODY_BYTES, TOO_LARGE_MESSAGE));
+const limitBody = bodyLimit(MAX_BODY_BYTES, TOO_LARGE_MESSAGE);
+app.use(limitBody);
 
-// The answering page's autosave (issue 19): answered here, past the guard and the body limit above, without Remix's
-// router and single-fetch encoding; same session, revision, validation and tenant checks (autosave-endpoint.server.ts).
-app.post(build.entry.module.AUTOSAVE_PATH, (req, res, next) => {
-  build.entry.module.handleAutosave(req, res).catch(next);
-});
+// The answering page's autosave (issue 19), the product's hot path: `POST /r/autosave` is taken before express (see
+// the server below) through the same guard and body limit, then answered without Remix's router and single-fetch
+// encoding, with the same session, revision, validation and tenant checks (app/utils/autosave-endpoint.server.ts).
+const { AUTOSAVE_PATH, handleAutosave } = build.entry.module;
+function answerAutosave(req, res) {
+  if (!passesGuard(req, res, AUTOSAVE_PATH)) return;
+  limitBody(req, res, () =>
+    handleAutosave(req, res).catch((error) => {
+      console.error(error);
+      res.destroy();
+    }),
+  );
+}
+const isAutosave = (req) =>
+  req.method === "POST" && (req.url === AUTOSAVE_PATH || req.url.startsWith(`${AUTOSAVE_PATH}?`));
 
 // Built assets: the brotli / gzip files written beside them at `npm run build` (scripts/precompress.mjs), chosen by
 // Accept-Encoding (br, then gzip, else the file itself).
@@ -186,7 +207,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = http.createServer((req, res) => {
   benchTiming?.start(req, res);
-  app(req, res);
+  if (isAutosave(req)) answerAutosave(req, res);
+  else app(req, res);
 });
 server.listen(port, host, () => {
   console.log(`valuebench listening on http://localhost:${port}`);
