@@ -42,7 +42,7 @@ export function tableReachableScores(q: Questionnaire, snapshot: BenchmarkSnapsh
   if (codes === null || !allCodesDense(codes)) return 0;
   let tabled = 0;
   codes.dense.forEach((table, index) => {
-    const places = table as Int32Array;
+    const places = table as Uint16Array;
     for (let code = 0; code < places.length; code += 1) {
       if (places[code] !== 0) continue;
       resultOfCode(scoring, codes, index, code);
@@ -59,7 +59,7 @@ export function tableReachableScores(q: Questionnaire, snapshot: BenchmarkSnapsh
 export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, input: RespondentInput): CandidateResult {
   const scoring = snapshotScoring(q, snapshot);
   if (scoring.codes === null || !scanCodes(scoring, scoring.codes, input)) scanItems(scoring, input);
-  const { likert, results } = scoring;
+  const { likert, results, hasAlignment, alignments, below } = scoring;
   const impression = isImpression(scoring.virtuesAnswered, scoring.virtuesAtMax);
   const { flags, review } = flagsOf(
     likert,
@@ -76,16 +76,16 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
   let minAlignment: number | null = null;
   let incomplete = false;
   for (let index = 0; index < ids.length; index += 1) {
-    const result = results[index];
-    values[ids[index]] = result;
-    if (result.alignment === null) {
+    values[ids[index]] = results[index];
+    if (hasAlignment[index] === 0) {
       incomplete = true;
       continue;
     }
-    weighted += weights[index] * result.alignment;
+    const alignment = alignments[index];
+    weighted += weights[index] * alignment;
     weightSum += weights[index];
-    if (minAlignment === null || result.alignment < minAlignment) minAlignment = result.alignment;
-    if (result.band === "below") belowValues.push(ids[index]);
+    if (minAlignment === null || alignment < minAlignment) minAlignment = alignment;
+    if (below[index] === 1) belowValues.push(ids[index]);
   }
   return {
     respondent: input.respondent,

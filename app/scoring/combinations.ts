@@ -10,7 +10,7 @@ import type { CandidateValueResult } from "./types";
 /** Codes below this bound decode exactly with floating-point division (see digitOf); larger values are not coded. */
 const MAX_CODES = 2 ** 48;
 /** A value with at most this many codes gets an array indexed by code; more get a hash table. */
-const DENSE_MAX_CODES = 1 << 16;
+const DENSE_MAX_CODES = 0xffff;
 /** A hash table stops growing at this many codes; codes beyond it are computed each time (still correct). */
 const SPARSE_MAX_ENTRIES = 1 << 16;
 
@@ -24,22 +24,21 @@ export interface ValueCodes {
   /** Per value: the number of codes. */
   totals: Float64Array;
   /**
-   * Per value with at most DENSE_MAX_CODES codes: by code, 1 + the index in `distinct` of the code's result (0: not
+   * Per value with at most DENSE_MAX_CODES codes: by code, 1 + the place in `distinct` of the code's result (0: not
    * met yet); null for the others. Small typed arrays and few distinct results keep the lookups in cache.
    */
-  dense: (Int32Array | null)[];
+  dense: (Uint16Array | null)[];
   /** Per value: its distinct results met so far (a value has few distinct scores), and their places there. */
   distinct: CandidateValueResult[][];
   placeOf: Map<CandidateValueResult, number>[];
+  /** Per value, by place in `distinct`: the result has an alignment, the alignment, the band is "below". */
+  hasAlignmentAt: Uint8Array[];
+  alignmentAt: Float64Array[];
+  belowAt: Uint8Array[];
   /** Per value: the result of each code met so far (values with more codes), or null. */
   sparse: (FloatKeyCache<CandidateValueResult> | null)[];
-  /** Per slot: its place among the likert slots (the flags' order), or -1. */
-  likertPosition: Int32Array;
-  likertCount: number;
   /** Per value: the code of the last response read (scratch). */
   codes: Float64Array;
-  /** Per likert place: the raw answer of the last response read, NaN when unanswered (scratch). */
-  likertAnswers: Float64Array;
 }
 
 /** The number of answers a scored slot can hold (its digits less the "unanswered" one). */
@@ -59,10 +58,7 @@ export function valueCodesOf(slots: Slots, valueCount: number, duplicateIds: boo
   const radix = new Float64Array(kind.length).fill(1);
   const totals = new Float64Array(valueCount).fill(1);
   const members: number[][] = Array.from({ length: valueCount }, () => []);
-  const likertPosition = new Int32Array(kind.length).fill(-1);
-  let likertCount = 0;
   for (let slot = 0; slot < kind.length; slot += 1) {
-    if (slots.likert[slot] === 1) likertPosition[slot] = likertCount++;
     const scored = kind[slot] === SCALED || kind[slot] === SCALED_WIDE || kind[slot] === SCENARIO;
     if (!scored) continue;
     if (!Number.isInteger(slots.min[slot]) || !Number.isInteger(slots.max[slot])) return null;
@@ -78,16 +74,16 @@ export function valueCodesOf(slots: Slots, valueCount: number, duplicateIds: boo
     radix,
     valueSlots: members.map((m) => Int32Array.from(m)),
     totals,
-    dense: Array.from(totals, (total) => (total <= DENSE_MAX_CODES ? new Int32Array(total) : null)),
+    dense: Array.from(totals, (total) => (total <= DENSE_MAX_CODES ? new Uint16Array(total) : null)),
     distinct: Array.from(totals, () => []),
     placeOf: Array.from(totals, () => new Map()),
+    hasAlignmentAt: Array.from(totals, (total) => new Uint8Array(total <= DENSE_MAX_CODES ? total : 0)),
+    alignmentAt: Array.from(totals, (total) => new Float64Array(total <= DENSE_MAX_CODES ? total : 0)),
+    belowAt: Array.from(totals, (total) => new Uint8Array(total <= DENSE_MAX_CODES ? total : 0)),
     sparse: Array.from(totals, (total) =>
       total <= DENSE_MAX_CODES ? null : new FloatKeyCache<CandidateValueResult>(),
     ),
-    likertPosition,
-    likertCount,
     codes: new Float64Array(valueCount),
-    likertAnswers: new Float64Array(likertCount),
   };
 }
 
@@ -99,16 +95,6 @@ export function digitOf(codes: ValueCodes, slot: number, code: number): number {
   return Math.floor(code / codes.stride[slot]) % codes.radix[slot];
 }
 
-/** The tabled result of a value's code, or undefined when the code is new. */
-export function tabledResult(codes: ValueCodes, v: number, code: number): CandidateValueResult | undefined {
-  const dense = codes.dense[v];
-  if (dense !== null) {
-    const place = dense[code];
-    return place === 0 ? undefined : codes.distinct[v][place - 1];
-  }
-  return (codes.sparse[v] as FloatKeyCache<CandidateValueResult>).get(code);
-}
-
 export function tableResult(codes: ValueCodes, v: number, code: number, result: CandidateValueResult): void {
   const dense = codes.dense[v];
   if (dense !== null) {
@@ -116,6 +102,9 @@ export function tableResult(codes: ValueCodes, v: number, code: number, result: 
     if (place === undefined) {
       place = codes.distinct[v].push(result);
       codes.placeOf[v].set(result, place);
+      codes.hasAlignmentAt[v][place - 1] = result.alignment === null ? 0 : 1;
+      codes.alignmentAt[v][place - 1] = result.alignment ?? 0;
+      codes.belowAt[v][place - 1] = result.band === "below" ? 1 : 0;
     }
     dense[code] = place;
   } else {

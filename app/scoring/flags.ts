@@ -21,29 +21,31 @@ export class LikertPatternTracker {
   longestRun = 0;
   answered = 0;
   allEqual = true;
-  /** The current run; 0 at the start and after a missing answer, when `previous` means nothing. */
-  private run = 0;
-  private previous = 0;
-  private first = 0;
 
-  reset(): void {
-    this.longestRun = 0;
-    this.answered = 0;
-    this.allEqual = true;
-    this.run = 0;
-  }
-
-  add(x: number | null): void {
-    if (x === null) {
-      this.run = 0;
-      return;
+  /** Reads the raw likert answers in the order of the flags (NaN: missing) and keeps their pattern. */
+  scan(answers: ArrayLike<number>): void {
+    let longestRun = 0;
+    let answered = 0;
+    let allEqual = true;
+    let run = 0; // 0 at the start and after a missing answer, when `previous` means nothing
+    let previous = 0;
+    let first = 0;
+    for (let i = 0; i < answers.length; i += 1) {
+      const x = answers[i];
+      if (x !== x) {
+        run = 0;
+        continue;
+      }
+      answered += 1;
+      if (answered === 1) first = x;
+      else if (x !== first) allEqual = false;
+      run = run > 0 && x === previous ? run + 1 : 1;
+      previous = x;
+      if (run > longestRun) longestRun = run;
     }
-    this.answered += 1;
-    if (this.answered === 1) this.first = x;
-    else if (x !== this.first) this.allEqual = false;
-    this.run = this.run > 0 && x === this.previous ? this.run + 1 : 1;
-    this.previous = x;
-    if (this.run > this.longestRun) this.longestRun = this.run;
+    this.longestRun = longestRun;
+    this.answered = answered;
+    this.allEqual = allEqual;
   }
 }
 
@@ -118,7 +120,7 @@ export function computeFlags(
   const plan = questionnairePlan(q);
   const pattern = new LikertPatternTracker();
   const likert = algorithm === "vb-1" ? plan.likert : plan.likertPresented;
-  for (const item of likert) pattern.add(readScaled(input.respondent, input.answers, item));
+  pattern.scan(Float64Array.from(likert, (item) => readScaled(input.respondent, input.answers, item) ?? Number.NaN));
   const attentionFailed = failsAttention(plan, input);
   let impression = false;
   if (algorithm !== "vb-1") {

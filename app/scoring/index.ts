@@ -34,7 +34,7 @@ export { consensusCounts } from "./consensus";
 export { activationConcerns, GUARD_MIN_ALPHA, type ActivationConcern } from "./activation-guard";
 export { MIN_BENCHMARK_N, FULL_BENCHMARK_N } from "./benchmark";
 export { buildBenchmark, leaveOneOutMeans, type LeaveOneOutMeans } from "./benchmark";
-export { agentValueScores, scoreCandidate } from "./candidate";
+export { agentValueScores, scoreCandidate, tableReachableScores } from "./candidate";
 export { outcomeCorrelations, scoreAll, type ScoreAllOptions } from "./report";
 export { dfUsedOf } from "./benchmark";
 export { standardizedDifference, verdictOf } from "./contrast";

@@ -1,11 +1,12 @@
 // Reading one response against a prepared snapshot: the likert pattern for the flags, the attention and virtue
 // checks, and each value's result. Two scans with the same outcome: by codes (the fast one) and plain (which also
 // names the first invalid answer in slot order).
-import { tabledResult, type ValueCodes } from "./combinations";
+import type { ValueCodes } from "./combinations";
 import { invalidScaledAnswer, invalidScenarioAnswer, type ScaledItemPlan, type ScenarioItemPlan } from "./plan";
-import { resultOfCode, valueResultOf, type SnapshotScoring } from "./snapshot-scoring";
+import { resultOfCode, setResult, valueResultOf, type SnapshotScoring } from "./snapshot-scoring";
 import { ATTENTION, DROPPED, SCENARIO, scaledSlotScore, VIRTUE } from "./slots";
-import type { RespondentInput } from "./types";
+import type { FloatKeyCache } from "./float-cache";
+import type { CandidateValueResult, RespondentInput } from "./types";
 
 /**
  * One pass over the slots (value items, then the attention and virtue items): the likert pattern, per-value sums of
@@ -13,8 +14,8 @@ import type { RespondentInput } from "./types";
  * answer.
  */
 export function scanItems(scoring: SnapshotScoring, input: RespondentInput): void {
-  const { answers, sums, counts, likert: pattern } = scoring;
-  const { items, kind, likert, min, max, valueIndex, expect, optionIds, optionScores } = scoring.slots;
+  const { answers, sums, counts, likert: pattern, likertAnswers } = scoring;
+  const { items, kind, likertPlace, min, max, valueIndex, expect, optionIds, optionScores } = scoring.slots;
   const { respondent } = input;
   answers.read(input.answers);
   let attentionFailed = false;
@@ -24,7 +25,7 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
     sums[v] = 0;
     counts[v] = 0;
   }
-  pattern.reset();
+  likertAnswers.fill(Number.NaN);
   for (let i = 0; i < kind.length; i += 1) {
     const raw = answers.get(i);
     const v = valueIndex[i];
@@ -39,13 +40,10 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
       counts[v] += 1;
       continue;
     }
-    if (raw === null || raw === undefined) {
-      if (likert[i] === 1) pattern.add(null);
-      continue;
-    }
+    if (raw === null || raw === undefined) continue;
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[i] || raw > max[i])
       throw invalidScaledAnswer(respondent, items[i] as ScaledItemPlan, raw);
-    if (likert[i] === 1) pattern.add(raw);
+    if (likertPlace[i] >= 0) likertAnswers[likertPlace[i]] = raw;
     if (kind[i] === ATTENTION) {
       if (raw !== expect[i]) attentionFailed = true;
       continue;
@@ -58,10 +56,11 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
     sums[v] += scaledSlotScore(scoring.slots, i, raw);
     counts[v] += 1;
   }
+  pattern.scan(likertAnswers);
   scoring.attentionFailed = attentionFailed;
   scoring.virtuesAnswered = virtuesAnswered;
   scoring.virtuesAtMax = virtuesAtMax;
-  for (let v = 0; v < sums.length; v += 1) scoring.results[v] = valueResultOf(scoring, v, sums[v], counts[v]);
+  for (let v = 0; v < sums.length; v += 1) setResult(scoring, v, valueResultOf(scoring, v, sums[v], counts[v]));
 }
 
 /**
@@ -73,8 +72,9 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
 export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: RespondentInput): boolean {
   const answers = input.answers;
   if (answers === null || answers === undefined) return false;
-  const { kind, min, max, valueIndex, expect, optionIds } = scoring.slots;
-  const { stride, likertPosition, likertAnswers } = codes;
+  const { kind, likertPlace, min, max, valueIndex, expect, optionIds } = scoring.slots;
+  const { stride } = codes;
+  const { likertAnswers } = scoring;
   const valueCodes = codes.codes;
   const reader = scoring.answers;
   const { ownOnly } = reader;
@@ -100,7 +100,7 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
       continue;
     }
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[slot] || raw > max[slot]) return false;
-    const place = likertPosition[slot];
+    const place = likertPlace[slot];
     if (place >= 0) likertAnswers[place] = raw;
     if (k === ATTENTION) {
       if (raw !== expect[slot]) attentionFailed = true;
@@ -109,19 +109,28 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
       if (raw === max[slot]) virtuesAtMax += 1;
     } else valueCodes[valueIndex[slot]] += (raw - min[slot] + 1) * stride[slot];
   }
-  const pattern = scoring.likert;
-  pattern.reset();
-  for (let place = 0; place < likertAnswers.length; place += 1) {
-    const x = likertAnswers[place];
-    pattern.add(x === x ? x : null); // NaN: unanswered
-  }
+  scoring.likert.scan(likertAnswers);
   scoring.attentionFailed = attentionFailed;
   scoring.virtuesAnswered = virtuesAnswered;
   scoring.virtuesAtMax = virtuesAtMax;
-  const { results } = scoring;
+  const { results, hasAlignment, alignments, below } = scoring;
   for (let v = 0; v < results.length; v += 1) {
     const code = valueCodes[v];
-    results[v] = tabledResult(codes, v, code) ?? resultOfCode(scoring, codes, v, code);
+    const dense = codes.dense[v];
+    if (dense === null) {
+      const sparse = codes.sparse[v] as FloatKeyCache<CandidateValueResult>;
+      setResult(scoring, v, sparse.get(code) ?? resultOfCode(scoring, codes, v, code));
+      continue;
+    }
+    let place = dense[code];
+    if (place === 0) {
+      resultOfCode(scoring, codes, v, code);
+      place = dense[code];
+    }
+    results[v] = codes.distinct[v][place - 1];
+    hasAlignment[v] = codes.hasAlignmentAt[v][place - 1];
+    alignments[v] = codes.alignmentAt[v][place - 1];
+    below[v] = codes.belowAt[v][place - 1];
   }
   return true;
 }

@@ -25,7 +25,9 @@ const MAX_TABLED_ANSWERS = 101;
 export interface Slots {
   items: ItemPlan[];
   kind: Uint8Array;
-  likert: Uint8Array;
+  /** Per slot: its place among the likert slots (in slot order, the flags' order), or -1 for other slots. */
+  likertPlace: Int32Array;
+  likertCount: number;
   min: Float64Array;
   max: Float64Array;
   /** The item scores p of every answer of the SCALED slots' scales, in answer order. */
@@ -83,10 +85,13 @@ export function slotsOf(plan: QuestionnairePlan, scorer: ResponseScorer, algorit
     scoreAt.set(item, start - item.min);
     return start + answersOf(item).length;
   }, 0);
+  let likertCount = 0;
+  const likertPlace = Int32Array.from(entries, (e) => (e.item.kind === "scaled" && e.item.likert ? likertCount++ : -1));
   return {
     items: entries.map((e) => e.item),
     kind: Uint8Array.from(entries, (e) => e.kind),
-    likert: Uint8Array.from(entries, (e) => (e.item.kind === "scaled" && e.item.likert ? 1 : 0)),
+    likertPlace,
+    likertCount,
     min: Float64Array.from(entries, (e) => (e.item.kind === "scaled" ? e.item.min : 0)),
     max: Float64Array.from(entries, (e) => (e.item.kind === "scaled" ? e.item.max : 1)),
     itemScores: Float64Array.from(tabled.flatMap((item) => answersOf(item).map((x) => scaledItemScore(item, x)))),

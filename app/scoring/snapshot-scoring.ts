@@ -37,6 +37,8 @@ export interface SnapshotScoring {
   sums: Float64Array;
   counts: Int32Array;
   likert: LikertPatternTracker;
+  /** Per likert place: the raw answer of the last response read, NaN when unanswered (scratch). */
+  likertAnswers: Float64Array;
   /** Per value: value score -> its (frozen) result; value scores take few distinct values. */
   memo: FloatKeyCache<CandidateValueResult>[];
   algorithm: AlgorithmVersion;
@@ -45,8 +47,11 @@ export interface SnapshotScoring {
   attentionFailed: boolean;
   virtuesAnswered: number;
   virtuesAtMax: number;
-  /** Of the last scan: each value's result, in value order. */
+  /** Of the last scan, in value order: each value's result, whether it has an alignment, the alignment, band below. */
   results: CandidateValueResult[];
+  hasAlignment: Uint8Array;
+  alignments: Float64Array;
+  below: Uint8Array;
 }
 
 const scoringBySnapshot = new WeakMap<BenchmarkSnapshot, SnapshotScoring>();
@@ -105,6 +110,7 @@ export function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): 
     sums: new Float64Array(q.values.length),
     counts: new Int32Array(q.values.length),
     likert: new LikertPatternTracker(),
+    likertAnswers: new Float64Array(slots.likertCount),
     memo: q.values.map(() => new FloatKeyCache<CandidateValueResult>()),
     algorithm,
     noVarianceMinAnswers: NO_VARIANCE_MIN_ANSWERS[algorithm],
@@ -112,6 +118,9 @@ export function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): 
     virtuesAnswered: 0,
     virtuesAtMax: 0,
     results: q.values.map(() => NO_SCORE),
+    hasAlignment: new Uint8Array(q.values.length),
+    alignments: new Float64Array(q.values.length),
+    below: new Uint8Array(q.values.length),
   };
   scoringBySnapshot.set(snapshot, scoring);
   return scoring;
@@ -162,4 +171,12 @@ export function resultOfCode(scoring: SnapshotScoring, codes: ValueCodes, index:
   const result = valueResultOf(scoring, index, sum, answered);
   tableResult(codes, index, code, result);
   return result;
+}
+
+/** Notes a value's result of the last scan (read by scoreCandidate from typed arrays, without loading the result). */
+export function setResult(scoring: SnapshotScoring, index: number, result: CandidateValueResult): void {
+  scoring.results[index] = result;
+  scoring.hasAlignment[index] = result.alignment === null ? 0 : 1;
+  scoring.alignments[index] = result.alignment ?? 0;
+  scoring.below[index] = result.band === "below" ? 1 : 0;
 }
