@@ -3,19 +3,20 @@ import { Form, Link } from "@remix-run/react";
 type Paging = {
   page: number;
   pages: number | null;
-  total: number;
-  totalCapped: boolean;
+  /** null: a filtered list, not counted */
+  total: number | null;
   next: string | null;
   prev: string | null;
 };
 
 /**
  * The results list's pages (issue 19): Previous / Next follow the keyset cursors of the page (`before` / `after`),
- * First and Last and "Go to page" jump by number (an index-only seek on the server). `search` is the page's current
+ * First and Last and "Go to page" jump by number (an index-only seek on the server). A filtered list is not counted:
+ * it shows the page number, Previous / Next and First only. `search` is the page's current
  * querystring; sort and filters are kept, the place in the list is replaced.
  */
 export function ResultsPager({ paging, search }: { paging: Paging; search: string }) {
-  const { page, pages, total, totalCapped, next, prev } = paging;
+  const { page, pages, total, next, prev } = paging;
   if (!next && !prev && page === 1) return null;
   const kept = new URLSearchParams(search);
   for (const key of ["page", "after", "before"]) kept.delete(key);
@@ -25,7 +26,6 @@ export function ResultsPager({ paging, search }: { paging: Paging; search: strin
     const text = params.toString();
     return text ? `?${text}` : "?";
   };
-  const count = totalCapped ? `more than ${total} candidates` : `${total} candidates`;
   return (
     <nav className="pager" aria-label="Pages">
       {page > 2 ? <Link to={href({})}>« First</Link> : null}
@@ -36,7 +36,8 @@ export function ResultsPager({ paging, search }: { paging: Paging; search: strin
       ) : null}
       <span>
         Page {page}
-        {pages !== null ? ` of ${pages}` : ""} ({count})
+        {pages !== null ? ` of ${pages}` : ""}
+        {total !== null ? ` (${total} candidates)` : ""}
       </span>
       {next ? (
         <Link to={href({ after: next, page: String(page + 1) })} rel="next">

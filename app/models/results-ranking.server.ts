@@ -36,9 +36,6 @@ type Positioned = SelectQueryBuilder<
  */
 export type RankingGroup = "ranked" | "review" | "set-aside";
 
-/** Bounded count of a filtered list: past this many rows the page says "more than" instead of counting on. */
-export const FILTERED_COUNT_CAP = 500;
-
 /** The sort actually applied: an unknown value key falls back to overall. */
 export function effectiveSort(query: ResultsQuery, values: ValueHeading[]): string {
   if (query.sort === "overall" || query.sort === "min") return query.sort;
@@ -94,24 +91,49 @@ export function rankingPlan(
       .orderBy("d.decided_at", "desc")
       .limit(1);
 
-  const filtered = (qb: RankingQuery): RankingQuery => {
+  /**
+   * The filters on a query of `r` (response), `s` (its current score, if any) and `bv` (the band value's row).
+   * `idRef`: the response id column of the index the query is read through, so the set filters below are checked on
+   * the index entry before any row is read: a band (score_values_band_idx, migration 20261206110100) and a decision.
+   */
+  const filtered = (qb: RankingQuery, idRef: "s.response_id" | "sv.response_id" | "r.id"): RankingQuery => {
     let q = qb
       .where("r.organization_id", "=", orgId)
       .where("r.position_id", "=", positionId)
       .where("r.kind", "=", "candidate")
       .where("r.submitted_at", "is not", null);
-    if (bandValue && query.band) {
-      q = query.band === "none" ? q.where("bv.band", "is", null) : q.where("bv.band", "=", query.band);
+    if (bandValue && query.band === "none") q = q.where("bv.band", "is", null);
+    else if (bandValue && query.band) {
+      const band = query.band;
+      q = q.where(idRef, "in", (eb) =>
+        eb
+          .selectFrom("score_values as b")
+          .select("b.response_id")
+          .where("b.organization_id", "=", orgId)
+          .where("b.position_id", "=", positionId)
+          .where("b.value_key", "=", bandValue)
+          .where("b.is_current", "=", 1)
+          .where("b.band", "=", band),
+      );
     }
     if (query.review === "1") q = q.where("s.review", "=", 1);
     if (query.q) q = q.where(nameOrEmailContains(orgId, query.q));
     q = inGroup(q, group);
     if (query.decision) {
       const wanted = query.decision;
-      q =
-        wanted === "none"
-          ? q.where((eb) => eb(latestDecision(eb), "is", null))
-          : q.where((eb) => eb(latestDecision(eb), "=", wanted));
+      if (wanted === "none") q = q.where((eb) => eb(latestDecision(eb), "is", null));
+      else {
+        // ever given this decision (a set of few rows), and it is the latest one
+        q = q
+          .where(idRef, "in", (eb) =>
+            eb
+              .selectFrom("decisions as dd")
+              .select("dd.response_id")
+              .where("dd.organization_id", "=", orgId)
+              .where("dd.decision", "=", wanted),
+          )
+          .where((eb) => eb(latestDecision(eb), "=", wanted));
+      }
     }
     return q;
   };
@@ -137,6 +159,7 @@ export function rankingPlan(
         .where("s.organization_id", "=", orgId)
         .where("s.position_id", "=", positionId)
         .where("s.is_current", "=", 1),
+      valueKey ? "sv.response_id" : "s.response_id",
     )
       .where(sortColumn, keyed ? "is not" : "is", null)
       .select([`${sortColumn} as key`, `${tieAt} as at`, `${tieId} as id`]) as unknown as Positioned;
@@ -154,6 +177,7 @@ export function rankingPlan(
         .leftJoin("score_values as bv", (j) =>
           j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
         ) as unknown as RankingQuery,
+      "r.id",
     )
       .where("s.id", "is", null)
       .select([sql<null>`null`.as("key"), "r.submitted_at as at", "r.id as id"]) as unknown as Positioned;
@@ -161,14 +185,35 @@ export function rankingPlan(
   const withKeyed = query.status !== "unscored";
   const withUnscored = query.status !== "scored" && (options.unscoredExist ?? true);
 
-  /** The unkeyed part as one query ordered by (at, id): scored rows without the key, and unscored responses. */
-  const unkeyed = (): SelectQueryBuilder<RankingDb & { u: { key: null; at: string; id: string } }, "u", object> => {
-    const parts: Positioned[] = [];
-    if (withKeyed) parts.push(scored(false));
-    if (withUnscored) parts.push(unscored());
-    const union = parts.length === 0 ? scored(false).where(sql<boolean>`1 = 0`) : parts.reduce((a, b) => a.unionAll(b));
-    return db.selectFrom(union.as("u") as never) as never;
+  /**
+   * The unkeyed part, each source ("arm") with a condition on its own (submitted_at, id) columns: scored rows without
+   * the key (at the null end of the rank index, in submission order) and unscored responses (responses_position_idx).
+   */
+  const unkeyedArms = (bound?: (at: string, id: string) => (qb: Positioned) => Positioned): Positioned[] => {
+    const arms: Positioned[] = [];
+    const apply = (q: Positioned, at: string, id: string) => (bound ? bound(at, id)(q) : q);
+    if (withKeyed) arms.push(apply(scored(false), tieAt, tieId));
+    if (withUnscored) arms.push(apply(unscored(), "r.submitted_at", "r.id"));
+    return arms;
   };
+
+  /** Held-out candidates of the group (few: flagged ones), in submission order, through scores_review_idx. */
+  const heldOut = (): Positioned =>
+    filtered(
+      db
+        .selectFrom("scores as s")
+        .innerJoin("responses as r", "r.id", "s.response_id")
+        .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""))
+        .leftJoin("score_values as bv", (j) =>
+          j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
+        ) as unknown as RankingQuery,
+      "s.response_id",
+    )
+      .where("s.organization_id", "=", orgId)
+      .where("s.position_id", "=", positionId)
+      .where("s.is_current", "=", 1)
+      .where("s.review", "=", 1)
+      .select([sql<null>`null`.as("key"), "s.submitted_at as at", "s.response_id as id"]) as unknown as Positioned;
 
   /**
    * Held-out candidates' response ids (review list, not reviewed usable): few rows, found through scores_review_idx.
@@ -202,7 +247,8 @@ export function rankingPlan(
     withKeyed,
     withUnscored,
     scored,
-    unkeyed,
+    unkeyedArms,
+    heldOut,
     heldOutIds,
   };
 }
@@ -256,7 +302,10 @@ export async function keyedRows(
   return rows.concat(beyond.map((r) => toPosition("k", r)));
 }
 
-/** Unkeyed rows after (before, in reverse) `from`, by submission time; `skip` rows skipped first (page jumps). */
+/**
+ * Unkeyed rows after (before, in reverse) `from`, by submission time; `skip` rows skipped first (page jumps). One
+ * compound query ordered as a whole, so SQLite merges the arms in their index order and stops at the limit.
+ */
 export async function unkeyedRows(
   plan: RankingPlan,
   from: RankPosition | null,
@@ -265,19 +314,34 @@ export async function unkeyedRows(
 ): Promise<RankPosition[]> {
   const reverse = options.reverse ?? false;
   const order = reverse ? "desc" : "asc";
-  let q = plan.unkeyed().select(["u.at as at", "u.id as id"]) as unknown as SelectQueryBuilder<
-    RankingDb & { u: Row },
-    "u",
-    Row
-  >;
-  if (from && from.part === "u") {
-    const op = reverse ? (options.inclusive ? "<=" : "<") : options.inclusive ? ">=" : ">";
-    q = q.where(({ eb, refTuple, tuple }) => eb(refTuple("u.at", "u.id"), op, tuple(from.at, from.id)));
-  } else if (from && reverse) return []; // before a keyed row: no unkeyed row
-  q = q.orderBy("u.at", order).orderBy("u.id", order);
+  if (from && from.part === "k" && reverse) return []; // before a keyed row: no unkeyed row
+  const op = reverse ? (options.inclusive ? "<=" : "<") : options.inclusive ? ">=" : ">";
+  const arms = plan.unkeyedArms(
+    from && from.part === "u"
+      ? (at, id) => (q) =>
+          q.where(({ eb, refTuple, tuple }) => eb(refTuple(at as "r.id", id as "r.id"), op, tuple(from.at, from.id)))
+      : undefined,
+  );
+  if (arms.length === 0) return [];
+  let q = arms
+    .reduce((a, b) => a.unionAll(b))
+    .orderBy("at", order)
+    .orderBy("id", order);
   if (limit !== null) q = q.limit(limit);
   if (options.skip) q = q.offset(options.skip);
   return (await q.execute()).map((r) => toPosition("u", { key: null, at: r.at, id: r.id }));
+}
+
+/**
+ * `n` unkeyed rows from 0-based place `k` of an unkeyed part of `size` rows: read from its end when `k` is in the
+ * second half (the unscored are mostly the latest submissions), so a jump to the last pages reads few rows.
+ */
+export async function unkeyedAt(plan: RankingPlan, k: number, size: number, n: number): Promise<RankPosition[]> {
+  if (k < size / 2) return unkeyedRows(plan, null, n, { skip: k });
+  const skip = Math.max(0, size - k - n);
+  const take = size - k - skip;
+  if (take <= 0) return [];
+  return (await unkeyedRows(plan, null, take, { reverse: true, skip })).reverse();
 }
 
 /**
@@ -347,39 +411,4 @@ export async function countKeyed(plan: RankingPlan): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number((row as { n: number }).n);
-}
-
-/** Rows of a filtered list, counted up to `cap` (+1, so the caller knows there are more). */
-export async function countFiltered(plan: RankingPlan, cap: number): Promise<number> {
-  const keyed = plan.withKeyed
-    ? Number(
-        (
-          (await plan.db
-            .selectFrom(
-              plan
-                .scored(true)
-                .limit(cap + 1)
-                .as("k") as never,
-            )
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()) as { n: number }
-        ).n,
-      )
-    : 0;
-  if (keyed > cap) return keyed;
-  const rest = Number(
-    (
-      (await plan.db
-        .selectFrom(
-          plan
-            .unkeyed()
-            .select("u.id")
-            .limit(cap + 1 - keyed)
-            .as("n") as never,
-        )
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()) as { n: number }
-    ).n,
-  );
-  return keyed + rest;
 }

@@ -4,13 +4,12 @@
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { decodeRankCursor, encodeRankCursor, type RankPosition } from "~/models/results-cursor.server";
 import {
-  countFiltered,
   countKeyed,
-  FILTERED_COUNT_CAP,
   keyedRows,
   rankingPlan,
   seekKeyed,
   seekKeyedFiltered,
+  unkeyedAt,
   unkeyedRows,
   type RankingGroup,
   type RankingPlan,
@@ -70,24 +69,17 @@ async function heldOutPage(
   // Few rows (flagged candidates), all scored; scores_review_idx finds them. The filters apply as to the ranking.
   if (query.status === "unscored") return { total: 0, rows: [] as ResultRow[] };
   const plan = rankingPlan(orgId, positionId, values, query, { group });
-  const keyed = plan.scored(true).where("s.review", "=", 1);
-  const unkeyed = plan.scored(false).where("s.review", "=", 1);
-  const both = keyed.unionAll(unkeyed);
-  let ids = plan.db
-    .selectFrom(both.as("h") as never)
-    .select(["h.at", "h.id"] as never[])
-    .orderBy("h.at" as never, "asc")
-    .orderBy("h.id" as never, "asc");
+  let ids = plan.heldOut().orderBy("s.submitted_at", "asc").orderBy("s.response_id", "asc");
   if (limit !== null) ids = ids.limit(limit + 1);
-  const order = ((await ids.execute()) as { id: string }[]).map((r) => r.id);
+  const order = (await ids.execute()).map((r) => r.id);
   let total = order.length;
   if (limit !== null && order.length > limit) {
     order.length = limit;
     const count = await plan.db
-      .selectFrom(both.as("h") as never)
+      .selectFrom(plan.heldOut().as("h"))
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
-    total = Number((count as { n: number }).n);
+    total = Number(count.n);
   }
   return { total, rows: await loadRows(orgId, values, order) };
 }
@@ -157,8 +149,9 @@ export type RankingPage = Awaited<ReturnType<typeof rankingPage>>;
 /**
  * One page of the ranked list (issue 19: keyset, no OFFSET over the candidates). Where it starts: `after` / `before`
  * (a cursor of the previous page, `page` then only the number shown), else page `page` (an index-only seek without
- * filters; with filters the filtered rows before it are read). Unfiltered, the total comes from the indexes;
- * filtered, it is counted up to FILTERED_COUNT_CAP (`totalCapped`: more than that; `pages` null).
+ * filters; with filters the filtered rows before it are read). Unfiltered, the total comes from the indexes; a
+ * filtered list is not counted (that reads every row that matches): its total is known only on the page that ends
+ * it when reached by number, else null (the pager then shows Previous / Next and the page number).
  */
 export async function rankingPage(
   orgId: string,
@@ -174,20 +167,15 @@ export async function rankingPage(
   const after = query.after ? decodeRankCursor(query.after, plan.sort, plan.dir) : null;
   const before = !after && query.before ? decodeRankCursor(query.before, plan.sort, plan.dir) : null;
 
-  let total: number;
-  let totalCapped = false;
-  let keyedCount: number | null = null;
-  if (plan.hasFilters) {
-    total = await countFiltered(plan, FILTERED_COUNT_CAP);
-    if (total > FILTERED_COUNT_CAP) [total, totalCapped] = [FILTERED_COUNT_CAP, true];
-  } else ({ keyedCount, total } = await unfilteredCounts(plan, counts));
-  const pages = totalCapped ? null : Math.max(1, Math.ceil(total / pageSize));
-  const clamp = (n: number) => Math.max(1, pages === null ? n : Math.min(n, pages));
+  const unfiltered = plan.hasFilters ? null : await unfilteredCounts(plan, counts);
+  const knownPages = unfiltered ? Math.max(1, Math.ceil(unfiltered.total / pageSize)) : null;
+  const clamp = (n: number) => Math.max(1, knownPages === null ? n : Math.min(n, knownPages));
 
   let rows: RankPosition[];
   let page: number;
   let hasPrev: boolean;
   let hasNext: boolean;
+  let byNumber = false;
   if (before) {
     const back = await backward(plan, before, pageSize + 1);
     if (back.length > pageSize) {
@@ -196,17 +184,13 @@ export async function rankingPage(
     } else {
       // the cursor is on the first page (or fewer rows are before it now): the first page
       const first = await forward(plan, null, pageSize + 1);
-      [rows, page, hasPrev, hasNext] = [first.slice(0, pageSize), 1, false, first.length > pageSize];
+      [rows, page, hasPrev, hasNext, byNumber] = [first.slice(0, pageSize), 1, false, first.length > pageSize, true];
     }
   } else if (after) {
     const next = await forward(plan, after, pageSize + 1);
     if (next.length > 0) {
-      [rows, page, hasPrev, hasNext] = [
-        next.slice(0, pageSize),
-        clamp(Math.max(2, query.page)),
-        true,
-        next.length > pageSize,
-      ];
+      rows = next.slice(0, pageSize);
+      [page, hasPrev, hasNext] = [clamp(Math.max(2, query.page)), true, next.length > pageSize];
     } else {
       // nothing after the cursor any more: the last rows up to it
       const back = await backward(plan, after, pageSize + 1, true);
@@ -215,28 +199,35 @@ export async function rankingPage(
     }
   } else {
     page = clamp(query.page);
+    byNumber = true;
     const k = (page - 1) * pageSize;
-    let start: RankPosition | null = null;
     let fetched: RankPosition[];
     if (k === 0) fetched = await forward(plan, null, pageSize + 1);
-    else if (keyedCount !== null && k < keyedCount) start = await seekKeyed(plan, k, keyedCount);
-    else if (keyedCount === null) start = await seekKeyedFiltered(plan, k);
-    if (k === 0) fetched = fetched!;
-    else if (start) fetched = await forward(plan, start, pageSize + 1, true);
-    else {
-      const keyed = keyedCount ?? (await countKeyed(plan));
-      fetched = await unkeyedRows(plan, null, pageSize + 1, { skip: Math.max(0, k - keyed) });
+    else if (unfiltered) {
+      const start = k < unfiltered.keyedCount ? await seekKeyed(plan, k, unfiltered.keyedCount) : null;
+      fetched = start
+        ? await forward(plan, start, pageSize + 1, true)
+        : await unkeyedAt(plan, k - unfiltered.keyedCount, unfiltered.total - unfiltered.keyedCount, pageSize + 1);
+    } else {
+      const start = await seekKeyedFiltered(plan, k);
+      fetched = start
+        ? await forward(plan, start, pageSize + 1, true)
+        : await unkeyedRows(plan, null, pageSize + 1, { skip: Math.max(0, k - (await countKeyed(plan))) });
     }
     [rows, hasPrev, hasNext] = [fetched.slice(0, pageSize), k > 0, fetched.length > pageSize];
   }
+  // filtered: the total is known where the list ends on a page reached by number (or the first page)
+  const total =
+    unfiltered?.total ?? (byNumber && !hasNext && rows.length > 0 ? (page - 1) * pageSize + rows.length : null);
+  const total0 = total === null && byNumber && page === 1 && rows.length === 0 ? 0 : total;
   const cursor = (p: RankPosition | undefined) => (p ? encodeRankCursor(plan.sort, plan.dir, p) : null);
   return {
     sort: plan.sort,
     bandValue: plan.bandValue,
-    total,
-    totalCapped,
+    /** Candidates in the list; null when filtered and not counted. */
+    total: total0,
     page,
-    pages,
+    pages: total0 === null ? null : Math.max(1, Math.ceil(total0 / pageSize)),
     pageSize,
     next: hasNext ? cursor(rows.at(-1)) : null,
     prev: hasPrev ? cursor(rows[0]) : null,

@@ -171,7 +171,7 @@ export default function ResultsPage() {
             base={base}
           />
 
-          {ranking.total === 0 ? (
+          {ranking.rows.length === 0 ? (
             <p role="status">No candidate matches these filters.</p>
           ) : (
             <Form method="get" action={`${base}/compare`}>
