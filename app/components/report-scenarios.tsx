@@ -10,24 +10,22 @@ function agentsText(scenario: Scenario, option: Scenario["options"][number]): st
   return option.count === null ? "no benchmark" : agentCountText(option.count, scenario.agentsAnswered);
 }
 
-/** One line per scenario for the printed page: the candidate's option beside the agents' choice. */
-function ScenarioSummary({ scenario }: { scenario: Scenario }) {
+/** The printed line of a scenario after its value's name: the candidate's option beside the agents' choice. */
+function summaryText(scenario: Scenario): string {
   const chosen = scenario.options.find((o) => o.id === scenario.chosen);
+  if (!chosen) return "not answered.";
+  const picked = `chose “${chosen.text}” (${agentsText(scenario, chosen)})`;
+  if (chosen.consensus) return `${picked}, the agents' choice.`;
   const consensus = scenario.options.filter((o) => o.consensus);
+  return `${picked}; agents' choice: ${consensus.map((o) => `“${o.text}” (${agentsText(scenario, o)})`).join(" or ")}.`;
+}
+
+/** What the counts under a scenario's table mean. */
+function footnote(scenario: Scenario): string {
   return (
-    <li>
-      <strong>{scenario.valueName}:</strong>{" "}
-      {chosen ? (
-        <>
-          chose “{chosen.text}” ({agentsText(scenario, chosen)})
-          {chosen.consensus
-            ? ", the agents' choice."
-            : `; agents' choice: ${consensus.map((o) => `“${o.text}” (${agentsText(scenario, o)})`).join(" or ")}.`}
-        </>
-      ) : (
-        "not answered."
-      )}
-    </li>
+    `${scenario.chosen ? "" : "Not answered. "}${scenario.agentsAnswered} agents answered` +
+    `${scenario.scored ? "" : " (fewer than 5: not scored)"}; the smoothed share counts one extra vote for each ` +
+    "option, so an option nobody chose still has a small share."
   );
 }
 
@@ -37,14 +35,19 @@ export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
     <section aria-labelledby="scenarios-heading" className="report-scenarios">
       <h2 id="scenarios-heading">Scenario answers</h2>
       <ul className="scenario-summary print-only">
+        {/* One string per element where it can be: fewer text boundaries to mark when rendering (issue 19). */}
         {scenarios.map((s) => (
-          <ScenarioSummary key={s.itemId} scenario={s} />
+          <li key={s.itemId}>
+            <strong>{`${s.valueName}:`}</strong>
+            {` ${summaryText(s)}`}
+          </li>
         ))}
       </ul>
       {scenarios.map((s) => (
         <div key={s.itemId} className="scenario no-print">
           <p>
-            <span className="muted">{s.valueName}:</span> {s.text}
+            <span className="muted">{`${s.valueName}:`}</span>
+            {` ${s.text}`}
           </p>
           <table>
             <thead>
@@ -69,12 +72,7 @@ export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
               ))}
             </tbody>
           </table>
-          <p className="muted small">
-            {s.chosen ? "" : "Not answered. "}
-            {s.agentsAnswered} agents answered
-            {s.scored ? "" : " (fewer than 5: not scored)"}; the smoothed share counts one extra vote for each option,
-            so an option nobody chose still has a small share.
-          </p>
+          <p className="muted small">{footnote(s)}</p>
         </div>
       ))}
     </section>

@@ -5,6 +5,8 @@ import { bandReading, whole } from "~/utils/report-wording";
 /**
  * One value of the fit report, read one way (issue 21, point 3): the verdict in words and in the colour of the value's
  * direction, the candidate's marker on the agents' band, and the numbers with the alignment explained in one line.
+ * Text is written as one string per element where it can be: React marks every boundary between adjacent text parts
+ * with a comment, and eight values make that a measurable part of rendering the page (issue 19).
  */
 export function ReportValue({ value }: { value: FitReport["values"][number] }) {
   const r = value.result;
@@ -19,9 +21,9 @@ export function ReportValue({ value }: { value: FitReport["values"][number] }) {
           </span>
         ) : null}
       </div>
-      {value.iStatement ? <p className="i-statement">“{value.iStatement}”</p> : null}
+      {value.iStatement ? <p className="i-statement">{`“${value.iStatement}”`}</p> : null}
       <p className={`verdict verdict-${value.verdict.tone}`}>
-        <strong>{value.verdict.sentence}.</strong>
+        <strong>{`${value.verdict.sentence}.`}</strong>
       </p>
       {value.validityNote ? <p className="validity-note muted">{value.validityNote}</p> : null}
       <ValueBandChart
@@ -47,7 +49,7 @@ export function ReportValue({ value }: { value: FitReport["values"][number] }) {
         </div>
         <div>
           <dt>Score</dt>
-          <dd>{whole(r?.score)} of 100</dd>
+          <dd>{`${whole(r?.score)} of 100`}</dd>
         </div>
       </dl>
     </section>

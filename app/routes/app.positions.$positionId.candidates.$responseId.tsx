@@ -83,11 +83,12 @@ export default function FitReportPage() {
       </p>
       <header className="report-header">
         <h1>
-          Fit report: {report.candidate.name}
+          {`Fit report: ${report.candidate.name}`}
           {report.reviewState ? <span className="badge review-badge">{report.reviewState.label}</span> : null}
         </h1>
         <p className="muted">
-          {report.position.title} · submitted <FormattedDate value={report.candidate.submittedAt} precision="day" />
+          {`${report.position.title} · submitted `}
+          <FormattedDate value={report.candidate.submittedAt} precision="day" />
         </p>
         <LanguageNote name={report.candidate.name} language={report.language} />
       </header>
@@ -103,13 +104,13 @@ export default function FitReportPage() {
           <h2 id="overall-heading">Overall</h2>
           {report.overall.overall !== null ? (
             <p>
-              Overall alignment <strong>{whole(report.overall.overall)} of 100</strong> (the weighted mean of the values
-              below; 100 = at or beyond your top agents&apos; typical answer on every value).
+              Overall alignment <strong>{`${whole(report.overall.overall)} of 100`}</strong> (the weighted mean of the
+              values below; 100 = at or beyond your top agents&apos; typical answer on every value).
               {report.overall.weakest ? (
                 <>
-                  {" "}
-                  Weakest value: <strong>{report.overall.weakest.name}</strong> (alignment{" "}
-                  {whole(report.overall.minAlignment)}).
+                  {" Weakest value: "}
+                  <strong>{report.overall.weakest.name}</strong>
+                  {` (alignment ${whole(report.overall.minAlignment)}).`}
                 </>
               ) : null}
             </p>
@@ -178,7 +179,8 @@ export default function FitReportPage() {
             guide.map((v) => (
               <div key={v.id}>
                 <h3>
-                  {v.name} <span className="muted small">— {v.probeReason}</span>
+                  {`${v.name} `}
+                  <span className="muted small">{`— ${v.probeReason}`}</span>
                 </h3>
                 {v.probes.length > 0 ? (
                   <ul>
