@@ -132,15 +132,8 @@ export async function listResultsPage(orgId: string, positionId: string, query: 
 
 /** The fit report of one candidate in the API's shape (the web report's numbers, no wording but flag meanings). */
 export async function getApiFitReport(orgId: string, positionId: string, responseId: string) {
+  // One round of reads (fit-report-data.server.ts); the benchmark the score was made with comes with them (issue 19).
   const report = await getFitReport(orgId, positionId, responseId);
-  // The benchmark the current score was made with (the report names its activation time, the API its id).
-  const score = await getDb()
-    .selectFrom("scores")
-    .select("benchmark_id")
-    .where("organization_id", "=", orgId)
-    .where("response_id", "=", responseId)
-    .where("is_current", "=", 1)
-    .executeTakeFirst();
   return {
     positionId: report.position.id,
     responseId: report.candidate.responseId,
@@ -149,7 +142,7 @@ export async function getApiFitReport(orgId: string, positionId: string, respons
     scored: report.scored,
     notScoredReason: report.notScoredReason,
     algorithmVersion: report.provenance?.algorithmVersion ?? null,
-    benchmarkId: report.provenance ? (score?.benchmark_id ?? null) : null,
+    benchmarkId: report.provenance?.benchmarkId ?? null,
     scoredAt: report.provenance?.scoredAt ?? null,
     overall: report.overall
       ? {

@@ -230,6 +230,8 @@ function fitReport(data: FitReportData) {
         ? {
             algorithmVersion: response.algorithm_version,
             algorithmLabel: algorithmLabel(algorithm),
+            /** The benchmark the score was made with (the page names its activation time, the API its id). */
+            benchmarkId: response.benchmark_id,
             questionnaireTitle: q.title,
             questionnaireVersion: data.versionNumber,
             benchmarkActivatedAt,
