@@ -27,23 +27,15 @@ export async function getUserByEmail(email: string) {
     .executeTakeFirst();
 }
 
-export async function getStaffUser(userId: string): Promise<StaffUser | undefined> {
-  const row = await getDb()
-    .selectFrom("users")
-    .innerJoin("organizations", "organizations.id", "users.organization_id")
-    .select([
-      "users.id",
-      "users.organization_id",
-      "organizations.name as organization_name",
-      "organizations.is_demo as organization_is_demo",
-      "users.email",
-      "users.name",
-      "users.role",
-    ])
-    .where("users.id", "=", userId)
-    .where("users.disabled_at", "is", null)
-    .executeTakeFirst();
-  if (!row) return undefined;
+function toStaffUser(row: {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  organization_is_demo: number;
+  email: string;
+  name: string;
+  role: Role;
+}): StaffUser {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -53,6 +45,43 @@ export async function getStaffUser(userId: string): Promise<StaffUser | undefine
     name: row.name,
     role: row.role,
   };
+}
+
+/**
+ * A staff session with its user (null when disabled or gone), in one query: every staff loader checks the session,
+ * and on PostgreSQL each query is a round trip before the page's own reads can start (issue 19).
+ */
+export async function getStaffSession(sessionId: string) {
+  const row = await getDb()
+    .selectFrom("sessions")
+    .leftJoin("users", (join) => join.onRef("users.id", "=", "sessions.user_id").on("users.disabled_at", "is", null))
+    .leftJoin("organizations", "organizations.id", "users.organization_id")
+    .select([
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.id",
+      "users.organization_id",
+      "organizations.name as organization_name",
+      "organizations.is_demo as organization_is_demo",
+      "users.email",
+      "users.name",
+      "users.role",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { id, organization_id, organization_name, organization_is_demo, email, name, role } = row;
+  const user =
+    id !== null &&
+    organization_id !== null &&
+    organization_name !== null &&
+    organization_is_demo !== null &&
+    email !== null &&
+    name !== null &&
+    role !== null
+      ? toStaffUser({ id, organization_id, organization_name, organization_is_demo, email, name, role })
+      : null;
+  return { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, user };
 }
 
 export async function listUsers(orgId: string) {
