@@ -12,6 +12,7 @@ import { headingsFromOrgValues, notFound, type ValueHeading } from "~/models/res
 import type { Questionnaire } from "~/questionnaire/types";
 import { parseStoredSnapshot, type BenchmarkSnapshot } from "~/scoring";
 import { setBounded } from "~/utils/bounded-map";
+import { compiledQuery } from "~/utils/compiled-query.server";
 import { getDb, type DB } from "~/utils/db.server";
 
 const SNAPSHOT_CACHE_SIZE = 64;
@@ -37,18 +38,25 @@ async function questionnaireContent(orgId: string, versionId: string, db: DB): P
   return cachedQuestionnaireContent(versionId) ?? loadQuestionnaireContent(orgId, versionId, db);
 }
 
-/** One row: the candidate response of this position and organization with everything it points at, or undefined. */
-function candidateRow(orgId: string, positionId: string, responseId: string, db: DB) {
-  return db
+/**
+ * One row: the candidate response of this position and organization with everything it points at, or none. Compiled
+ * once per database handle (compiled-query.server.ts): building this join costs more CPU than running it.
+ */
+const candidateRowQuery = compiledQuery(["orgId", "positionId", "responseId"], (db, param) =>
+  db
     .selectFrom("responses as r")
-    .innerJoin("positions as p", (join) => join.onRef("p.id", "=", "r.position_id").on("p.organization_id", "=", orgId))
+    .innerJoin("positions as p", (join) =>
+      join.onRef("p.id", "=", "r.position_id").on("p.organization_id", "=", param.orgId),
+    )
     .leftJoin("scores as s", (join) =>
-      join.onRef("s.response_id", "=", "r.id").on("s.organization_id", "=", orgId).on("s.is_current", "=", 1),
+      join.onRef("s.response_id", "=", "r.id").on("s.organization_id", "=", param.orgId).on("s.is_current", "=", 1),
     )
     .leftJoin("benchmarks as b", (join) =>
-      join.onRef("b.id", "=", "s.benchmark_id").on("b.organization_id", "=", orgId),
+      join.onRef("b.id", "=", "s.benchmark_id").on("b.organization_id", "=", param.orgId),
     )
-    .leftJoin("users as u", (join) => join.onRef("u.id", "=", "r.reviewed_by").on("u.organization_id", "=", orgId))
+    .leftJoin("users as u", (join) =>
+      join.onRef("u.id", "=", "r.reviewed_by").on("u.organization_id", "=", param.orgId),
+    )
     .select((eb) => [
       "r.id",
       "r.respondent_label",
@@ -78,7 +86,7 @@ function candidateRow(orgId: string, positionId: string, responseId: string, db:
       eb
         .selectFrom("questionnaire_versions as v")
         .select("v.version")
-        .where("v.organization_id", "=", orgId)
+        .where("v.organization_id", "=", param.orgId)
         .whereRef("v.id", "=", eb.fn.coalesce("s.questionnaire_version_id", "r.questionnaire_version_id"))
         .as("version_number"),
       // Whether the position has an active benchmark (the reason an unscored candidate is not scored).
@@ -87,36 +95,46 @@ function candidateRow(orgId: string, positionId: string, responseId: string, db:
           eb
             .selectFrom("benchmarks as ab")
             .select("ab.id")
-            .where("ab.organization_id", "=", orgId)
-            .where("ab.position_id", "=", positionId)
+            .where("ab.organization_id", "=", param.orgId)
+            .where("ab.position_id", "=", param.positionId)
             .where("ab.status", "=", "active"),
         )
         .as("has_active_benchmark"),
     ])
-    .where("r.organization_id", "=", orgId)
-    .where("r.position_id", "=", positionId)
+    .where("r.organization_id", "=", param.orgId)
+    .where("r.position_id", "=", param.positionId)
     .where("r.kind", "=", "candidate")
-    .where("r.id", "=", responseId)
-    .executeTakeFirst();
+    .where("r.id", "=", param.responseId),
+);
+
+async function candidateRow(orgId: string, positionId: string, responseId: string, db: DB) {
+  return (await candidateRowQuery(db, { orgId, positionId, responseId })).rows[0];
 }
 
-function orgValueNames(orgId: string, db: DB) {
-  return db
+// The two small lists of the batch, compiled once too (compiled-query.server.ts).
+const orgValueNamesQuery = compiledQuery(["orgId"], (db, param) =>
+  db
     .selectFrom("org_values")
     .select(["key", "name", "i_statement", "description"])
-    .where("organization_id", "=", orgId)
-    .execute();
+    .where("organization_id", "=", param.orgId),
+);
+
+async function orgValueNames(orgId: string, db: DB) {
+  return (await orgValueNamesQuery(db, { orgId })).rows;
 }
 
 /** The position's agents and the language each answered in (a position has tens of agents, not thousands). */
-function agentLocales(orgId: string, positionId: string, db: DB) {
-  return db
+const agentLocalesQuery = compiledQuery(["orgId", "positionId"], (db, param) =>
+  db
     .selectFrom("responses")
     .select(["id", "locale"])
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("kind", "=", "agent")
-    .execute();
+    .where("organization_id", "=", param.orgId)
+    .where("position_id", "=", param.positionId)
+    .where("kind", "=", "agent"),
+);
+
+async function agentLocales(orgId: string, positionId: string, db: DB) {
+  return (await agentLocalesQuery(db, { orgId, positionId })).rows;
 }
 
 export type FitReportData = Awaited<ReturnType<typeof loadFitReportData>>;

@@ -1,7 +1,6 @@
 // The fit report's reads are batched (issue 19): on PostgreSQL every query is a network round trip, so the number of
 // queries and of sequential rounds is pinned here; a regression to a query per value, per decision or per agent (or
 // to reads that wait for each other) fails. The counts are worked out from fit-report-data.server.ts.
-import type { KyselyPlugin } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { recordDecision } from "../../app/models/decision.server";
 import { getFitReport, getFitReportPage } from "../../app/models/fit-report.server";
@@ -13,28 +12,30 @@ import { addCandidate, exampleCandidates, makeResultsPosition } from "../factori
 const testDb = withTestDatabase();
 
 /**
- * Counts the queries a call sends and the rounds they go out in: a query compiled before any result of the queries
- * already sent has come back rides in the same round (Promise.all); one compiled after a result starts a new round.
+ * Counts the queries a call sends and the rounds they go out in: a query sent before any result of the queries
+ * already sent has come back rides in the same round (Promise.all); one sent after a result starts a new round.
+ * Counted at the query executor, which every query passes (built ones and those compiled once and reused).
  */
 async function countQueries<T>(run: () => Promise<T>): Promise<{ value: T; queries: number; rounds: number }> {
-  let queries = 0;
   let results = 0;
-  const resultsSeenAtCompile: number[] = [];
-  const counter: KyselyPlugin = {
-    transformQuery(args) {
-      queries += 1;
-      resultsSeenAtCompile.push(results);
-      return args.node;
-    },
-    async transformResult(args) {
+  const resultsSeenAtSend: number[] = [];
+  // A Kysely instance of its own (same database), so the patched executor serves this call only.
+  const counted = testDb.db().withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => args.result,
+  });
+  const executor = counted.getExecutor();
+  const send = executor.executeQuery.bind(executor);
+  executor.executeQuery = ((query, queryId) => {
+    resultsSeenAtSend.push(results);
+    return send(query, queryId).finally(() => {
       results += 1;
-      return args.result;
-    },
-  };
-  setDb(testDb.db().withPlugin(counter));
+    });
+  }) as typeof executor.executeQuery;
+  setDb(counted);
   try {
     const value = await run();
-    return { value, queries, rounds: new Set(resultsSeenAtCompile).size };
+    return { value, queries: resultsSeenAtSend.length, rounds: new Set(resultsSeenAtSend).size };
   } finally {
     setDb(testDb.db());
   }
