@@ -52,6 +52,12 @@ function pages(meta: Meta): [string, string][] {
     ["filtered decision none", "?decision=none"],
     [`by ${meta.valueKey}, page 2,000`, `?sort=${meta.valueKey}&page=2000`],
     ["by min asc, page 700", "?sort=min&dir=asc&page=700"],
+    ...(process.env.DATA_ONLY
+      ? ([
+          ["first, loader data only (.data)", ".data"],
+          ["page 2,000, loader data only", ".data?page=2000"],
+        ] as [string, string][])
+      : []),
   ];
 }
 
@@ -247,31 +253,56 @@ async function workingCopy(name: string): Promise<string> {
   const { migrateToLatest } = await import("../db/migrator");
   const db = createDb(`file:${file}`);
   await migrateToLatest(db);
+  // NOFLAGS=1: nobody on the review list (as in `npm run bench`'s data), so the page lists the ranking only
+  if (process.env.NOFLAGS) await db.updateTable("scores").set({ review: 0 }).where("review", "=", 1).execute();
+  // the recruiter's session of the seed stays live (idle timeout 30 min, absolute 12 h)
+  const now = new Date();
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + 3_600_000).toISOString() })
+    .execute();
   await db.destroy();
   return file;
 }
 
+/**
+ * listResults() in this process, RUNS times per page: on a fresh connection each run (empty SQLite page cache, file in
+ * the OS cache) and on one kept connection (as the server's). Wall time and this process's CPU time (user + system),
+ * the latter less disturbed by the other processes of a shared machine.
+ */
 async function model() {
   const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
-  const file = await workingCopy("model.db");
+  const file = process.env.KEEP_COPY ? path.join(DIR, "model.db") : await workingCopy("model.db");
   process.env.DATABASE_URL = `file:${file}`;
   const { createDb, setDb } = await import("../app/utils/db.server");
   const { listResults } = await import("../app/models/results.server");
   const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
+  const kept = createDb(`file:${file}`);
   for (const [label, search] of pages(meta)) {
-    const times: number[] = [];
-    let firstRow = "";
-    for (let run = 0; run < RUNS; run += 1) {
-      const db = createDb(`file:${file}`); // a fresh connection each run: empty SQLite page cache
-      setDb(db);
-      const t = performance.now();
-      const listed = await listResults(meta.orgId, meta.positionId, parseResultsQuery(new URL(`http://x/${search}`)));
-      times.push(performance.now() - t);
-      firstRow = `${listed.ranking.rows.length} rows, page ${listed.ranking.page}/${listed.ranking.pages}, total ${listed.ranking.total}`;
-      await db.destroy();
+    for (const mode of ["fresh", "kept"] as const) {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      let shape = "";
+      for (let run = 0; run < RUNS + (mode === "kept" ? 1 : 0); run += 1) {
+        const db = mode === "fresh" ? createDb(`file:${file}`) : kept;
+        setDb(db);
+        const c = process.cpuUsage();
+        const t = performance.now();
+        const listed = await listResults(meta.orgId, meta.positionId, parseResultsQuery(new URL(`http://x/${search}`)));
+        const ms = performance.now() - t;
+        const used = process.cpuUsage(c);
+        if (mode === "fresh" || run > 0) {
+          // kept: the first run warms the connection and is left out
+          wall.push(ms);
+          cpu.push((used.user + used.system) / 1000);
+        }
+        shape = `${listed.ranking.rows.length} rows, page ${listed.ranking.page}/${listed.ranking.pages}, total ${listed.ranking.total}`;
+        if (mode === "fresh") await db.destroy();
+      }
+      console.log(`model ${mode.padEnd(5)} ${label.padEnd(34)} wall ${stats(wall)}; cpu ${stats(cpu)}  [${shape}]`);
     }
-    console.log(`model  ${label.padEnd(36)} ${stats(times)}  [${firstRow}]`);
   }
+  await kept.destroy();
 }
 
 function get(port: number, pathname: string, cookie: string, agent: http.Agent) {
@@ -328,6 +359,12 @@ async function startServer(file: string, port: number) {
   return child;
 }
 
+/** User + system CPU time of a process in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function httpTimes() {
   const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
   const file = await workingCopy("http.db");
@@ -341,6 +378,7 @@ async function httpTimes() {
       const client: number[] = [];
       const server: number[] = [];
       let status = 0;
+      const cpu0 = cpuOf(child.pid!);
       for (let run = 0; run < RUNS; run += 1) {
         const reply = await get(port, base + search, meta.cookie, agent);
         status = reply.status;
@@ -348,7 +386,7 @@ async function httpTimes() {
         if (reply.server !== null) server.push(reply.server);
       }
       console.log(
-        `http   ${label.padEnd(36)} status ${status} client ${stats(client)}; Server-Timing ${server.length ? stats(server) : "-"}`,
+        `http   ${label.padEnd(36)} status ${status} client ${stats(client)}; Server-Timing ${server.length ? stats(server) : "-"}; server CPU ${((cpuOf(child.pid!) - cpu0) / RUNS).toFixed(1)} ms/request`,
       );
     }
     agent.destroy();

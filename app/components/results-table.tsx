@@ -8,7 +8,10 @@ import { bandReading, REVIEW_STATUS_LABEL, whole } from "~/utils/report-wording"
 import { verdictMark, verdictNote } from "~/utils/validity-wording";
 import type { Verdict } from "~/scoring";
 
-type Row = Omit<ResultRow, "submittedAt"> & { submittedAt: string | null };
+type Row = Omit<ResultRow, "submittedAt" | "values"> & {
+  submittedAt: string | null;
+  values: Record<string, Pick<ResultRow["values"][string], "alignment" | "band" | "uncertain">>;
+};
 
 /**
  * A table of candidates, one column per value with its alignment and band mark (read with the value's direction).

@@ -68,7 +68,11 @@ export function rankingPlan(
   positionId: string,
   values: ValueHeading[],
   query: ResultsQuery,
-  options: { group?: RankingGroup; unscoredExist?: boolean } = {},
+  options: {
+    group?: RankingGroup;
+    /** false: every submitted candidate is scored; a list: the only unscored ones (see `findUnscored`) */
+    unscored?: boolean | string[];
+  } = {},
 ) {
   const group = options.group ?? "ranked";
   const db = getDb() as unknown as Kysely<RankingDb>;
@@ -166,24 +170,28 @@ export function rankingPlan(
   };
 
   /** Submitted candidates without a current score (none when the counts say every submitted one is scored). */
+  const unscoredList = Array.isArray(options.unscored) ? options.unscored : null;
   const unscored = (): Positioned =>
-    filtered(
-      db
-        .selectFrom("responses as r")
-        .leftJoin("scores as s", (j) =>
-          j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
-        )
-        .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""))
-        .leftJoin("score_values as bv", (j) =>
-          j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
-        ) as unknown as RankingQuery,
-      "r.id",
-    )
-      .where("s.id", "is", null)
-      .select([sql<null>`null`.as("key"), "r.submitted_at as at", "r.id as id"]) as unknown as Positioned;
+    (unscoredList ? (q: Positioned) => q.where("r.id", "in", unscoredList) : (q: Positioned) => q)(
+      filtered(
+        db
+          .selectFrom("responses as r")
+          .leftJoin("scores as s", (j) =>
+            j.onRef("s.response_id", "=", "r.id").on("s.is_current", "=", 1).on("s.organization_id", "=", orgId),
+          )
+          .leftJoin("score_values as sv", (j) => j.onRef("sv.score_id", "=", "s.id").on("sv.value_key", "=", ""))
+          .leftJoin("score_values as bv", (j) =>
+            j.onRef("bv.score_id", "=", "s.id").on("bv.value_key", "=", bandValue ?? ""),
+          ) as unknown as RankingQuery,
+        "r.id",
+      )
+        .where("s.id", "is", null)
+        .select([sql<null>`null`.as("key"), "r.submitted_at as at", "r.id as id"]) as unknown as Positioned,
+    );
 
   const withKeyed = query.status !== "unscored";
-  const withUnscored = query.status !== "scored" && (options.unscoredExist ?? true);
+  const withUnscored =
+    query.status !== "scored" && options.unscored !== false && (unscoredList === null || unscoredList.length > 0);
 
   /**
    * The unkeyed part, each source ("arm") with a condition on its own (submitted_at, id) columns: scored rows without
@@ -401,6 +409,44 @@ export async function seekKeyedFiltered(plan: RankingPlan, k: number): Promise<R
     .offset(k)
     .executeTakeFirst();
   return row ? toPosition("k", row) : null;
+}
+
+/** Above this many unscored candidates the unkeyed part is read as it is (they are then dense, found quickly). */
+const UNSCORED_LIST_MAX = 2000;
+
+/**
+ * The ids of the position's `count` unscored submitted candidates (`count` from the counts: submitted less scored),
+ * read from the latest submission back and stopping at the last one: they are mostly the latest (scoring in progress),
+ * so this reads few rows, where reading the unkeyed part in submission order would check every candidate before them
+ * for a score (~0.3 s on 100,000). null when there are too many to list.
+ */
+export async function findUnscored(orgId: string, positionId: string, count: number): Promise<string[] | false | null> {
+  if (count <= 0) return false;
+  if (count > UNSCORED_LIST_MAX) return null;
+  const db = getDb() as unknown as Kysely<RankingDb>;
+  const rows = await db
+    .selectFrom("responses as r")
+    .select("r.id")
+    .where("r.organization_id", "=", orgId)
+    .where("r.position_id", "=", positionId)
+    .where("r.kind", "=", "candidate")
+    .where("r.submitted_at", "is not", null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("scores as s")
+            .select("s.id")
+            .whereRef("s.response_id", "=", "r.id")
+            .where("s.is_current", "=", 1)
+            .where("s.organization_id", "=", orgId),
+        ),
+      ),
+    )
+    .orderBy("r.submitted_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(count)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Rows of the filtered keyed part, counted (a jump past the keyed part needs to know where the unkeyed part starts). */

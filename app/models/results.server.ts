@@ -5,6 +5,7 @@ import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { decodeRankCursor, encodeRankCursor, type RankPosition } from "~/models/results-cursor.server";
 import {
   countKeyed,
+  findUnscored,
   keyedRows,
   rankingPlan,
   seekKeyed,
@@ -162,7 +163,10 @@ export async function rankingPage(
   pageSize: number = RESULTS_PAGE_SIZE,
 ) {
   const plan = rankingPlan(orgId, positionId, values, query, {
-    unscoredExist: counts.submittedCount > counts.scoredCount,
+    unscored:
+      query.status === "scored"
+        ? false
+        : ((await findUnscored(orgId, positionId, counts.submittedCount - counts.scoredCount)) ?? true),
   });
   const after = query.after ? decodeRankCursor(query.after, plan.sort, plan.dir) : null;
   const before = !after && query.before ? decodeRankCursor(query.before, plan.sort, plan.dir) : null;
@@ -343,6 +347,19 @@ async function loadRows(orgId: string, values: ValueHeading[], order: string[]):
   });
 }
 
+/** A row as the results page shows it: per value only what the table reads (the CSV export has the full row). */
+export type ResultListRow = Omit<ResultRow, "values"> & {
+  values: Record<string, Pick<ResultRow["values"][string], "alignment" | "band" | "uncertain">>;
+};
+
+function listRow(row: ResultRow): ResultListRow {
+  const values: ResultListRow["values"] = {};
+  for (const [id, v] of Object.entries(row.values)) {
+    values[id] = { alignment: v.alignment, band: v.band, uncertain: v.uncertain };
+  }
+  return { ...row, values };
+}
+
 /** One page (50 rows) of the ranked list with the filters of the query, and the candidates held out of it. */
 export async function listResults(
   orgId: string,
@@ -355,7 +372,12 @@ export async function listResults(
   // The held-out groups are shown apart from the ranking, their first page only (they are few: flagged candidates).
   const needsReview = await heldOutPage(orgId, positionId, context.values, query, "review", RESULTS_PAGE_SIZE);
   const setAside = await heldOutPage(orgId, positionId, context.values, query, "set-aside", RESULTS_PAGE_SIZE);
-  return { context: withoutQuestionnaire(context), ranking, needsReview, setAside };
+  return {
+    context: withoutQuestionnaire(context),
+    ranking: { ...ranking, rows: ranking.rows.map(listRow) },
+    needsReview: { ...needsReview, rows: needsReview.rows.map(listRow) },
+    setAside: { ...setAside, rows: setAside.rows.map(listRow) },
+  };
 }
 
 function withoutQuestionnaire(context: PositionResultsContext) {
