@@ -65,7 +65,7 @@ describe.skipIf(onPostgres)("crash safety of autosave on SQLite", () => {
         try {
           res = await postForm(
             base,
-            "/r/1.data",
+            "/r/autosave",
             { intent: "autosave", itemId: save.itemId, value: save.value, baseRevision: String(client.revision) },
             client.cookie,
           );

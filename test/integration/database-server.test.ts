@@ -90,7 +90,7 @@ describe.skipIf(onPostgres)("the production server and its SQLite database", () 
     expect(consent.status).toBe(302);
     const cookie = cookieOf(consent);
     const save = () =>
-      postForm(base, "/r/1.data", { intent: "autosave", itemId: "emp-01", value: "4", baseRevision: "0" }, cookie);
+      postForm(base, "/r/autosave", { intent: "autosave", itemId: "emp-01", value: "4", baseRevision: "0" }, cookie);
 
     const other = new SQLite(testDb.file());
     other.exec("begin immediate");

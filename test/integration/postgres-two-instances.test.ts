@@ -115,12 +115,12 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     let revision = 0;
     for (let round = 0; round < rounds; round++) {
       const saves = answerable.slice(round * perRound, (round + 1) * perRound);
-      // The fetcher's autosave: POST /r/<page>.data with intent, itemId, value and the revision it was based on.
+      // The page's autosave: POST /r/autosave with intent, itemId, value and the revision it was based on.
       const statuses = await Promise.all(
         saves.map(async (save, i) => {
           const res = await post(
             i % 2 === 0 ? first : second,
-            "/r/1.data",
+            "/r/autosave",
             { intent: "autosave", itemId: save.id, value: save.value, baseRevision: String(revision) },
             respondentCookie,
           );
@@ -153,7 +153,7 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     // A save on an old revision sent to either instance is refused and changes nothing.
     const stale = await post(
       second,
-      "/r/1.data",
+      "/r/autosave",
       { intent: "autosave", itemId: refused[0], value: "1", baseRevision: "0" },
       respondentCookie,
     );
