@@ -1,4 +1,5 @@
 import type { Role } from "../../db/types";
+import { compiledQuery } from "~/utils/compiled-query.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { newId } from "~/utils/tokens.server";
@@ -47,12 +48,9 @@ function toStaffUser(row: {
   };
 }
 
-/**
- * A staff session with its user (null when disabled or gone), in one query: every staff loader checks the session,
- * and on PostgreSQL each query is a round trip before the page's own reads can start (issue 19).
- */
-export async function getStaffSession(sessionId: string) {
-  const row = await getDb()
+// Compiled once per database handle (compiled-query.server.ts): every staff loader runs it.
+const staffSessionQuery = compiledQuery(["sessionId"], (db, param) =>
+  db
     .selectFrom("sessions")
     .leftJoin("users", (join) => join.onRef("users.id", "=", "sessions.user_id").on("users.disabled_at", "is", null))
     .leftJoin("organizations", "organizations.id", "users.organization_id")
@@ -67,8 +65,15 @@ export async function getStaffSession(sessionId: string) {
       "users.name",
       "users.role",
     ])
-    .where("sessions.id", "=", sessionId)
-    .executeTakeFirst();
+    .where("sessions.id", "=", param.sessionId),
+);
+
+/**
+ * A staff session with its user (null when disabled or gone), in one query: every staff loader checks the session,
+ * and on PostgreSQL each query is a round trip before the page's own reads can start (issue 19).
+ */
+export async function getStaffSession(sessionId: string) {
+  const row = (await staffSessionQuery(getDb(), { sessionId })).rows[0];
   if (!row) return undefined;
   const { id, organization_id, organization_name, organization_is_demo, email, name, role } = row;
   const user =

@@ -26,9 +26,9 @@ async function countQueries<T>(run: () => Promise<T>): Promise<{ value: T; queri
   });
   const executor = counted.getExecutor();
   const send = executor.executeQuery.bind(executor);
-  executor.executeQuery = ((query, queryId) => {
+  executor.executeQuery = ((...args: Parameters<typeof send>) => {
     resultsSeenAtSend.push(results);
-    return send(query, queryId).finally(() => {
+    return send(...args).finally(() => {
       results += 1;
     });
   }) as typeof executor.executeQuery;
