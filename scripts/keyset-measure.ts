@@ -429,7 +429,7 @@ async function cold() {
 /** Each query of one page with its time (second run on one connection), to see where a page's time goes. */
 async function profile() {
   const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
-  const file = path.join(DIR, "model.db");
+  const file = path.join(DIR, process.env.PROFILE_DB ?? "model.db");
   const { createDb, setDb, openSqlite } = await import("../app/utils/db.server");
   const { migrateToLatest } = await import("../db/migrator");
   const migrating = createDb(`file:${file}`);

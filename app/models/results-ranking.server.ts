@@ -86,6 +86,8 @@ export function rankingPlan(
   const tieId: "sv.response_id" | "s.response_id" = valueKey ? "sv.response_id" : "s.response_id";
   const hasFilters = Boolean((bandValue && query.band) || query.review || query.status || query.decision || query.q);
 
+  const unscoredList = Array.isArray(options.unscored) ? options.unscored : null;
+
   const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
     eb
       .selectFrom("decisions as d")
@@ -101,9 +103,16 @@ export function rankingPlan(
    * the index entry before any row is read: a band (score_values_band_idx, migration 20261206110100) and a decision.
    */
   const filtered = (qb: RankingQuery, idRef: "s.response_id" | "sv.response_id" | "r.id"): RankingQuery => {
-    let q = qb
-      .where("r.organization_id", "=", orgId)
-      .where("r.position_id", "=", positionId)
+    // the listed unscored ones (`unscoredList`) are looked up by id: the tenant and position filters stay, as
+    // expressions no index serves, or SQLite would rather walk responses_position_idx to find them (as loadRows does)
+    const byList = idRef === "r.id" && unscoredList !== null;
+    let q = (
+      byList
+        ? qb
+            .where(sql<string>`${sql.ref("r.organization_id")} || ''`, "=", orgId)
+            .where(sql<string>`${sql.ref("r.position_id")} || ''`, "=", positionId)
+        : qb.where("r.organization_id", "=", orgId).where("r.position_id", "=", positionId)
+    )
       .where("r.kind", "=", "candidate")
       .where("r.submitted_at", "is not", null);
     if (bandValue && query.band === "none") q = q.where("bv.band", "is", null);
@@ -170,7 +179,6 @@ export function rankingPlan(
   };
 
   /** Submitted candidates without a current score (none when the counts say every submitted one is scored). */
-  const unscoredList = Array.isArray(options.unscored) ? options.unscored : null;
   const unscored = (): Positioned =>
     (unscoredList ? (q: Positioned) => q.where("r.id", "in", unscoredList) : (q: Positioned) => q)(
       filtered(
