@@ -71,6 +71,25 @@ export function catalogFor(locale: Locale): Catalog {
   return CATALOGS[locale];
 }
 
+/** Sections only the invitation page (i.$token.tsx) reads: the answering pages under /r never show them. */
+const INVITATION_ONLY_SECTIONS = new Set(["landing", "linkError"]);
+const answeringCatalogs = new Map<Locale, Catalog>();
+
+/**
+ * The catalog the answering pages (the /r layout) send to the browser: the locale's catalog without the invitation
+ * page's sections (issue 19: about 40% of it, encoded into every answering page view).
+ */
+export function answeringCatalogFor(locale: Locale): Catalog {
+  let catalog = answeringCatalogs.get(locale);
+  if (!catalog) {
+    catalog = Object.fromEntries(
+      Object.entries(CATALOGS[locale]).filter(([section]) => !INVITATION_ONLY_SECTIONS.has(section)),
+    ) as Catalog;
+    answeringCatalogs.set(locale, catalog);
+  }
+  return catalog;
+}
+
 /** The translate function of a locale for loaders and actions (only this locale's resources). */
 export function serverT(locale: Locale): Translate {
   return i18nextTranslator(locale, CATALOGS[locale], NO_NAMESPACES);

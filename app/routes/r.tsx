@@ -10,7 +10,7 @@ import {
 } from "@remix-run/react";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { questionItemLinks } from "~/components/question-item";
-import { catalogFor, negotiateLocale, serverT } from "~/i18n/catalogs.server";
+import { answeringCatalogFor, negotiateLocale, serverT } from "~/i18n/catalogs.server";
 import { LocaleProvider, useT } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locale";
 import { getRespondent } from "~/models/response.server";
@@ -56,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       positionTitle: respondent.positionTitle,
       locale,
       availableLocales: respondent.availableLocales,
-      catalog: catalogFor(locale),
+      catalog: answeringCatalogFor(locale),
       title: serverT(locale)("shell.metaTitle"),
     },
     { headers: PRIVATE_HEADERS },
