@@ -1,0 +1,419 @@
+// Measures the fit report page alone (issue 19): seeds a position like `npm run bench` does (8 values x 5 items,
+// 40 agents, an active benchmark, REPORT_CANDIDATES scored candidates), then
+//   1. in this process: the report's model functions in a loop, with the number of queries they issue;
+//   2. `node server.js` (BUILD_DIR, BENCH_TIMING=1) loaded by 4 clients: server time p50 (first byte read to last
+//      byte written), client p50 and server CPU per request, REPORT_RUNS runs of REPORT_SECONDS each.
+//   npx tsx scripts/report-measure.ts                     # SQLite in a temp dir
+//   npx tsx scripts/report-measure.ts --postgres          # a fresh database on scripts/pg-test-cluster.sh's server
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import YAML from "yaml";
+import type { Questionnaire } from "../app/questionnaire/types";
+import type { Answers } from "../app/scoring";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const POSTGRES = process.argv.includes("--postgres");
+const CANDIDATES = Number(process.env.REPORT_CANDIDATES ?? 2000);
+const RUNS = Number(process.env.REPORT_RUNS ?? 5);
+const SECONDS = Number(process.env.REPORT_SECONDS ?? 3);
+const CLIENTS = Number(process.env.REPORT_CLIENTS ?? 4);
+const PORT = Number(process.env.REPORT_PORT ?? 3440);
+const BANKS = ["empathy", "patience", "respect", "responsiveness", "ownership", "listening", "honesty"];
+BANKS.push("clear-communication");
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+function get(
+  agent: http.Agent,
+  pathname: string,
+  cookie: string,
+): Promise<{ status: number; ms: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(
+      { host: "127.0.0.1", port: PORT, path: pathname, agent, headers: { Cookie: cookie, Accept: "text/html" } },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function serverTimes(agent: http.Agent): Promise<[string, string, number, number][]> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port: PORT, path: "/__bench/server-times", agent }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve((JSON.parse(body) as { entries: [string, string, number, number][] }).entries));
+      })
+      .on("error", reject);
+  });
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vb-report-"));
+  process.env.DATA_DIR = tmp;
+  let databaseUrl = `file:${path.join(tmp, "report.db")}`;
+  let dropDatabase: (() => Promise<void>) | null = null;
+  if (POSTGRES) {
+    const admin = spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "start"], { encoding: "utf8" })
+      .stdout.trim()
+      .split("\n")
+      .pop()!;
+    const name = `vb_report_${process.pid}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`create database ${name}`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  const { createDb, setDb, nowIso } = await import("../app/utils/db.server");
+  const { migrateToLatest } = await import("../db/migrator");
+  const { makeOrganization, makeUser, sessionCookieFor } = await import("../test/factories");
+  const { makePublishedVersion, makeResponseRow } = await import("../test/factories-benchmark");
+  const { loadQuestionnaireFile, questionnaireToYaml } = await import("../app/questionnaire/load.server");
+  const { createPosition } = await import("../app/models/position.server");
+  const { buildBenchmark, scoreCandidate } = await import("../app/scoring");
+  const { newId } = await import("../app/utils/tokens.server");
+
+  let queries = 0;
+  const db = createDb(databaseUrl);
+  await migrateToLatest(db);
+  // Queries counted at the executor, which built queries and reused compiled ones both pass.
+  const counted = db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => args.result });
+  const executor = counted.getExecutor();
+  const send = executor.executeQuery.bind(executor);
+  executor.executeQuery = ((...args: Parameters<typeof send>) => {
+    queries += 1;
+    return send(...args);
+  }) as typeof executor.executeQuery;
+  setDb(counted);
+
+  const org = await makeOrganization("Report Bench");
+  const recruiter = await makeUser(org.id, "recruiter");
+  const cookie = await sessionCookieFor(recruiter.id);
+  const actor = { userId: recruiter.id, label: recruiter.email };
+  const attention = (
+    YAML.parse(fs.readFileSync(path.join(ROOT, "questions/attention.yaml"), "utf8")) as {
+      attention: Questionnaire["attention"];
+    }
+  ).attention.slice(0, 2);
+  const draft: Questionnaire = {
+    id: "bench-service-values",
+    version: 1,
+    title: "Service values (bench)",
+    virtues: [],
+    locale: "en",
+    attention,
+    values: BANKS.map((bank) => {
+      const value = loadQuestionnaireFile(path.join(ROOT, `questions/bank/${bank}.yaml`)).values[0];
+      const statements = value.items.filter((i) => i.type !== "scenario").slice(0, 4);
+      const scenario = value.items.filter((i) => i.type === "scenario").slice(0, 1);
+      return { ...value, items: [...statements, ...scenario] };
+    }),
+  };
+  const yamlFile = path.join(tmp, "questionnaire.yaml");
+  fs.writeFileSync(yamlFile, questionnaireToYaml(draft));
+  const { versionId, q } = await makePublishedVersion(org.id, yamlFile);
+  let state = 20_261_123;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const randomAnswers = (): Answers => {
+    const answers: Answers = {};
+    for (const a of q.attention) answers[a.id] = a.expect;
+    for (const value of q.values) {
+      for (const item of value.items) {
+        answers[item.id] =
+          item.type === "scenario"
+            ? item.options[Math.floor(random() * item.options.length)].id
+            : item.scale.min + Math.floor(random() * (item.scale.max - item.scale.min + 1));
+      }
+    }
+    return answers;
+  };
+  const positionId = await createPosition(
+    org.id,
+    { title: "Support agent", description: "", questionnaireVersionId: versionId, status: "open" },
+    actor,
+  );
+  const agentInputs = [];
+  for (let i = 0; i < 40; i += 1) {
+    const answers = randomAnswers();
+    const id = await makeResponseRow(org.id, positionId, versionId, "agent", answers, { label: `Agent ${i + 1}` });
+    agentInputs.push({ respondent: typeof id === "string" ? id : `agent-${i}`, answers });
+  }
+  const snapshot = buildBenchmark(q, agentInputs, {});
+  const benchmarkId = newId();
+  await db
+    .insertInto("benchmarks")
+    .values({
+      id: benchmarkId,
+      organization_id: org.id,
+      position_id: positionId,
+      status: "active",
+      snapshot_json: JSON.stringify(snapshot),
+      created_at: nowIso(),
+      created_by: recruiter.id,
+      activated_at: nowIso(),
+      activated_by: recruiter.id,
+    })
+    .execute();
+  let reportResponseId = "";
+  for (let start = 0; start < CANDIDATES; start += 500) {
+    const responses = [];
+    const scores = [];
+    for (let i = start; i < Math.min(CANDIDATES, start + 500); i += 1) {
+      const answers = randomAnswers();
+      const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
+      const responseId = newId();
+      const at = nowIso();
+      responses.push({
+        id: responseId,
+        organization_id: org.id,
+        position_id: positionId,
+        invitation_id: null,
+        kind: "candidate" as const,
+        respondent_label: `Candidate ${i + 1}`,
+        questionnaire_version_id: versionId,
+        locale: "en",
+        source: "import" as const,
+        answers_json: JSON.stringify(answers),
+        revision: 1,
+        page_times_json: "{}",
+        consent_at: at,
+        started_at: at,
+        updated_at: at,
+        submitted_at: at,
+      });
+      scores.push({
+        id: newId(),
+        organization_id: org.id,
+        position_id: positionId,
+        response_id: responseId,
+        benchmark_id: benchmarkId,
+        questionnaire_version_id: versionId,
+        algorithm_version: snapshot.algorithmVersion,
+        is_current: 1,
+        overall: result.overall,
+        min_alignment: result.minAlignment,
+        review: result.review ? 1 : 0,
+        result_json: JSON.stringify(result),
+        created_at: at,
+        submitted_at: at,
+      });
+      if (i === Math.floor(CANDIDATES / 2)) reportResponseId = responseId;
+    }
+    await db.insertInto("responses").values(responses).execute();
+    await db.insertInto("scores").values(scores).execute();
+  }
+  console.log(`seeded ${CANDIDATES} candidates (${POSTGRES ? "postgres" : "sqlite"})`);
+
+  // 1. In process: the loader's model calls.
+  const { getFitReportPage } = await import("../app/models/fit-report.server");
+  const once = () => getFitReportPage(org.id, positionId, reportResponseId);
+  await once();
+  queries = 0;
+  await once();
+  const skipInProcess = Boolean(process.env.REPORT_SKIP_MODEL);
+  console.log(`model: ${queries} queries per report (getFitReportPage)`);
+  const loops = skipInProcess ? 1 : 300;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < loops; i += 1) await once();
+  const modelCpu = process.cpuUsage(c0);
+  console.log(
+    `model: ${((performance.now() - t0) / loops).toFixed(3)} ms per report (CPU ${((modelCpu.user + modelCpu.system) / 1000 / loops).toFixed(3)} ms), sequential, warm`,
+  );
+
+  if (process.env.REPORT_MODEL_ONLY) {
+    const loops2 = 3000;
+    for (let i = 0; i < loops2; i += 1) await once();
+    await counted.destroy();
+    return;
+  }
+  // 1b. Rendering the report's parts alone (react-dom/server renderToString), per render.
+  const { createElement } = await import("react");
+  const { renderToString } = await import("react-dom/server");
+  const { ReportValue } = await import("../app/components/report-value");
+  const { ReportScenarios } = await import("../app/components/report-scenarios");
+  const report = await getFitReportPage(org.id, positionId, reportResponseId);
+  const parts = {
+    values: () => report.values.map((value) => renderToString(createElement(ReportValue, { value }))).join(""),
+    scenarios: () => renderToString(createElement(ReportScenarios, { scenarios: report.scenarios })),
+    json: () => JSON.stringify(report),
+  };
+  for (const [name, render] of skipInProcess ? [] : Object.entries(parts)) {
+    for (let i = 0; i < 50; i += 1) render();
+    const c1 = process.cpuUsage();
+    let size = 0;
+    for (let i = 0; i < 300; i += 1) size = render().length;
+    const cpu = process.cpuUsage(c1);
+    console.log(`render ${name}: CPU ${((cpu.user + cpu.system) / 1000 / 300).toFixed(3)} ms, ${size} characters`);
+  }
+
+  // 1c. REPORT_BUILDS=build-a,build-b: each build's Remix request handler in this process (no HTTP), requests one
+  // after another, the builds alternating; CPU time per request (less noisy than wall time on a shared machine).
+  if (process.env.REPORT_BUILDS) {
+    const { createRequestHandler } = await import("@remix-run/node");
+    const { pathToFileURL } = await import("node:url");
+    const handlers = await Promise.all(
+      process.env.REPORT_BUILDS.split(",").map(async (dir) => {
+        const build = (await import(pathToFileURL(path.join(ROOT, dir, "server/index.js")).href)) as Parameters<
+          typeof createRequestHandler
+        >[0];
+        return { dir, handle: createRequestHandler(build, "production"), cpu: [] as number[], wall: [] as number[] };
+      }),
+    );
+    const url = `http://127.0.0.1:${PORT}${(
+      process.env.REPORT_PATH ?? "/app/positions/{position}/candidates/{response}"
+    )
+      .replace("{position}", positionId)
+      .replace("{response}", reportResponseId)}`;
+    const request = () => new Request(url, { headers: { Cookie: cookie, Accept: "text/html" } });
+    for (const h of handlers) {
+      for (let i = 0; i < 100; i += 1) await (await h.handle(request(), { clientIp: "127.0.0.1" })).text();
+    }
+    for (let round = 0; round < 10; round += 1) {
+      for (const h of handlers) {
+        const c = process.cpuUsage();
+        for (let i = 0; i < 100; i += 1) {
+          const started = performance.now();
+          const reply = await h.handle(request(), { clientIp: "127.0.0.1" });
+          if (reply.status !== 200) throw new Error(`${h.dir}: ${reply.status}`);
+          await reply.text();
+          h.wall.push(performance.now() - started);
+        }
+        const used = process.cpuUsage(c);
+        h.cpu.push((used.user + used.system) / 1000 / 100);
+      }
+    }
+    for (const h of handlers) {
+      console.log(
+        `handler ${h.dir}: CPU per request median ${median(h.cpu).toFixed(3)} ms (min ${Math.min(...h.cpu).toFixed(3)}, ` +
+          `max ${Math.max(...h.cpu).toFixed(3)}); wall p50 ${median(h.wall).toFixed(3)} ms, one request at a time`,
+      );
+    }
+  }
+
+  // 2. The production server.
+  // REPORT_PROFILE=<dir>: a CPU profile of the server, written when it exits.
+  const profile = process.env.REPORT_PROFILE
+    ? [
+        "--cpu-prof",
+        "--cpu-prof-dir",
+        process.env.REPORT_PROFILE,
+        "--import",
+        "data:text/javascript,process.on('SIGTERM',()=>process.exit(0))",
+      ]
+    : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "server.js")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      BENCH_TIMING: "1",
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      SECURE_COOKIES: "0",
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      BUILD_DIR: process.env.BUILD_DIR ?? "build-report",
+      DATABASE_URL: databaseUrl,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    const agent = new http.Agent({ keepAlive: true });
+    // REPORT_PATH=/login (or any path; {position} and {response} are filled in): the same load on another page.
+    const reportPath = (process.env.REPORT_PATH ?? "/app/positions/{position}/candidates/{response}")
+      .replace("{position}", positionId)
+      .replace("{response}", reportResponseId);
+    for (let i = 0; ; i += 1) {
+      try {
+        const probe = await get(agent, reportPath, cookie);
+        if (probe.status !== 200) throw new Error(`GET ${reportPath} answered ${probe.status}`);
+        console.log(`page: ${probe.body.length} characters`);
+        if (process.env.REPORT_DUMP) fs.writeFileSync(process.env.REPORT_DUMP, probe.body);
+        break;
+      } catch (error) {
+        if (i > 200) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    for (let i = 0; i < 50; i += 1) await get(agent, reportPath, cookie); // warm up
+    const runs: { serverP50: number; clientP50: number; perSecond: number; cpuPerRequest: number }[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      await serverTimes(agent);
+      const cpu0 = cpuMs(child.pid!);
+      const latencies: number[] = [];
+      const deadline = performance.now() + SECONDS * 1000;
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (performance.now() < deadline) {
+            const reply = await get(agent, reportPath, cookie);
+            if (reply.status !== 200) throw new Error(`status ${reply.status}`);
+            latencies.push(reply.ms);
+          }
+        }),
+      );
+      const cpu = cpuMs(child.pid!) - cpu0;
+      const server = (await serverTimes(agent)).filter((e) => e[1] === reportPath).map((e) => e[3]);
+      runs.push({
+        serverP50: median(server),
+        clientP50: median(latencies),
+        perSecond: latencies.length / SECONDS,
+        cpuPerRequest: cpu / latencies.length,
+      });
+    }
+    const pick = (k: keyof (typeof runs)[number]) => runs.map((r) => r[k]);
+    for (const k of ["serverP50", "clientP50", "perSecond", "cpuPerRequest"] as const) {
+      const xs = pick(k);
+      console.log(
+        `server ${k}: median ${median(xs).toFixed(2)} (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`,
+      );
+    }
+    agent.destroy();
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    await counted.destroy();
+    await dropDatabase?.();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
