@@ -46,8 +46,8 @@ export function DecisionSection({
                   value={d}
                   aria-invalid={fieldErrors.decision ? true : undefined}
                   aria-describedby={fieldErrors.decision ? "decision-error" : undefined}
-                />{" "}
-                {DECISION_LABEL[d]}
+                />
+                {` ${DECISION_LABEL[d]}`}
               </label>
             ))}
           </div>
