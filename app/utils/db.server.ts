@@ -46,6 +46,10 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("secure_delete = ON");
+  // 64 MiB page cache (the default is 2 MiB, grown only as pages are read): the results page counts a position's
+  // candidates over two ~8 MB indexes at 100,000 candidates; kept in the connection's cache they are read again from
+  // memory instead of ~4,000 page reads through the OS each (issue 19: results page ~46 -> ~23 ms).
+  sqlite.pragma("cache_size = -65536");
   cachePreparedStatements(sqlite);
   return sqlite;
 }
