@@ -69,7 +69,7 @@ export async function startServer(options: {
   dataDir: string;
   sessionSecret?: string;
   /** More environment for the server (e.g. BENCH_TIMING=1). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   let output = "";
   const child = spawn(process.execPath, ["server.js"], {

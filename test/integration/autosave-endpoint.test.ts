@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../app/i18n/locales/en.json";
 import { writeAnswersIfCurrent } from "../../app/models/answer-writes.server";
 import { recordFirstPageView } from "../../app/models/page-views.server";
-import { submitResponse } from "../../app/models/response.server";
+import { consentToInvitation, submitResponse } from "../../app/models/response.server";
+import { action as autosaveRoute } from "../../app/routes/r.autosave";
 import { pagesOf } from "../../app/models/respondent-input.server";
 import { presentationOrder } from "../../app/scoring/presentation-order";
 import { compiledQuery } from "../../app/utils/compiled-query.server";
@@ -342,6 +343,36 @@ describe("POST /r/autosave through server.js", () => {
     for (const [, , , ms] of entries) expect(ms).toBeGreaterThan(0);
     const again = (await (await fetch(`${base}/__bench/server-times`)).json()) as { entries: unknown[] };
     expect(again.entries).toEqual([]);
+  });
+});
+
+describe("the resource route r.autosave.ts (where Remix sees the path: npm run dev)", () => {
+  it("answers as server.js does: the save and its revision, then 409 on the old revision, 401 without a session", async () => {
+    const { org, recruiter, positionId, q } = await makeRecruiterWithPosition("Resource Route Org");
+    const { token } = await invite(org.id, positionId, recruiter.id, "agent", { name: "Rita Route" });
+    const consent = await consentToInvitation(token);
+    if (!consent.ok) throw new Error("consent failed");
+    const cookie = consent.setCookie.split(";")[0];
+    const [first] = presentationOrder(q);
+    const value = "options" in first.item ? first.item.options[0].id : String(first.item.scale.min);
+    const post = (headers: Record<string, string>) =>
+      autosaveRoute({
+        request: new Request("http://localhost/r/autosave", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+          body: new URLSearchParams({ intent: "autosave", itemId: first.item.id, value, baseRevision: "0" }),
+        }),
+        params: {},
+        context: {},
+      });
+    const saved = await post({ Cookie: cookie });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("Cache-Control")).toBe("no-store");
+    expect(await saved.json()).toEqual({ ok: true, revision: 1 });
+    const stale = await post({ Cookie: cookie });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ conflict: "stale", revision: 1 });
+    expect((await post({})).status).toBe(401);
   });
 });
 
