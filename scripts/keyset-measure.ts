@@ -4,12 +4,15 @@
 //   npx tsx scripts/keyset-measure.ts seed     # writes /tmp/keyset-bench/seed.db (+ meta.json) once
 //   npx tsx scripts/keyset-measure.ts model    # listResults() in this process, RUNS times each page
 //   BUILD_DIR=build-keyset PORT=3420 npx tsx scripts/keyset-measure.ts http   # GET over loopback, RUNS times each
-//   npx tsx scripts/keyset-measure.ts cold     # first request of a fresh server on a copied, evicted db file
+//   npx tsx scripts/keyset-measure.ts cold     # first request of a fresh server, db file evicted from the OS cache
+//   npx tsx scripts/keyset-measure.ts profile "?page=2000"   # each query of one page, timed (PLANS=1: query plans)
+// Env: KEYSET_DIR (default /tmp/keyset-bench), RUNS (7), NOFLAGS=1 (nobody on the review list, as in the bench's
+// data), NOEVICT=1 (cold: fresh process only), KEEP_COPY=1 (model: reuse model.db), PRAGMAS (model: on its connection).
 //
 // The seeded candidates are written as scripts/bench.ts wrote them before issue 19 (prepared statements, the storage
-// contract of score.server.ts), plus 400 submitted unscored responses and a decision on every 97th candidate.
+// contract of score.server.ts) after the migrations, so the indexes grow as the rows arrive (fragmented, as in a real
+// database), plus 400 submitted unscored responses, a decision on every 97th candidate and ~470 on the review list.
 import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -277,7 +280,9 @@ async function model() {
   const { createDb, setDb } = await import("../app/utils/db.server");
   const { listResults } = await import("../app/models/results.server");
   const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
+  const { sql } = await import("kysely");
   const kept = createDb(`file:${file}`);
+  if (process.env.PRAGMAS) for (const p of process.env.PRAGMAS.split(",")) await sql.raw(`pragma ${p}`).execute(kept);
   for (const [label, search] of pages(meta)) {
     for (const mode of ["fresh", "kept"] as const) {
       const wall: number[] = [];
@@ -395,34 +400,47 @@ async function httpTimes() {
   }
 }
 
-/** First request of a fresh server on a db file copied from the seed and evicted from the page cache (dd nocache). */
+/**
+ * First request of a fresh server process on a database file evicted from the OS page cache before each run
+ * (`dd iflag=nocache count=0`: posix_fadvise(DONTNEED) on the whole file; `fincore` shows what stays cached).
+ */
 async function cold() {
   const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
   const port = Number(process.env.PORT ?? 3420);
   const base = `/app/positions/${meta.positionId}/results`;
-  const prepared = await workingCopy("cold-src.db");
+  const file = await workingCopy("cold.db");
+  const evict = () => {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (!fs.existsSync(f)) continue;
+      const dd = spawnSync("dd", [`if=${f}`, "iflag=nocache", "count=0", "status=none"]);
+      if (dd.status !== 0) throw new Error(`dd nocache failed: ${dd.stderr}`);
+    }
+    const cached = spawnSync("fincore", ["--bytes", "--noheadings", "--output", "RES", file], { encoding: "utf8" });
+    return cached.status === 0 ? Number(cached.stdout.trim()) : null;
+  };
   for (const [label, search] of [
-    ["overall", ""],
+    ["overall (first page)", ""],
     [meta.valueKey, `?sort=${meta.valueKey}`],
     ["page 2,000", "?page=2000"],
   ]) {
     const times: number[] = [];
+    const server: number[] = [];
+    let residentAfterEviction: number | null = null;
     for (let run = 0; run < RUNS; run += 1) {
-      const file = path.join(DIR, `cold-${crypto.randomBytes(3).toString("hex")}.db`);
-      fs.copyFileSync(prepared, file);
-      const dd = spawnSync("dd", [`if=${file}`, "iflag=nocache", "count=0", "status=none"]);
-      if (dd.status !== 0) throw new Error(`dd nocache failed: ${dd.stderr}`);
+      residentAfterEviction = process.env.NOEVICT ? null : evict();
       const child = await startServer(file, port);
       const agent = new http.Agent({ keepAlive: true });
       const reply = await get(port, base + search, meta.cookie, agent);
       if (reply.status !== 200) throw new Error(`cold ${label}: ${reply.status}`);
       times.push(reply.ms);
+      if (reply.server !== null) server.push(reply.server);
       agent.destroy();
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     }
-    console.log(`cold   ${label.padEnd(36)} client ${stats(times)}`);
+    console.log(
+      `cold   ${label.padEnd(36)} client ${stats(times)}; Server-Timing ${server.length ? stats(server) : "-"}; db bytes cached after eviction: ${residentAfterEviction}`,
+    );
   }
 }
 
@@ -438,8 +456,6 @@ async function profile() {
   const compiled: { sql: string; parameters: readonly unknown[] }[] = [];
   const { listResults } = await import("../app/models/results.server");
   const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
-  const { CompiledQuery } = await import("kysely");
-  void CompiledQuery;
   const log: string[] = [];
   const started = new Map<unknown, number>();
   const sqlOf = new Map<unknown, unknown>();
@@ -463,7 +479,7 @@ async function profile() {
   });
   setDb(db);
   const which = process.argv[3] ?? "";
-  for (let run = 0; run < 2; run += 1) {
+  for (let run = 0; run < Number(process.env.PROFILE_RUNS ?? 2); run += 1) {
     log.length = 0;
     compiled.length = 0;
     const t = performance.now();
