@@ -62,13 +62,26 @@ function readToken(request: Request): Promise<string | null> {
   return token;
 }
 
+// The matched loaders of a page (3 on a fit report) check the same session at the same moment: concurrent reads of
+// one session share a single query while it is in flight (nothing is kept once it has answered), issue 19.
+const sessionReads = new Map<string, ReturnType<typeof getStaffSession>>();
+
+function readSession(id: string): ReturnType<typeof getStaffSession> {
+  let read = sessionReads.get(id);
+  if (!read) {
+    read = getStaffSession(id).finally(() => sessionReads.delete(id));
+    sessionReads.set(id, read);
+  }
+  return read;
+}
+
 /** The signed-in staff user, or null when there is no live session (idle 30 min, absolute 12 h). */
 export async function getSessionUser(request: Request, now = new Date()): Promise<StaffUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const id = sha256Hex(token);
   // The session and its user in one query (one round trip on PostgreSQL, issue 19).
-  const session = await getStaffSession(id);
+  const session = await readSession(id);
   if (!session) return null;
   const idleDeadline = new Date(session.lastSeenAt).getTime() + SESSION_IDLE_MS;
   if (now.getTime() >= idleDeadline || now.toISOString() >= session.expiresAt) {

@@ -5,8 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { recordDecision } from "../../app/models/decision.server";
 import { getFitReport, getFitReportPage } from "../../app/models/fit-report.server";
 import { setDb } from "../../app/utils/db.server";
+import * as appLayout from "../../app/routes/app";
+import * as positionLayout from "../../app/routes/app.positions.$positionId";
+import * as reportRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId";
 import { withTestDatabase } from "../db";
-import { makeOrganization, makeUser } from "../factories";
+import { getRequest, makeOrganization, makeUser, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
 
 const testDb = withTestDatabase();
@@ -85,5 +88,25 @@ describe("fit report reads", () => {
       ),
     );
     expect(read).toMatchObject({ value: 404, queries: 4, rounds: 1 });
+  });
+
+  it("serves the page's three loaders, run together as Remix runs them, with one session read and one batch", async () => {
+    const org = await makeOrganization("Page Co");
+    const recruiter = await makeUser(org.id, "recruiter");
+    const position = await makeResultsPosition(org.id);
+    const candidate = await addCandidate(org.id, position, exampleCandidates().c01, "Cara One");
+    const cookie = await sessionCookieFor(recruiter.id);
+    const params = { positionId: position.positionId, responseId: candidate.responseId };
+    const pathname = `/app/positions/${params.positionId}/candidates/${params.responseId}`;
+    const page = () =>
+      Promise.all(
+        [appLayout.loader, positionLayout.loader, reportRoute.loader].map((loader) =>
+          loader({ request: getRequest(pathname, cookie), params, context: {} }),
+        ),
+      );
+    await page(); // the snapshot is cached from here on
+    // Round 1: the session (with user and organization), read once for the three loaders. Round 2: the position's
+    // heading and the report's four queries.
+    expect(await countQueries(page)).toMatchObject({ queries: 6, rounds: 2 });
   });
 });
