@@ -201,10 +201,12 @@ export default function FitReportPage() {
 
       {report.provenance ? (
         <footer className="report-footer muted small">
-          <span className="badge">{report.provenance.algorithmLabel}</span> Scored against the benchmark activated on{" "}
+          <span className="badge">{report.provenance.algorithmLabel}</span>
+          {" Scored against the benchmark activated on "}
           <FormattedDate value={report.provenance.benchmarkActivatedAt} precision="day" />
-          {report.provenance.benchmarkIsActive ? "" : " (no longer the active one)"}; questionnaire “
-          {report.provenance.questionnaireTitle}” version {report.provenance.questionnaireVersion}; scored on{" "}
+          {`${report.provenance.benchmarkIsActive ? "" : " (no longer the active one)"}; questionnaire “${
+            report.provenance.questionnaireTitle
+          }” version ${report.provenance.questionnaireVersion}; scored on `}
           <FormattedDate value={report.provenance.scoredAt} precision="day" />.
         </footer>
       ) : null}
