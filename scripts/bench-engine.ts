@@ -12,7 +12,7 @@
 //   the 100,000, with the JIT cold; median, min and max of --fresh-runs processes.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { Item, Questionnaire } from "../app/questionnaire/types";
+import type { Questionnaire } from "../app/questionnaire/types";
 import {
   agentValueScores,
   buildBenchmark,
@@ -24,67 +24,20 @@ import {
   type BenchmarkSnapshot,
   type RespondentInput,
 } from "../app/scoring/index";
+import {
+  BENCH_SEED,
+  benchQuestionnaire,
+  ITEMS_PER_VALUE,
+  randomResponses,
+  seededRandom,
+  VALUES,
+} from "./bench-engine-data";
 
 const CANDIDATES = 100_000;
 const AGENTS = 40;
-const VALUES = 8;
-const ITEMS_PER_VALUE = 5;
 const WARM_BUDGET_MS = 100;
 const FRESH_BUDGET_MS = 150;
 const FRESH_CHILD = "--fresh-child";
-
-/** mulberry32: a small seeded PRNG so every run scores the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function benchQuestionnaire(): Questionnaire {
-  return {
-    id: "bench",
-    version: 1,
-    title: "Engine bench",
-    locale: "en",
-    attention: [{ id: "att-1", text: "Answer 4", expect: 4, scale: { min: 1, max: 5 } }],
-    virtues: [],
-    values: Array.from({ length: VALUES }, (_, v) => ({
-      id: `value-${v}`,
-      name: `Value ${v}`,
-      direction: v % 3 === 2 ? ("target" as const) : ("higher" as const),
-      weight: 1 + (v % 2),
-      probes: [],
-      items: Array.from({ length: ITEMS_PER_VALUE }, (_, i): Item => {
-        const id = `v${v}-i${i}`;
-        if (i === 4)
-          return { id, type: "scenario", text: id, options: ["a", "b", "c", "d"].map((o) => ({ id: o, text: o })) };
-        if (i === 3) return { id, type: "rating", text: id, keyed: "plus", scale: { min: 0, max: 10 } };
-        return { id, type: "likert", text: id, keyed: i === 1 ? "minus" : "plus", scale: { min: 1, max: 5 } };
-      }),
-    })),
-  };
-}
-
-function randomResponses(q: Questionnaire, count: number, prefix: string, random: () => number): RespondentInput[] {
-  const pick = <T>(options: readonly T[]) => options[Math.floor(random() * options.length)];
-  return Array.from({ length: count }, (_, r) => {
-    const answers: Answers = { "att-1": random() < 0.97 ? 4 : 2 };
-    for (const value of q.values) {
-      for (const item of value.items) {
-        if (random() < 0.03) answers[item.id] = null;
-        else if (item.type === "scenario") answers[item.id] = pick(["a", "a", "b", "c", "d"]);
-        else answers[item.id] = item.scale.min + Math.floor(random() * (item.scale.max - item.scale.min + 1));
-      }
-    }
-    // The web app reads answers back from one JSON document per response.
-    return { respondent: `${prefix}${r}`, answers: JSON.parse(JSON.stringify(answers)) as Answers };
-  });
-}
 
 function timeScoring(q: Questionnaire, snapshot: BenchmarkSnapshot, candidates: readonly RespondentInput[]) {
   const started = performance.now();
@@ -122,7 +75,7 @@ function numberArg(name: string, fallback: number): number {
 
 function setup() {
   const q = benchQuestionnaire();
-  const random = seededRandom(20_261_123);
+  const random = seededRandom(BENCH_SEED);
   const agents = randomResponses(q, AGENTS, "a", random);
   const candidates = randomResponses(q, CANDIDATES, "c", random);
   // --algorithm=vb-1 times the vb-1 engine; the default is the current algorithm.

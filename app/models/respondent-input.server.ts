@@ -22,6 +22,22 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
   }
 }
 
+const itemIds = new WeakMap<Questionnaire, { scaled: Set<string>; scenario: Set<string> }>();
+
+/** The ids of the questionnaire's scaled items (likert, rating, attention, virtue) and scenario items, built once. */
+function itemIdsOf(q: Questionnaire): { scaled: Set<string>; scenario: Set<string> } {
+  const known = itemIds.get(q);
+  if (known) return known;
+  const scaled = new Set<string>(q.attention.map((a) => a.id));
+  for (const v of q.virtues ?? []) scaled.add(v.id); // `?? []`: content stored before virtue items may lack them
+  const scenario = new Set<string>();
+  for (const value of q.values)
+    for (const item of value.items) (item.type === "scenario" ? scenario : scaled).add(item.id);
+  const ids = { scaled, scenario };
+  itemIds.set(q, ids);
+  return ids;
+}
+
 /**
  * Keeps the answers to the questionnaire's own items (values' items, attention and virtue items). Scaled answers
  * stored as digit strings become integers; anything else is passed through unchanged so the engine can reject it.
@@ -29,11 +45,7 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
 export function answersFor(q: Questionnaire, answersJson: string): Answers {
   const raw = parseJsonObject(answersJson);
   const entries: [string, number | string][] = [];
-  const scaled = new Set<string>(q.attention.map((a) => a.id));
-  for (const v of q.virtues ?? []) scaled.add(v.id); // `?? []`: content stored before virtue items may lack them
-  const scenario = new Set<string>();
-  for (const value of q.values)
-    for (const item of value.items) (item.type === "scenario" ? scenario : scaled).add(item.id);
+  const { scaled, scenario } = itemIdsOf(q);
   for (const [id, value] of Object.entries(raw)) {
     if (!scaled.has(id) && !scenario.has(id)) continue;
     if (value === null || value === undefined || value === "") continue;

@@ -4,15 +4,23 @@
 // - `scores`: one row per scoring run; the latest of a response has is_current = 1, older ones stay as history
 //   (is_current = 0). result_json is the engine's CandidateResult as JSON; overall, min_alignment and review copy it.
 // - `score_values`: one row per questionnaire value of each score (same is_current as its score).
-import { parseStoredSnapshot, scoreCandidate, type AlgorithmVersion, type CandidateResult } from "~/scoring";
-import type { Questionnaire } from "~/questionnaire/types";
-import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { scoreCandidate, tableReachableScores, type CandidateResult } from "~/scoring";
+import { getDb, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
-import { newId } from "~/utils/tokens.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
-import { alignmentsOf, enqueueWebhookEvent, reportUrl } from "./webhook-events.server";
+import { storeResults, type ScoreToStore } from "./score-writes.server";
+import { cachedSnapshot } from "./snapshot-cache.server";
+import { alignmentsOf, enqueueWebhookEvents, reportUrl } from "./webhook-events.server";
 
-export type StoredScore = { scoreId: string; benchmarkId: string; result: CandidateResult };
+/**
+ * From this many responses scored against one snapshot, every reachable value result is tabled first
+ * (tableReachableScores): it costs about as much as the results of a few thousand candidates met one by one.
+ */
+export const TABLE_ALL_FROM = 2_000;
+/** Responses scored and written per scoreResponses call when a whole position is re-scored. */
+const RESCORE_BATCH = 1_000;
+
+export type StoredScore = { scoreId: string; benchmarkId: string; result: CandidateResult; responseId: string };
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -30,98 +38,26 @@ export async function getActiveBenchmarkRow(orgId: string, positionId: string, d
     .executeTakeFirst();
 }
 
+const RESPONSE_COLUMNS = [
+  "id",
+  "organization_id",
+  "position_id",
+  "kind",
+  "questionnaire_version_id",
+  "answers_json",
+  "page_times_json",
+  "source",
+  "submitted_at",
+] as const;
+
 async function loadResponse(orgId: string, responseId: string, db: DB) {
   const row = await db
     .selectFrom("responses")
-    .select([
-      "id",
-      "organization_id",
-      "position_id",
-      "kind",
-      "questionnaire_version_id",
-      "answers_json",
-      "page_times_json",
-      "source",
-      "submitted_at",
-    ])
+    .select(RESPONSE_COLUMNS)
     .where("organization_id", "=", orgId)
     .where("id", "=", responseId)
     .executeTakeFirst();
   return row ?? notFound();
-}
-
-async function storeResult(
-  db: DB,
-  args: {
-    orgId: string;
-    positionId: string;
-    responseId: string;
-    benchmarkId: string;
-    questionnaireVersionId: string;
-    q: Questionnaire;
-    result: CandidateResult;
-    /** The algorithm of the benchmark snapshot the result was computed against. */
-    algorithmVersion: AlgorithmVersion;
-    /** The response's submission time, copied as the ranking tie-break. */
-    submittedAt: string;
-  },
-): Promise<string> {
-  const { orgId, positionId, responseId, result } = args;
-  const previous = db
-    .selectFrom("scores")
-    .select("id")
-    .where("organization_id", "=", orgId)
-    .where("response_id", "=", responseId);
-  await db
-    .updateTable("score_values")
-    .set({ is_current: 0 })
-    .where("organization_id", "=", orgId)
-    .where("score_id", "in", previous)
-    .execute();
-  await db
-    .updateTable("scores")
-    .set({ is_current: 0 })
-    .where("organization_id", "=", orgId)
-    .where("response_id", "=", responseId)
-    .execute();
-  const scoreId = newId();
-  await db
-    .insertInto("scores")
-    .values({
-      id: scoreId,
-      organization_id: orgId,
-      position_id: positionId,
-      response_id: responseId,
-      benchmark_id: args.benchmarkId,
-      questionnaire_version_id: args.questionnaireVersionId,
-      algorithm_version: args.algorithmVersion,
-      is_current: 1,
-      overall: result.overall,
-      min_alignment: result.minAlignment,
-      review: result.review ? 1 : 0,
-      result_json: JSON.stringify(result),
-      created_at: nowIso(),
-      submitted_at: args.submittedAt,
-    })
-    .execute();
-  const rows = args.q.values.map((value) => {
-    const v = result.values[value.id];
-    return {
-      score_id: scoreId,
-      value_key: value.id,
-      organization_id: orgId,
-      position_id: positionId,
-      is_current: 1,
-      score: v?.score ?? null,
-      percentile: v?.percentile ?? null,
-      alignment: v?.alignment ?? null,
-      band: v?.band ?? null,
-      response_id: responseId,
-      submitted_at: args.submittedAt,
-    };
-  });
-  if (rows.length > 0) await db.insertInto("score_values").values(rows).execute();
-  return scoreId;
 }
 
 /**
@@ -130,46 +66,95 @@ async function storeResult(
  * has no active benchmark. A response of another organization => 404.
  */
 export async function scoreResponse(orgId: string, responseId: string, db?: DB): Promise<StoredScore | null> {
-  const run = async (trx: DB): Promise<StoredScore | null> => {
-    const response = await loadResponse(orgId, responseId, trx);
-    if (response.kind !== "candidate" || !response.submitted_at) return null;
-    const benchmark = await getActiveBenchmarkRow(orgId, response.position_id, trx);
-    if (!benchmark) return null;
-    const snapshot = parseStoredSnapshot(benchmark.snapshot_json);
-    const q = await loadQuestionnaireContent(orgId, response.questionnaire_version_id, trx);
-    const result = scoreCandidate(q, snapshot, toRespondentInput(q, response));
-    const scoreId = await storeResult(trx, {
-      orgId,
-      positionId: response.position_id,
-      responseId,
-      benchmarkId: benchmark.id,
-      questionnaireVersionId: response.questionnaire_version_id,
-      q,
-      result,
-      algorithmVersion: snapshot.algorithmVersion,
-      submittedAt: response.submitted_at,
-    });
-    await enqueueWebhookEvent(trx, orgId, "response.scored", {
-      positionId: response.position_id,
-      responseId,
-      scoreId,
-      benchmarkId: benchmark.id,
-      algorithmVersion: snapshot.algorithmVersion,
-      overall: result.overall,
-      minAlignment: result.minAlignment,
-      alignments: alignmentsOf(result),
-      review: result.review,
-      reportUrl: reportUrl(response.position_id, responseId),
-    });
-    return { scoreId, benchmarkId: benchmark.id, result };
-  };
+  const run = async (trx: DB) => (await scoreResponses(trx, orgId, [responseId]))[0] ?? null;
   if (db) return run(db);
   return serializable(getDb())
     .transaction()
     .execute((trx) => run(trx));
 }
 
-/** Re-scores every submitted candidate of the position against its active benchmark; returns how many were scored. */
+/** Response ids per read in scoreResponses. */
+const RESPONSES_PER_READ = 500;
+
+/**
+ * scoreResponse for many responses of one organization, inside the caller's transaction, with a few statements for
+ * the whole batch (the responses read in chunks, one benchmark read per position, the scores written by
+ * storeResults, the response.scored events by enqueueWebhookEvents). `tableAll`: many responses will be scored
+ * against the same snapshots, so the engine tables every reachable value result first (tableReachableScores).
+ * Returns the scores stored, in the order given; a response that is not a submitted candidate response, or whose
+ * position has no active benchmark, is left out. An unknown id => 404; an answer the engine refuses throws (the caller's
+ * transaction then writes nothing).
+ */
+export async function scoreResponses(
+  trx: DB,
+  orgId: string,
+  responseIds: readonly string[],
+  options: { tableAll?: boolean } = {},
+): Promise<StoredScore[]> {
+  const responses = new Map<string, Awaited<ReturnType<typeof loadResponse>>>();
+  for (let start = 0; start < responseIds.length; start += RESPONSES_PER_READ) {
+    const rows = await trx
+      .selectFrom("responses")
+      .select(RESPONSE_COLUMNS)
+      .where("organization_id", "=", orgId)
+      .where("id", "in", responseIds.slice(start, start + RESPONSES_PER_READ))
+      .execute();
+    for (const row of rows) responses.set(row.id, row);
+  }
+  const benchmarks = new Map<string, Awaited<ReturnType<typeof getActiveBenchmarkRow>>>();
+  const scores: ScoreToStore[] = [];
+  for (const responseId of responseIds) {
+    const response = responses.get(responseId) ?? notFound();
+    if (response.kind !== "candidate" || !response.submitted_at) continue;
+    if (!benchmarks.has(response.position_id))
+      benchmarks.set(response.position_id, await getActiveBenchmarkRow(orgId, response.position_id, trx));
+    const benchmark = benchmarks.get(response.position_id);
+    if (!benchmark) continue;
+    const snapshot = cachedSnapshot(benchmark.id, benchmark.snapshot_json);
+    const q = await loadQuestionnaireContent(orgId, response.questionnaire_version_id, trx);
+    if (options.tableAll) tableReachableScores(q, snapshot);
+    scores.push({
+      positionId: response.position_id,
+      responseId,
+      benchmarkId: benchmark.id,
+      questionnaireVersionId: response.questionnaire_version_id,
+      q,
+      result: scoreCandidate(q, snapshot, toRespondentInput(q, response)),
+      algorithmVersion: snapshot.algorithmVersion,
+      submittedAt: response.submitted_at,
+    });
+  }
+  const scoreIds = await storeResults(trx, orgId, scores);
+  await enqueueWebhookEvents(
+    trx,
+    orgId,
+    "response.scored",
+    scores.map((s, i) => ({
+      positionId: s.positionId,
+      responseId: s.responseId,
+      scoreId: scoreIds[i],
+      benchmarkId: s.benchmarkId,
+      algorithmVersion: s.algorithmVersion,
+      overall: s.result.overall,
+      minAlignment: s.result.minAlignment,
+      alignments: alignmentsOf(s.result),
+      review: s.result.review,
+      reportUrl: reportUrl(s.positionId, s.responseId),
+    })),
+  );
+  return scores.map((s, i) => ({
+    scoreId: scoreIds[i],
+    benchmarkId: s.benchmarkId,
+    result: s.result,
+    responseId: s.responseId,
+  }));
+}
+
+/**
+ * Re-scores every submitted candidate of the position against its active benchmark, in one transaction (the
+ * caller's `db` when given); returns how many were scored. Activation re-scores through the durable marks instead
+ * (scoring-jobs.server.ts runScoringJobs), in batches of SCORING_BATCH_SIZE, each its own transaction.
+ */
 export async function rescorePosition(orgId: string, positionId: string, db?: DB): Promise<number> {
   const run = async (trx: DB): Promise<number> => {
     const ids = await trx
@@ -183,7 +168,10 @@ export async function rescorePosition(orgId: string, positionId: string, db?: DB
       .orderBy("id")
       .execute();
     let scored = 0;
-    for (const { id } of ids) if (await scoreResponse(orgId, id, trx)) scored += 1;
+    for (let start = 0; start < ids.length; start += RESCORE_BATCH) {
+      const batch = ids.slice(start, start + RESCORE_BATCH).map((r) => r.id);
+      scored += (await scoreResponses(trx, orgId, batch, { tableAll: ids.length >= TABLE_ALL_FROM })).length;
+    }
     return scored;
   };
   if (db) return run(db);
@@ -226,14 +214,14 @@ export async function recomputeScore(orgId: string, scoreId: string): Promise<Ca
   const score = await getScore(orgId, scoreId);
   const benchmark = await db
     .selectFrom("benchmarks")
-    .select("snapshot_json")
+    .select(["id", "snapshot_json"])
     .where("organization_id", "=", orgId)
     .where("id", "=", score.benchmark_id)
     .executeTakeFirst();
   if (!benchmark) notFound();
   const response = await loadResponse(orgId, score.response_id, db);
   const q = await loadQuestionnaireContent(orgId, score.questionnaire_version_id, db);
-  const snapshot = parseStoredSnapshot(benchmark.snapshot_json);
+  const snapshot = cachedSnapshot(benchmark.id, benchmark.snapshot_json);
   // The engine scores under the snapshot's algorithm; a score always names the algorithm of its snapshot.
   if (score.algorithm_version !== snapshot.algorithmVersion) {
     throw new Error(

@@ -6,10 +6,13 @@ import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import type { ScoringJobReason } from "../../db/types";
-import { scoreResponse } from "./score.server";
+import { scoreResponse, scoreResponses, TABLE_ALL_FROM } from "./score.server";
 
-/** Responses scored per transaction when many marks are cleared together (benchmark activation, server start). */
-export const SCORING_BATCH_SIZE = 100;
+/**
+ * Responses scored per transaction when many marks are cleared together (benchmark activation, server start): read,
+ * scored and written with a few statements per batch (score.server.ts scoreResponses).
+ */
+export const SCORING_BATCH_SIZE = 2500;
 /** The stored error text of a failed attempt is cut to this many characters. */
 const MAX_ERROR_CHARS = 500;
 /** Failures listed on a position's results page (the oldest beyond this are counted, not listed). */
@@ -109,6 +112,34 @@ async function scoreAndClear(
     .where("response_id", "=", responseId)
     .execute();
   return stored ? "scored" : "nothing-to-score";
+}
+
+/**
+ * scoreAndClear for a batch of marked responses, with a few statements for the batch: the marks still there are read,
+ * their responses scored and stored together (scoreResponses), and their marks deleted. Returns how many were scored.
+ */
+async function scoreAndClearBatch(
+  trx: DB,
+  orgId: string,
+  responseIds: readonly string[],
+  tableAll: boolean,
+): Promise<number> {
+  const marked = await trx
+    .selectFrom("scoring_jobs")
+    .select("response_id")
+    .where("organization_id", "=", orgId)
+    .where("response_id", "in", responseIds)
+    .execute();
+  const stillMarked = new Set(marked.map((m) => m.response_id));
+  const ids = responseIds.filter((id) => stillMarked.has(id));
+  if (ids.length === 0) return 0;
+  const stored = await scoreResponses(trx, orgId, ids, { tableAll });
+  await trx
+    .deleteFrom("scoring_jobs")
+    .where("organization_id", "=", orgId)
+    .where("response_id", "in", ids)
+    .execute();
+  return stored.length;
 }
 
 /**
@@ -222,16 +253,13 @@ export async function runScoringJob(
  */
 export async function runScoringJobs(orgId: string, responseIds: readonly string[], now = new Date()): Promise<number> {
   let scored = 0;
+  const tableAll = responseIds.length >= TABLE_ALL_FROM;
   for (let start = 0; start < responseIds.length; start += SCORING_BATCH_SIZE) {
     const batch = responseIds.slice(start, start + SCORING_BATCH_SIZE);
     try {
       scored += await serializable(getDb())
         .transaction()
-        .execute(async (trx) => {
-          let n = 0;
-          for (const id of batch) if ((await scoreAndClear(trx, orgId, id)) === "scored") n += 1;
-          return n;
-        });
+        .execute((trx) => scoreAndClearBatch(trx, orgId, batch, tableAll));
     } catch {
       for (const id of batch) if ((await runScoringJob(orgId, id, {}, now)).status === "scored") scored += 1;
     }

@@ -88,6 +88,93 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
 }
 
 /**
+ * enqueueWebhookEvent for many events of one type at once (a batch of re-scored candidates): the same rows, with one
+ * read of the endpoints and of the Greenhouse tests per call instead of per event. Returns how many rows were written.
+ */
+export async function enqueueWebhookEvents<T extends "response.scored">(
+  db: DB,
+  orgId: string,
+  type: T,
+  events: readonly WebhookEventData[T][],
+  now = new Date(),
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const at = nowIso(now);
+  const rows: {
+    id: string;
+    organization_id: string;
+    kind: "webhook" | "greenhouse";
+    endpoint_id: string | null;
+    target_url: string | null;
+    event_type: WebhookEventType;
+    payload_json: string;
+    next_attempt_at: string;
+    created_at: string;
+  }[] = [];
+  const responseIds = events.map((e) => e.responseId);
+  for (let start = 0; start < responseIds.length; start += GREENHOUSE_IDS_PER_READ) {
+    const tests = await db
+      .selectFrom("greenhouse_tests as g")
+      .innerJoin("responses as r", (join) =>
+        join.onRef("r.invitation_id", "=", "g.invitation_id").on("r.organization_id", "=", orgId),
+      )
+      .select(["g.id", "g.callback_url", "r.id as response_id"])
+      .where("g.organization_id", "=", orgId)
+      .where("r.id", "in", responseIds.slice(start, start + GREENHOUSE_IDS_PER_READ))
+      .execute();
+    const testOf = new Map<string, (typeof tests)[number]>();
+    for (const t of tests) if (!testOf.has(t.response_id)) testOf.set(t.response_id, t); // the first, as executeTakeFirst
+    for (const responseId of responseIds.slice(start, start + GREENHOUSE_IDS_PER_READ)) {
+      const test = testOf.get(responseId);
+      if (!test) continue;
+      rows.push({
+        id: newWebhookMessageId(),
+        organization_id: orgId,
+        kind: "greenhouse",
+        endpoint_id: null,
+        target_url: test.callback_url,
+        event_type: type,
+        payload_json: JSON.stringify({ partner_interview_id: test.id, event: type }),
+        next_attempt_at: at,
+        created_at: at,
+      });
+    }
+  }
+  const endpoints = await db
+    .selectFrom("webhook_endpoints")
+    .select(["id", "events_json"])
+    .where("organization_id", "=", orgId)
+    .where("disabled_at", "is", null)
+    .execute();
+  const subscribed = endpoints.filter((e) => parseEvents(e.events_json).includes(type));
+  for (const data of events) {
+    const body = JSON.stringify({ type, timestamp: at, data });
+    for (const endpoint of subscribed)
+      rows.push({
+        id: newWebhookMessageId(),
+        organization_id: orgId,
+        kind: "webhook",
+        endpoint_id: endpoint.id,
+        target_url: null,
+        event_type: type,
+        payload_json: body,
+        next_attempt_at: at,
+        created_at: at,
+      });
+  }
+  for (let start = 0; start < rows.length; start += DELIVERY_ROWS_PER_INSERT)
+    await db
+      .insertInto("webhook_deliveries")
+      .values(rows.slice(start, start + DELIVERY_ROWS_PER_INSERT))
+      .execute();
+  return rows.length;
+}
+
+/** Response ids per read of the Greenhouse tests, and outbox rows per INSERT (9 parameters each). */
+const GREENHOUSE_IDS_PER_READ = 500;
+const DELIVERY_ROWS_PER_INSERT = 1000;
+
+/**
  * When the response came from a Greenhouse send_test, the outbox row of the PATCH that tells Greenhouse to fetch
  * test_status again (its "PATCH Completed Test"), in the same transaction as the event. Returns whether one was written.
  */

@@ -34,12 +34,13 @@ export function agentValueScores(
  * Tables the result of every reachable answer combination of every value (the set is finite, section 3), so that
  * scoring against the snapshot computes no percentile or interval any more: for bulk scoring right after activation.
  * Results are the same numbers the lazy path computes. Does nothing when a value has too many combinations for a
- * table (those stay lazy). Returns how many combinations were tabled.
+ * table (those stay lazy), or when it has run on this snapshot before. Returns how many combinations were tabled.
  */
 export function tableReachableScores(q: Questionnaire, snapshot: BenchmarkSnapshot): number {
   const scoring = snapshotScoring(q, snapshot);
   const { codes } = scoring;
-  if (codes === null || !allCodesDense(codes)) return 0;
+  if (scoring.allTabled || codes === null || !allCodesDense(codes)) return 0;
+  scoring.allTabled = true;
   let tabled = 0;
   codes.dense.forEach((table, index) => {
     const places = table as Uint16Array;

@@ -47,6 +47,8 @@ export interface SnapshotScoring {
   attentionFailed: boolean;
   virtuesAnswered: number;
   virtuesAtMax: number;
+  /** Every reachable value result is tabled (tableReachableScores has run). */
+  allTabled: boolean;
   /** Of the last scan, in value order: each value's result, whether it has an alignment, the alignment, band below. */
   results: CandidateValueResult[];
   hasAlignment: Uint8Array;
@@ -117,6 +119,7 @@ export function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): 
     attentionFailed: false,
     virtuesAnswered: 0,
     virtuesAtMax: 0,
+    allTabled: false,
     results: q.values.map(() => NO_SCORE),
     hasAlignment: new Uint8Array(q.values.length),
     alignments: new Float64Array(q.values.length),
