@@ -10,7 +10,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useNonce } from "./components/nonce";
 import { localeFromMatches } from "./i18n/locale";
 import stylesHref from "./styles/app.css?url";
@@ -22,8 +22,20 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "valuebench" }];
 
+/**
+ * Marks the moment React has hydrated the document (the root's effects run last in the first commit, after every
+ * route's): `performance.mark("vb-hydrated")` and `<html data-hydrated>`. The answering page's time-to-interactive
+ * figure reads the mark (scripts/bench/tti.ts, issue 19); nothing in the app depends on it.
+ */
+const HYDRATED_MARK = "vb-hydrated";
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  useEffect(() => {
+    if (document.documentElement.dataset.hydrated !== undefined) return;
+    performance.mark(HYDRATED_MARK);
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   // The answering flow's loaders (i.$token, r) return the respondent's locale; every other page is English.
   const lang = localeFromMatches(useMatches()) ?? "en";
   return (
