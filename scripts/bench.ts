@@ -758,12 +758,12 @@ async function main() {
           value: options[n % options.length],
           baseRevision: String(revisions[index]),
         }).toString();
-        // What the browser's fetcher sends (single fetch: POST <route>.data).
+        // What the page's hook sends (issue 19: the lean autosave endpoint server.js answers before Remix).
         const reply = await send(
           agent,
           port,
           "POST",
-          "/r/1.data",
+          "/r/autosave",
           {
             "Content-Type": "application/x-www-form-urlencoded",
             "Content-Length": String(Buffer.byteLength(body)),
