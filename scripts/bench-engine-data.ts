@@ -45,7 +45,12 @@ export function benchQuestionnaire(): Questionnaire {
   };
 }
 
-export function randomResponses(q: Questionnaire, count: number, prefix: string, random: () => number): RespondentInput[] {
+export function randomResponses(
+  q: Questionnaire,
+  count: number,
+  prefix: string,
+  random: () => number,
+): RespondentInput[] {
   const pick = <T>(options: readonly T[]) => options[Math.floor(random() * options.length)];
   return Array.from({ length: count }, (_, r) => {
     const answers: Answers = { "att-1": random() < 0.97 ? 4 : 2 };

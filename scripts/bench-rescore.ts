@@ -89,7 +89,13 @@ async function main(): Promise<void> {
     const positionId = newId();
     await db
       .insertInto("positions")
-      .values({ id: positionId, organization_id: orgId, title: "Bench", questionnaire_version_id: versionId, created_at: now })
+      .values({
+        id: positionId,
+        organization_id: orgId,
+        title: "Bench",
+        questionnaire_version_id: versionId,
+        created_at: now,
+      })
       .execute();
     let seq = 0;
     const insert = async (kind: "agent" | "candidate", inputs: readonly RespondentInput[]) => {

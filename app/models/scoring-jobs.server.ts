@@ -134,11 +134,7 @@ async function scoreAndClearBatch(
   const ids = responseIds.filter((id) => stillMarked.has(id));
   if (ids.length === 0) return 0;
   const stored = await scoreResponses(trx, orgId, ids, { tableAll });
-  await trx
-    .deleteFrom("scoring_jobs")
-    .where("organization_id", "=", orgId)
-    .where("response_id", "in", ids)
-    .execute();
+  await trx.deleteFrom("scoring_jobs").where("organization_id", "=", orgId).where("response_id", "in", ids).execute();
   return stored.length;
 }
 
