@@ -34,6 +34,16 @@ type Positioned = SelectQueryBuilder<
  * usable; `review`: on the review list (a hard flag or two soft ones) and not reviewed yet; `set-aside`: reviewed and
  * set aside (not assessed). Candidates without a score are ranked (after the scored ones): nothing flags them yet.
  */
+/** The subquery of a response's latest decision (alias `r`), within the organization. */
+export const latestDecisionOf = (orgId: string) => (eb: ExpressionBuilder<RankingDb, "r">) =>
+  eb
+    .selectFrom("decisions as d")
+    .select("d.decision")
+    .whereRef("d.response_id", "=", "r.id")
+    .where("d.organization_id", "=", orgId)
+    .orderBy("d.decided_at", "desc")
+    .limit(1);
+
 export type RankingGroup = "ranked" | "review" | "set-aside";
 
 /** The sort actually applied: an unknown value key falls back to overall. */
@@ -88,14 +98,7 @@ export function rankingPlan(
 
   const unscoredList = Array.isArray(options.unscored) ? options.unscored : null;
 
-  const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
-    eb
-      .selectFrom("decisions as d")
-      .select("d.decision")
-      .whereRef("d.response_id", "=", "r.id")
-      .where("d.organization_id", "=", orgId)
-      .orderBy("d.decided_at", "desc")
-      .limit(1);
+  const latestDecision = latestDecisionOf(orgId);
 
   /**
    * The filters on a query of `r` (response), `s` (its current score, if any) and `bv` (the band value's row).

@@ -1,12 +1,13 @@
 // The ranked list of a position's candidates. Reads the storage written by score.server.ts (scores / score_values);
 // all numbers come from the engine, here they are only selected and ordered. The frame (position, values, benchmark)
 // is results-context.server.ts, the CSV results-export.server.ts, the fit report and compare fit-report.server.ts.
-import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { decodeRankCursor, encodeRankCursor, type RankPosition } from "~/models/results-cursor.server";
 import {
   countKeyed,
   findUnscored,
   keyedRows,
+  latestDecisionOf,
   rankingPlan,
   seekKeyed,
   seekKeyedFiltered,
@@ -265,14 +266,7 @@ export async function allResultRows(orgId: string, positionId: string, values: V
 /** The rows of the listed response ids, in that order: name, language, current score's result and latest decision. */
 async function loadRows(orgId: string, values: ValueHeading[], order: string[]): Promise<ResultRow[]> {
   const db = getDb() as unknown as Kysely<RankingDb>;
-  const latestDecision = (eb: ExpressionBuilder<RankingDb, "r">) =>
-    eb
-      .selectFrom("decisions as d")
-      .select("d.decision")
-      .whereRef("d.response_id", "=", "r.id")
-      .where("d.organization_id", "=", orgId)
-      .orderBy("d.decided_at", "desc")
-      .limit(1);
+  const latestDecision = latestDecisionOf(orgId);
   const details = new Map<
     string,
     {
