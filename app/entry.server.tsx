@@ -13,6 +13,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { i18nextTranslator } from "./i18n/catalogs.server";
+// Registers every language's staff catalogs before any render (issue 18).
+import "./i18n/staff-catalogs.server";
 import { TranslatorFactoryContext } from "./i18n/i18n";
 import {
   isDatabaseUnavailable,

@@ -1,18 +1,9 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useMatches,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useNonce } from "./components/nonce";
-import { localeFromMatches } from "./i18n/locale";
+import { StaffErrorMessage } from "./components/staff-error";
+import { localeFromMatches, staffLocaleFromMatches } from "./i18n/locale";
 import stylesHref from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -36,10 +27,14 @@ export function Layout({ children }: { children: ReactNode }) {
     performance.mark(HYDRATED_MARK);
     document.documentElement.dataset.hydrated = "";
   }, []);
-  // The answering flow's loaders (i.$token, r) return the respondent's locale; every other page is English.
-  const lang = localeFromMatches(useMatches()) ?? "en";
+  // Staff pages (the app layout, login, setup) return the reader's `staffLocale` (issue 18); the answering flow's
+  // loaders (i.$token, r) return the respondent's `locale`. entry.client.tsx loads the staff catalogs the attribute
+  // names before hydrating.
+  const matches = useMatches();
+  const staffLocale = staffLocaleFromMatches(matches);
+  const lang = staffLocale ?? localeFromMatches(matches) ?? "en";
   return (
-    <html lang={lang}>
+    <html lang={lang} data-staff-locale={staffLocale ?? undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,27 +56,12 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "An unexpected error happened. Nothing you entered was lost; please try again.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "Page not found";
-      message = "We could not find that page. It may have moved, or the link may be incomplete.";
-    } else if (error.status === 403) {
-      title = "Not allowed";
-      message = typeof error.data === "string" && error.data ? error.data : "You do not have access to this page.";
-    } else {
-      title = `${error.status} ${error.statusText}`;
-      message = typeof error.data === "string" && error.data ? error.data : message;
-    }
-  }
+  const matches = useMatches();
+  // The language of the page that failed (a staff page's, a candidate's), else the one the error names (`$.tsx`).
+  const locale = staffLocaleFromMatches(matches) ?? localeFromMatches(matches);
   return (
     <main className="page narrow" id="main">
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p>
-        <Link to="/">Go to the start page</Link>
-      </p>
+      <StaffErrorMessage error={error} locale={locale} />
     </main>
   );
 }

@@ -20,6 +20,8 @@ export interface OrganizationsTable {
   /** Automatic invitation reminders (migration 20261205190000): on (1) / off (0), and days before expiry. */
   reminders_enabled: Generated<number>;
   reminder_days_before: Generated<number>;
+  /** The staff area's language for users who have not picked one (migration 20261207090000, issue 18). */
+  staff_language: Generated<string>;
 }
 
 export interface UsersTable {
@@ -33,6 +35,8 @@ export interface UsersTable {
   disabled_at: string | null;
   /** When the user last opened the dashboard (migration 20261205210000); null before the first visit. */
   last_seen_dashboard_at: string | null;
+  /** The staff area's language this user picked (migration 20261207090000); null = the organization's default. */
+  language: string | null;
 }
 
 export interface SessionsTable {

@@ -1,5 +1,6 @@
 // A visible staff date: the text of `~/utils/format-date` inside `<time dateTime="<ISO 8601>">`, so people read one
 // format and machines (and screen readers that use it) get the exact instant.
+import { useOptionalLocale } from "~/i18n/i18n";
 import { formatDate, formatDateTime, isoDateTime, NO_DATE, type DateInput } from "~/utils/format-date";
 
 type Props = {
@@ -12,8 +13,13 @@ type Props = {
 };
 
 export function FormattedDate({ value, precision = "minute", missing = NO_DATE, className }: Props) {
+  // The reader's language (issue 18): the staff area's, or English outside any provider.
+  const locale = useOptionalLocale() ?? "en";
   if (value === null || value === undefined || value === "") return <>{missing}</>;
-  const text = precision === "day" ? formatDate(value) : formatDateTime(value, { seconds: precision === "second" });
+  const text =
+    precision === "day"
+      ? formatDate(value, locale)
+      : formatDateTime(value, { seconds: precision === "second", locale });
   return (
     <time dateTime={isoDateTime(value)} className={className}>
       {text}

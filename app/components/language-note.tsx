@@ -14,24 +14,24 @@ type Language = {
  * benchmark agents answered in that language, the "cross-language" marker with what it means.
  */
 export function LanguageNote({ name, language }: { name: string; language: Language }) {
-  const t = useStaffT();
+  const t = useStaffT("report");
   const lang = languageName(language.locale);
   const total = language.agentsByLocale ? Object.values(language.agentsByLocale).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="language-note">
       <p>
-        {t("answeredIn")} <strong>{lang}</strong>
+        {t("languageNote.answeredIn")} <strong>{lang}</strong>
         {language.crossLanguage ? (
           <>
             {" "}
-            <span className="badge cross-language-badge">{t("crossLanguage")}</span>
+            <span className="badge cross-language-badge">{t("languageNote.crossLanguage")}</span>
           </>
         ) : null}
       </p>
       {language.crossLanguage ? (
-        <div className="alert warning" role="note" aria-label={t("crossLanguageTitle")}>
+        <div className="alert warning" role="note" aria-label={t("languageNote.crossLanguageTitle")}>
           <p>
-            {t("crossLanguageText", {
+            {t("languageNote.crossLanguageText", {
               name,
               language: lang,
               same: language.sameLanguageAgents ?? 0,
@@ -41,7 +41,9 @@ export function LanguageNote({ name, language }: { name: string; language: Langu
           </p>
         </div>
       ) : language.sameLanguageAgents !== null ? (
-        <p className="muted">{t("sameLanguageText", { same: language.sameLanguageAgents, total, language: lang })}</p>
+        <p className="muted">
+          {t("languageNote.sameLanguageText", { same: language.sameLanguageAgents, total, language: lang })}
+        </p>
       ) : null}
     </div>
   );

@@ -260,7 +260,7 @@ export function VersionsTable({ versions, base }: { versions: VersionRow[]; base
               <td>{v.publishedBy ?? "seed"}</td>
               <td>{v.valueCount}</td>
               <td>{v.itemCount}</td>
-              <td>{v.locales.map(languageName).join(", ")}</td>
+              <td>{v.locales.map((code) => languageName(code)).join(", ")}</td>
               <td>
                 <code title={v.sha256}>{v.sha256.slice(0, 12)}</code>
               </td>

@@ -64,6 +64,22 @@ export function LocaleProvider({
   return createElement(LocaleContext.Provider, { value }, children);
 }
 
+/** Provides an already-made translate function (the staff area's i18next one, staff.tsx). */
+export function TranslationProvider({ locale, t, children }: { locale: Locale; t: Translate; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t }), [locale, t]);
+  return createElement(LocaleContext.Provider, { value }, children);
+}
+
+/** The page's locale inside a provider, or null outside one (shared components that also render bare). */
+export function useOptionalLocale(): Locale | null {
+  return useContext(LocaleContext)?.locale ?? null;
+}
+
+/** The page's translate function inside a provider, or null outside one. */
+export function useOptionalT(): Translate | null {
+  return useContext(LocaleContext)?.t ?? null;
+}
+
 export function useT(): Translate {
   const value = useContext(LocaleContext);
   if (!value) throw new Error("useT() outside a LocaleProvider");

@@ -38,14 +38,27 @@ export function localeFromMatches(matches: readonly { data?: unknown }[]): Local
   return null;
 }
 
-/** Built on first use: a DisplayNames costs ~0.1 ms, and a results page names up to 50 languages. */
-let languageNames: Intl.DisplayNames | undefined;
+/** The staff reader's language: the `staffLocale` a staff page's loader returns (app layout, login, setup). */
+export function staffLocaleFromMatches(matches: readonly { data?: unknown }[]): Locale | null {
+  for (const match of matches) {
+    const data = match.data;
+    if (data && typeof data === "object" && "staffLocale" in data) {
+      const value = (data as { staffLocale: unknown }).staffLocale;
+      if (isLocale(value)) return value;
+    }
+  }
+  return null;
+}
 
-/** A language's English name for the staff area ("fi" -> "Finnish"), via Intl. */
-export function languageName(locale: string): string {
+/** Built on first use, one per reader's language: a DisplayNames costs ~0.1 ms, and a results page names up to 50. */
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the reader's language ("fi" -> "Finnish", or "suomi" for a Finnish reader), via Intl. */
+export function languageName(locale: string, reader: Locale = DEFAULT_LOCALE): string {
   try {
-    languageNames ??= new Intl.DisplayNames(["en"], { type: "language" });
-    return languageNames.of(locale) ?? locale;
+    let names = languageNames.get(reader);
+    if (!names) languageNames.set(reader, (names = new Intl.DisplayNames([reader], { type: "language" })));
+    return names.of(locale) ?? locale;
   } catch {
     return locale;
   }

@@ -38,7 +38,7 @@ export async function countOrganizations(): Promise<number> {
   return Number(row.n);
 }
 
-export type OrganizationSettings = { retentionDays: number; showScoresToCandidates: boolean; defaultLocale: string };
+export type OrganizationSettings = { retentionDays: number; showScoresToCandidates: boolean; defaultLocale: string; staffLanguage: string };
 
 /** Admin settings (retention period, score sharing, default language), audited with the old and new values. */
 export async function updateOrganizationSettings(
@@ -51,13 +51,14 @@ export async function updateOrganizationSettings(
     .execute(async (trx) => {
       const before = await trx
         .selectFrom("organizations")
-        .select(["retention_days", "show_scores_to_candidates", "default_locale"])
+        .select(["retention_days", "show_scores_to_candidates", "default_locale", "staff_language"])
         .where("id", "=", orgId)
         .executeTakeFirstOrThrow();
       const after = {
         retention_days: input.retentionDays,
         show_scores_to_candidates: input.showScoresToCandidates ? 1 : 0,
         default_locale: input.defaultLocale,
+        staff_language: input.staffLanguage,
       };
       await trx.updateTable("organizations").set(after).where("id", "=", orgId).execute();
       await recordAudit(

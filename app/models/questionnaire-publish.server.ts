@@ -71,10 +71,10 @@ export function missingLanguageLines(
     const locales = Object.keys(missing).filter((l) => missing[l].some(group.match));
     if (locales.length === 0) continue;
     const items = [...new Set(locales.flatMap((l) => missing[l].filter(group.match).map((m) => m.itemId)))];
-    const languages = wordList(locales.map(languageName).sort()).replace(/ and ([^ ]+)$/, " or $1");
+    const languages = wordList(locales.map((code) => languageName(code)).sort()).replace(/ and ([^ ]+)$/, " or $1");
     lines.push(`${group.label} has no ${languages} text for ${items.join(", ")}.`);
   }
-  lines.push(`The version will be offered in ${wordList(offeredIn.map(languageName))} only.`);
+  lines.push(`The version will be offered in ${wordList(offeredIn.map((code) => languageName(code)))} only.`);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "../../db/types";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locale";
 import { compiledQuery } from "~/utils/compiled-query.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -13,6 +14,12 @@ export type StaffUser = {
   email: string;
   name: string;
   role: Role;
+  /** The language this user picked for the staff area, or null (issue 18). */
+  language: Locale | null;
+  /** The organization's default staff language. */
+  organizationLanguage: Locale;
+  /** The language the staff pages speak to this user: their pick, else the organization's default. */
+  locale: Locale;
 };
 
 export function normalizeEmail(email: string): string {
@@ -36,7 +43,11 @@ function toStaffUser(row: {
   email: string;
   name: string;
   role: Role;
+  language: string | null;
+  organization_language: string;
 }): StaffUser {
+  const language = isLocale(row.language) ? row.language : null;
+  const organizationLanguage = isLocale(row.organization_language) ? row.organization_language : DEFAULT_LOCALE;
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -45,6 +56,9 @@ function toStaffUser(row: {
     email: row.email,
     name: row.name,
     role: row.role,
+    language,
+    organizationLanguage,
+    locale: language ?? organizationLanguage,
   };
 }
 
@@ -64,6 +78,8 @@ const staffSessionQuery = compiledQuery(["sessionId"], (db, param) =>
       "users.email",
       "users.name",
       "users.role",
+      "users.language",
+      "organizations.staff_language as organization_language",
     ])
     .where("sessions.id", "=", param.sessionId),
 );
@@ -75,7 +91,8 @@ const staffSessionQuery = compiledQuery(["sessionId"], (db, param) =>
 export async function getStaffSession(sessionId: string) {
   const row = (await staffSessionQuery(getDb(), { sessionId })).rows[0];
   if (!row) return undefined;
-  const { id, organization_id, organization_name, organization_is_demo, email, name, role } = row;
+  const { id, organization_id, organization_name, organization_is_demo, email, name, role, language } = row;
+  const organization_language = row.organization_language;
   const user =
     id !== null &&
     organization_id !== null &&
@@ -83,8 +100,19 @@ export async function getStaffSession(sessionId: string) {
     organization_is_demo !== null &&
     email !== null &&
     name !== null &&
-    role !== null
-      ? toStaffUser({ id, organization_id, organization_name, organization_is_demo, email, name, role })
+    role !== null &&
+    organization_language !== null
+      ? toStaffUser({
+          id,
+          organization_id,
+          organization_name,
+          organization_is_demo,
+          email,
+          name,
+          role,
+          language,
+          organization_language,
+        })
       : null;
   return { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, user };
 }

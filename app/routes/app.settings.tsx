@@ -11,7 +11,7 @@ import { reminderSettingsSchema } from "~/utils/schemas/invitations.server";
 import { getOrganization, updateOrganizationSettings } from "~/models/organization.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
-import { languageName, LOCALES } from "~/i18n/locale";
+import { languageName, LOCALE_NAMES, LOCALES } from "~/i18n/locale";
 import { settingsSchema } from "~/utils/schemas/settings.server";
 import { requireRole } from "~/utils/route-roles.server";
 
@@ -41,8 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       retentionDays: org.retention_days,
       showScoresToCandidates: org.show_scores_to_candidates === 1,
       defaultLocale: org.default_locale,
+      staffLanguage: org.staff_language,
     },
-    locales: LOCALES.map((code) => ({ code, name: languageName(code) })),
+    locales: LOCALES.map((code) => ({ code, name: languageName(code), endonym: LOCALE_NAMES[code] })),
   };
 }
 
@@ -116,6 +117,20 @@ export default function Settings() {
             {locales.map((l) => (
               <option key={l.code} value={l.code}>
                 {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="staffLanguage">Default language of the staff area</label>
+          <select
+            id="staffLanguage"
+            name="staffLanguage"
+            defaultValue={String(failure?.values.staffLanguage ?? settings.staffLanguage)}
+          >
+            {locales.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.endonym}
               </option>
             ))}
           </select>

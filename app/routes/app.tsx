@@ -1,71 +1,62 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { STAFF_NAV } from "~/components/staff-nav";
-import { StaffI18n, useStaffT } from "~/i18n/staff";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { StaffErrorMessage } from "~/components/staff-error";
+import { StaffTopBar, type StaffBarUser } from "~/components/staff-top-bar";
+import { LOCALE_NAMES, LOCALES } from "~/i18n/locale";
+import { StaffI18n } from "~/i18n/staff";
+import { ensureStaffCatalogs } from "~/i18n/staff-load";
 import { requireRole } from "~/utils/route-roles.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app");
   return {
-    user: { name: user.name, email: user.email, role: user.role, organizationName: user.organizationName },
+    user: {
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      organizationName: user.organizationName,
+      language: user.language,
+    } satisfies StaffBarUser,
     isDemo: user.organizationIsDemo,
+    /** The reader's language (issue 18): root.tsx puts it on <html>, entry.client.tsx loads its catalogs. */
+    staffLocale: user.locale,
+    organizationLanguage: user.organizationLanguage,
+    languages: LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
   };
 }
 
+/** A client navigation into another language (after a login or a language change) loads its catalogs first. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await ensureStaffCatalogs(data.staffLocale);
+  return data;
+}
+
 export default function StaffLayout() {
-  const { user, isDemo } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   return (
-    <StaffI18n>
-      <StaffChrome user={user} isDemo={isDemo} />
+    <StaffI18n locale={data.staffLocale}>
+      <StaffTopBar {...data} returnTo={useLocation().pathname + useLocation().search} />
+      <main className="page" id="main">
+        <Outlet />
+      </main>
     </StaffI18n>
   );
 }
 
-function StaffChrome({
-  user,
-  isDemo,
-}: {
-  user: { name: string; email: string; role: string; organizationName: string };
-  isDemo: boolean;
-}) {
-  const t = useStaffT();
+/** An error inside the staff area keeps the top bar and speaks the reader's language. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/app");
+  const location = useLocation();
+  if (!data) return <StaffErrorMessage error={error} />;
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t("skipToContent")}
-      </a>
-      <header className="topbar">
-        <div className="page">
-          <a className="brand" href="/app">
-            valuebench
-          </a>
-          <nav aria-label="Main">
-            {STAFF_NAV.filter((item) => !item.role || item.role === user.role).map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === "/app"}>
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
-          <span className="muted">
-            {user.name} · {user.organizationName} ({user.role})
-          </span>
-          <Form method="post" action="/logout">
-            <button type="submit" className="secondary">
-              {t("logOut")}
-            </button>
-          </Form>
-        </div>
-      </header>
-      {isDemo ? (
-        <div className="demo-banner" role="note" aria-label={t("demoLabel")}>
-          <div className="page">
-            <strong>{t("demoLabel")}</strong> {t("demoBanner")}
-          </div>
-        </div>
-      ) : null}
+    <StaffI18n locale={data.staffLocale}>
+      <StaffTopBar {...data} returnTo={location.pathname + location.search} />
       <main className="page" id="main">
-        <Outlet />
+        <StaffErrorMessage error={error} />
       </main>
-    </>
+    </StaffI18n>
   );
 }

@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { negotiateLocale } from "~/i18n/catalogs.server";
+import { StaffI18n, useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
+import { ensureStaffCatalogs } from "~/i18n/staff-load";
 import { ErrorList, Field } from "~/components/field";
 import { attemptLogin } from "~/models/auth.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -9,32 +14,57 @@ import { loginSchema } from "~/utils/schemas/auth.server";
 import { safeRedirect } from "~/utils/redirect-target.server";
 import { createStaffSession, getSessionUser } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Log in · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect("/app");
-  // The form carries the checked target, so a crafted link cannot put anything else into the hidden field.
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
+  // Before login the page follows the browser's Accept-Language (issue 18).
+  const staffLocale = negotiateLocale(request);
+  return {
+    staffLocale,
+    title: `${staffT(staffLocale, "shell")("login.title")} · valuebench`,
+    // The form carries the checked target, so a crafted link cannot put anything else into the hidden field.
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
+  };
+}
+
+/** A client navigation here (after logging out) loads the page's language first. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const loaded = await serverLoader<typeof loader>();
+  await ensureStaffCatalogs(loaded.staffLocale);
+  return loaded;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, loginSchema);
+  const locale = negotiateLocale(request);
+  const t = staffT(locale, "shell");
+  const parsed = await parseForm(request, loginSchema, { locale });
   if (!parsed.ok) return data(parsed, 400);
   const { email, password } = parsed.data;
   const target = safeRedirect(parsed.data.redirectTo);
   const result = await attemptLogin(email, password, clientIp(context));
   if (result.status === "throttled") {
-    return data(failure("Too many failed attempts. Please wait 15 minutes before trying again.", {}, { email }), 429);
+    return data(failure(t("login.throttled"), {}, { email }), 429);
   }
   if (result.status === "invalid") {
-    return data(failure("Email or password is incorrect.", {}, { email }), 401);
+    return data(failure(t("login.invalid"), {}, { email }), 401);
   }
   const cookie = await createStaffSession(result.userId);
   throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
+  const { staffLocale } = useLoaderData<typeof loader>();
+  return (
+    <StaffI18n locale={staffLocale}>
+      <LoginForm />
+    </StaffI18n>
+  );
+}
+
+function LoginForm() {
+  const t = useStaffT("shell");
   const actionData = useActionData<typeof action>();
   const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -43,7 +73,7 @@ export default function Login() {
   const email = actionData && !actionData.ok ? String(actionData.values.email ?? "") : "";
   return (
     <main className="page narrow" id="main">
-      <h1>Log in</h1>
+      <h1>{t("login.title")}</h1>
       <Form method="post" className="stack" noValidate>
         {actionData && !actionData.ok && actionData.formError ? (
           <div className="alert error" role="alert">
@@ -52,7 +82,7 @@ export default function Login() {
         ) : null}
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
-          label="Email"
+          label={t("common:email")}
           errors={fieldErrors.email}
           inputProps={{
             name: "email",
@@ -64,14 +94,14 @@ export default function Login() {
           }}
         />
         <Field
-          label="Password"
+          label={t("login.password")}
           errors={fieldErrors.password}
           inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
         />
         <ErrorList errors={fieldErrors.redirectTo} />
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Logging in…" : "Log in"}
+            {busy ? t("login.busy") : t("login.submit")}
           </button>
         </div>
       </Form>

@@ -61,19 +61,48 @@ function partsOf(value: DateInput): Parts {
   };
 }
 
-/** The UTC day: "2026-12-04". Missing → "—". */
-export function formatDate(value: DateInput | null | undefined): string {
+/**
+ * The day in the reader's language (issue 18), numeric so server and browser (two ICU versions) agree: "04.12.2026"
+ * in Finnish and Romanian, "04/12/2026" in Italian and Spanish, "04. 12. 2026" in Slovenian. English keeps the ISO day.
+ */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function localDay(value: DateInput, locale: string): string {
+  let formatter = dayFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone: FORMAT_TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      numberingSystem: "latn",
+    });
+    dayFormatters.set(locale, formatter);
+  }
+  return formatter.format(toDate(value));
+}
+
+/** The UTC day: "2026-12-04" (English), "04.12.2026" (Finnish)... Missing → "—". */
+export function formatDate(value: DateInput | null | undefined, locale = "en"): string {
   if (value === null || value === undefined || value === "") return NO_DATE;
+  if (locale !== "en") return localDay(value, locale);
   const p = partsOf(value);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** The UTC moment to the minute, labelled: "2026-12-04 14:05 UTC" (with `seconds`, "2026-12-04 14:05:09 UTC"). */
-export function formatDateTime(value: DateInput | null | undefined, options: { seconds?: boolean } = {}): string {
+/**
+ * The UTC moment to the minute, labelled: "2026-12-04 14:05 UTC" (with `seconds`, "2026-12-04 14:05:09 UTC"); in
+ * another reader's language the day is that language's ("04.12.2026 14:05 UTC"), the 24-hour time is the same.
+ */
+export function formatDateTime(
+  value: DateInput | null | undefined,
+  options: { seconds?: boolean; locale?: string } = {},
+): string {
   if (value === null || value === undefined || value === "") return NO_DATE;
   const p = partsOf(value);
   const time = options.seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
-  return `${p.year}-${p.month}-${p.day} ${time} UTC`;
+  const day =
+    options.locale && options.locale !== "en" ? localDay(value, options.locale) : `${p.year}-${p.month}-${p.day}`;
+  return `${day} ${time} UTC`;
 }
 
 /** The machine form for `<time dateTime>`, CSV and JSON: full ISO 8601 in UTC ("2026-12-04T14:05:09.000Z"). */

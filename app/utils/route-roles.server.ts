@@ -52,6 +52,7 @@ export const ROUTE_ROLES = {
   "app.positions.$positionId.validity[.csv]": { loader: "recruiter" },
   "app.positions.$positionId.results": { loader: "recruiter", action: { "retry-scoring": "recruiter" } },
   "app.positions.$positionId.results[.csv]": { loader: "recruiter" },
+  "app.profile": { action: "recruiter" },
   "app.questionnaires._index": { loader: "admin" },
   "app.questionnaires.new": { loader: "admin", action: "admin" },
   "app.questionnaires.$questionnaireId._index": {

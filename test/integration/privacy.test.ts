@@ -336,16 +336,23 @@ describe("organization settings", () => {
       outcome(() =>
         settingsRoute.action({ request: postForm("/app/settings", fields, cookie), params: {}, context: {} }),
       );
-    expect((await post({ retentionDays: "90", defaultLocale: "fi" }, s.recruiterCookie)).status).toBe(403);
-    const bad = await post({ retentionDays: "5", defaultLocale: "xx" }, s.adminCookie);
+    expect((await post({ retentionDays: "90", defaultLocale: "fi", staffLanguage: "en" }, s.recruiterCookie)).status).toBe(403);
+    const bad = await post({ retentionDays: "5", defaultLocale: "xx", staffLanguage: "xx" }, s.adminCookie);
     expect(bad.status).toBe(400);
     expect(Object.keys((bad.data as { fieldErrors: object }).fieldErrors).sort()).toEqual([
       "defaultLocale",
       "retentionDays",
+      "staffLanguage",
     ]);
-    const extra = await post({ retentionDays: "90", defaultLocale: "fi", retention_days: "1" }, s.adminCookie);
+    const extra = await post(
+      { retentionDays: "90", defaultLocale: "fi", staffLanguage: "en", retention_days: "1" },
+      s.adminCookie,
+    );
     expect(extra.status).toBe(400);
-    const ok = await post({ retentionDays: "90", showScoresToCandidates: "on", defaultLocale: "fi" }, s.adminCookie);
+    const ok = await post(
+      { retentionDays: "90", showScoresToCandidates: "on", defaultLocale: "fi", staffLanguage: "sl" },
+      s.adminCookie,
+    );
     expect(ok.status).toBe(200);
     const org = await testDb
       .db()
@@ -353,7 +360,12 @@ describe("organization settings", () => {
       .selectAll()
       .where("id", "=", s.org.id)
       .executeTakeFirstOrThrow();
-    expect(org).toMatchObject({ retention_days: 90, show_scores_to_candidates: 1, default_locale: "fi" });
+    expect(org).toMatchObject({
+      retention_days: 90,
+      show_scores_to_candidates: 1,
+      default_locale: "fi",
+      staff_language: "sl",
+    });
     const page = await outcome(() =>
       settingsRoute.loader({ request: getRequest("/app/settings", s.adminCookie), params: {}, context: {} }),
     );
@@ -361,8 +373,9 @@ describe("organization settings", () => {
       retentionDays: 90,
       showScoresToCandidates: true,
       defaultLocale: "fi",
+      staffLanguage: "sl",
     });
-    await post({ retentionDays: "90", defaultLocale: "fi" }, s.adminCookie);
+    await post({ retentionDays: "90", defaultLocale: "fi", staffLanguage: "sl" }, s.adminCookie);
     const after = await testDb
       .db()
       .selectFrom("organizations")

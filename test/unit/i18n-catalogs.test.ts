@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { catalogTranslator, LOCALES, type Catalog } from "../../app/i18n/i18n";
 import { catalogFor, i18nextTranslator } from "../../app/i18n/catalogs.server";
-import staffEn from "../../app/i18n/staff/en.json";
 
 function flatten(catalog: Catalog, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};
@@ -82,14 +81,6 @@ describe("answering-flow catalogs", () => {
       });
     });
   }
-
-  it("the staff namespace reads the same through both translators", () => {
-    const server = i18nextTranslator("en", catalogFor("en"), { staff: staffEn });
-    const browser = catalogTranslator("en", catalogFor("en"), { staff: staffEn });
-    const vars = { name: "Aino", language: "Finnish", same: 0, total: 12, min: 5 };
-    for (const key of Object.keys(staffEn)) expect(browser(`staff:${key}`, vars)).toBe(server(`staff:${key}`, vars));
-    expect(browser("staff:crossLanguage")).toBe("Cross-language");
-  });
 
   it("the self-identification options cover every stored value", async () => {
     const { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } =

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { requiredText } from "~/utils/form.server";
+import { msg } from "~/i18n/message";
 import { MIN_PASSWORD_LENGTH } from "../password-rules";
 import { hasControlCharacter } from "~/utils/redirect-target.server";
 
@@ -9,18 +10,21 @@ export const loginSchema = z
     email: z
       .string()
       .trim()
-      .min(1, "Enter your email.")
-      .max(TEXT_LIMITS.email, `Email must be at most ${TEXT_LIMITS.email} characters.`)
-      .email("Enter a valid email address."),
+      .min(1, msg("shell:login.enterEmail"))
+      .max(TEXT_LIMITS.email, msg("errors:tooLong", { label: msg("common:email"), max: TEXT_LIMITS.email }))
+      .email(msg("shell:login.validEmail")),
     password: z
       .string()
-      .min(1, "Enter your password.")
-      .max(TEXT_LIMITS.password, `Password must be at most ${TEXT_LIMITS.password} characters.`),
+      .min(1, msg("shell:login.enterPassword"))
+      .max(
+        TEXT_LIMITS.password,
+        msg("errors:tooLong", { label: msg("shell:login.password"), max: TEXT_LIMITS.password }),
+      ),
     // Refused here, before the password check and the session: a control character cannot go into a Location header.
     redirectTo: z
       .string()
-      .max(2000, "The page to return to after login is too long.")
-      .refine((to) => !hasControlCharacter(to), "The page to return to after login contains control characters.")
+      .max(2000, msg("shell:login.returnTooLong"))
+      .refine((to) => !hasControlCharacter(to), msg("shell:login.returnControl"))
       .optional(),
   })
   .strict();

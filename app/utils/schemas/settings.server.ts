@@ -17,5 +17,7 @@ export const settingsSchema = z
       .optional()
       .transform((v) => v === "on"),
     defaultLocale: z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) }),
+    /** The staff area's language for users who have not picked one (issue 18). */
+    staffLanguage: z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) }),
   })
   .strict();

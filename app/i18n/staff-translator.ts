@@ -1,0 +1,49 @@
+// The staff area's translate function (issue 18): i18next itself, on the server and in the browser, so plurals
+// (`key_one`, `key_few`, `key_other`... chosen by Intl.PluralRules from `count`) and `{{name}}` interpolation are
+// i18next's, not string concatenation. Only staff modules import this file: i18next never reaches a candidate page.
+import { createInstance } from "i18next";
+import { setBounded } from "~/utils/bounded-map";
+import type { Translate } from "./i18n";
+import type { Locale } from "./locale";
+import type { StaffCatalogs } from "./staff-load";
+
+const translators = new WeakMap<StaffCatalogs, Translate>();
+const MEMO_SIZE = 4000;
+
+/**
+ * One i18next instance per language's catalogs, made once (the catalogs are module constants and never change).
+ * Keys name their namespace, "results:table.rank"; a key without one reads the answering catalog ("translation"),
+ * which the shared question renderer uses.
+ */
+export function staffTranslator(locale: Locale, catalogs: StaffCatalogs): Translate {
+  const cached = translators.get(catalogs);
+  if (cached) return cached;
+  const instance = createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    supportedLngs: [locale],
+    ns: Object.keys(catalogs),
+    defaultNS: "translation",
+    resources: { [locale]: catalogs },
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+  });
+  const t = instance.t;
+  // A key with the same variables always gives the same text: the last few thousand are kept (a results page asks
+  // for the same band words hundreds of times).
+  const texts = new Map<string, string>();
+  const translate: Translate = (key, vars) => {
+    const memoKey = vars ? `${key}\u0000${JSON.stringify(vars)}` : key;
+    let text = texts.get(memoKey);
+    if (text === undefined) {
+      text = t(key, vars ?? {});
+      setBounded(texts, memoKey, text, MEMO_SIZE);
+    }
+    return text;
+  };
+  translators.set(catalogs, translate);
+  return translate;
+}
