@@ -38,7 +38,12 @@ export async function countOrganizations(): Promise<number> {
   return Number(row.n);
 }
 
-export type OrganizationSettings = { retentionDays: number; showScoresToCandidates: boolean; defaultLocale: string; staffLanguage: string };
+export type OrganizationSettings = {
+  retentionDays: number;
+  showScoresToCandidates: boolean;
+  defaultLocale: string;
+  staffLanguage: string;
+};
 
 /** Admin settings (retention period, score sharing, default language), audited with the old and new values. */
 export async function updateOrganizationSettings(

@@ -336,7 +336,9 @@ describe("organization settings", () => {
       outcome(() =>
         settingsRoute.action({ request: postForm("/app/settings", fields, cookie), params: {}, context: {} }),
       );
-    expect((await post({ retentionDays: "90", defaultLocale: "fi", staffLanguage: "en" }, s.recruiterCookie)).status).toBe(403);
+    expect(
+      (await post({ retentionDays: "90", defaultLocale: "fi", staffLanguage: "en" }, s.recruiterCookie)).status,
+    ).toBe(403);
     const bad = await post({ retentionDays: "5", defaultLocale: "xx", staffLanguage: "xx" }, s.adminCookie);
     expect(bad.status).toBe(400);
     expect(Object.keys((bad.data as { fieldErrors: object }).fieldErrors).sort()).toEqual([

@@ -57,8 +57,14 @@ describe("staff catalogs", () => {
   for (const locale of LOCALES.filter((l) => l !== "en")) {
     it(`${locale}: every English key, the same variables, the plural forms of ${locale}`, () => {
       const mine = shape(locale);
-      expect([...mine.keys()].filter((k) => !english.has(k)), "keys English does not have").toEqual([]);
-      expect([...english.keys()].filter((k) => !mine.has(k)), "keys missing").toEqual([]);
+      expect(
+        [...mine.keys()].filter((k) => !english.has(k)),
+        "keys English does not have",
+      ).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !mine.has(k)),
+        "keys missing",
+      ).toEqual([]);
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
       for (const [key, en] of english) {
         const entry = mine.get(key)!;
@@ -108,9 +114,7 @@ describe("staff catalogs", () => {
     const label = msg("common:name");
     const t = staffT("fi");
     expect(t.message(msg("errors:required", { label }))).toBe("Nimi: pakollinen tieto.");
-    expect(staffT("en").message(msg("errors:tooLong", { label, max: 80 }))).toBe(
-      "Name must be at most 80 characters.",
-    );
+    expect(staffT("en").message(msg("errors:tooLong", { label, max: 80 }))).toBe("Name must be at most 80 characters.");
     expect(t.message("plain text stays")).toBe("plain text stays");
   });
 
