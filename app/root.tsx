@@ -2,7 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useNonce } from "./components/nonce";
-import { StaffErrorMessage } from "./components/staff-error";
+import { errorLocale, StaffErrorMessage } from "./components/staff-error";
 import { localeFromMatches, staffLocaleFromMatches } from "./i18n/locale";
 import stylesHref from "./styles/app.css?url";
 
@@ -32,7 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // names before hydrating.
   const matches = useMatches();
   const staffLocale = staffLocaleFromMatches(matches);
-  const lang = staffLocale ?? localeFromMatches(matches) ?? "en";
+  const error = useRouteError();
+  const lang = staffLocale ?? localeFromMatches(matches) ?? errorLocale(error) ?? "en";
   return (
     <html lang={lang} data-staff-locale={staffLocale ?? undefined}>
       <head>

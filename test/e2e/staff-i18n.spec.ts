@@ -1,0 +1,277 @@
+// Issue 18: the staff area in the reader's language. A recruiter who picks Română, Italiano, Slovenščina, Suomi or
+// Español in the profile menu works through dashboard → position → benchmark → results → report → print with no
+// English UI text; an admin walks every other staff page in Finnish; the organization's default and the browser's
+// Accept-Language (before login) choose the language for users who have not picked one.
+//
+// "English UI text" = the literal pieces of the English staff catalogs (app/i18n/staff/en/*.json, split at their
+// {{variables}}) that the language's catalog translates differently. What the organization wrote (value names,
+// position titles, questionnaire items, candidates' names and answers, mails to candidates) is content, not UI: it is
+// read from the e2e database and removed from the page text before the check.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { expect, test, type Page } from "@playwright/test";
+import { logIn, NORTHWIND_ADMIN as admin, NORTHWIND_RECRUITER as recruiter } from "./helpers";
+
+type Catalog = { [key: string]: string | Catalog };
+type Lang = "ro" | "it" | "sl" | "fi" | "es";
+const POSITION = "Customer support agent";
+
+function flatten(catalog: Catalog, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(catalog)) {
+    const at = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out[at] = value;
+    else Object.assign(out, flatten(value, at));
+  }
+  return out;
+}
+
+function staffMessages(locale: string): Record<string, string> {
+  const dir = path.resolve("app/i18n/staff", locale);
+  const out: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir)) {
+    const ns = file.replace(/\.json$/, "");
+    const messages = flatten(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Catalog);
+    for (const [key, text] of Object.entries(messages)) out[`${ns}:${key}`] = text;
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The English pieces a page in `locale` must not show. */
+function englishPatterns(locale: Lang) {
+  const en = staffMessages("en");
+  const other = staffMessages(locale);
+  const pieces = Object.keys(en)
+    .filter((key) => en[key] !== other[key] && en[key] !== other[key.replace(/_one$/, "_other")])
+    .flatMap((key) => en[key].split(/\{\{[^}]*\}\}|<\/?strong>/))
+    .map((piece) => piece.trim().replace(/^[·,.:;!?()—–-]+\s*|\s*[·,.:;!?()—–-]+$/g, ""))
+    .filter((piece) => piece.length >= 4 && /\p{L}{3}/u.test(piece));
+  return [...new Set(pieces)].map((piece) => ({
+    piece,
+    re: piece.length < 16 ? new RegExp(`(^|[^\\p{L}])${escape(piece)}($|[^\\p{L}])`, "u") : null,
+  }));
+}
+
+/** Everything the organization and its candidates wrote, longest first (removed from the page text). */
+function contentStrings(): string[] {
+  const file = path.resolve(`test-results/e2e-data-${process.env.E2E_PORT ?? "3210"}/e2e.db`);
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  const out = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === "string") {
+      if (value.trim().length >= 3) out.add(value.trim());
+    } else if (Array.isArray(value)) value.forEach(add);
+    else if (value && typeof value === "object") Object.values(value).forEach(add);
+  };
+  const json = (text: unknown) => {
+    if (typeof text !== "string") return;
+    try {
+      add(JSON.parse(text));
+    } catch {
+      add(text);
+    }
+  };
+  try {
+    const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+    for (const r of rows("select name from organizations")) add(r.name);
+    for (const r of rows("select name, email from users")) add([r.name, r.email]);
+    for (const r of rows("select key, name, description, i_statement, metrics_json from org_values")) {
+      add([r.key, r.name, r.description, r.i_statement]);
+      json(r.metrics_json);
+    }
+    for (const r of rows("select title, description from positions")) add([r.title, r.description]);
+    for (const r of rows("select slug, title, draft_json from questionnaires")) {
+      add([r.slug, r.title]);
+      json(r.draft_json);
+    }
+    for (const r of rows("select content_json, translations_json from questionnaire_versions")) {
+      json(r.content_json);
+      json(r.translations_json);
+    }
+    for (const r of rows("select name, email from invitations")) add([r.name, r.email]);
+    for (const r of rows("select respondent_label, review_note from responses"))
+      add([r.respondent_label, r.review_note]);
+    for (const r of rows("select note from decisions")) add(r.note);
+    for (const r of rows("select key, label, unit from metrics")) add([r.key, r.label, r.unit]);
+    for (const r of rows("select name from api_keys")) add(r.name);
+    for (const r of rows("select url from webhook_endpoints")) add(r.url);
+    for (const r of rows("select to_address, subject, body from outbox")) add([r.to_address, r.subject, r.body]);
+  } finally {
+    db.close();
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** The page's visible text plus the texts people hear or hover (aria-label, title, placeholder, alt). */
+async function pageText(page: Page): Promise<string> {
+  const visible = await page.locator("body").innerText();
+  const attributes = await page.evaluate(() =>
+    [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
+      .filter((el) => !el.closest("[hidden]"))
+      .flatMap((el) => ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? "")),
+  );
+  const svgTitles = await page.locator("svg title").allTextContents();
+  return [await page.title(), visible, ...attributes, ...svgTitles].join("\n");
+}
+
+async function expectNoEnglish(page: Page, locale: Lang, content: readonly string[]) {
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  let text = await pageText(page);
+  for (const piece of content) text = text.split(piece).join(" ");
+  const found = englishPatterns(locale)
+    .filter(({ piece, re }) => (re ? re.test(text) : text.includes(piece)))
+    .map((p) => p.piece);
+  expect(found, `English UI text on ${page.url()} (${locale})`).toEqual([]);
+}
+
+/** The profile menu's language choice ("" = the organization's default). */
+async function chooseLanguage(page: Page, language: Lang | "") {
+  await page.locator(".profile-menu summary").click();
+  await page.locator("#profile-language").selectOption(language);
+  await page.locator(".profile-menu button[type=submit]").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", language || "en");
+}
+
+test.afterEach(async ({ page }) => {
+  // Other specs log in as the same users and read English: clear the pick again.
+  if (page.url().includes("/app")) await chooseLanguage(page, "").catch(() => undefined);
+});
+
+/** The recruiter's path of the issue: dashboard → position → benchmark → results → report → print. */
+async function recruiterWalk(page: Page, locale: Lang, content: readonly string[]) {
+  await logIn(page, recruiter);
+  await chooseLanguage(page, locale);
+  await expectNoEnglish(page, locale, content);
+  await page.goto("/app/positions");
+  await expectNoEnglish(page, locale, content);
+  await page.getByRole("link", { name: POSITION }).first().click();
+  await expect(page).toHaveURL(/\/app\/positions\/[^/]+$/);
+  const positionPath = new URL(page.url()).pathname;
+  await expectNoEnglish(page, locale, content);
+  await page.locator(`a[href="${positionPath}/benchmark"]`).first().click();
+  await expect(page).toHaveURL(/\/benchmark$/);
+  await expectNoEnglish(page, locale, content);
+  await page.locator(`a[href="${positionPath}/results"]`).first().click();
+  await expect(page).toHaveURL(/\/results/);
+  const reports = page.locator("table.results-table tbody tr th a");
+  await expect(reports.first()).toBeVisible();
+  await expectNoEnglish(page, locale, content);
+  const reportHrefs = await reports.evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute("href")!));
+  await reports.first().click();
+  await expect(page).toHaveURL(/\/candidates\/[^/]+$/);
+  await expect(page.locator("figure.band-chart svg").first()).toBeVisible();
+  await expectNoEnglish(page, locale, content);
+  await page.emulateMedia({ media: "print" });
+  await expectNoEnglish(page, locale, content);
+  await page.emulateMedia({ media: "screen" });
+  return { positionPath, reportHrefs };
+}
+
+for (const locale of ["ro", "it", "sl", "es"] as const) {
+  test(`a recruiter working in ${locale} meets no English from dashboard to the printed report`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await recruiterWalk(page, locale, contentStrings());
+  });
+}
+
+test("a recruiter working in Finnish: the whole path, compare, fairness, validity, values, candidates", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const content = contentStrings();
+  const { positionPath, reportHrefs } = await recruiterWalk(page, "fi", content);
+  const ids = reportHrefs.map((href) => href.split("/").pop());
+  for (const url of [
+    `${positionPath}/compare?ids=${ids[0]}&ids=${ids[1]}`,
+    `${positionPath}/fairness`,
+    `${positionPath}/validity`,
+    `${positionPath}/invitations`,
+    `${positionPath}/import`,
+    `${positionPath}/outcomes`,
+    "/app/values",
+  ]) {
+    await page.goto(url);
+    await expectNoEnglish(page, "fi", content);
+  }
+  await page.locator("main a[href^='/app/values/']").first().click();
+  await expect(page).toHaveURL(/\/app\/values\/[^/]+$/);
+  await expectNoEnglish(page, "fi", content);
+  // An unknown address: the 404 page in the reader's language.
+  await page.goto("/app/no-such-page");
+  await expect(page.locator("h1")).toHaveText("Sivua ei löytynyt");
+  await expectNoEnglish(page, "fi", content);
+  await page.goto("/app");
+});
+
+test("an admin working in Finnish: questionnaires, team, settings, API, webhooks, audit, outbox", async ({ page }) => {
+  test.setTimeout(180_000);
+  const content = contentStrings();
+  await logIn(page, admin);
+  await chooseLanguage(page, "fi");
+  for (const url of [
+    "/app/questionnaires",
+    "/app/questionnaires/new",
+    "/app/team",
+    "/app/settings",
+    "/app/settings/api",
+    "/app/settings/webhooks",
+    "/app/audit",
+    "/app/outbox",
+  ]) {
+    await page.goto(url);
+    await expectNoEnglish(page, "fi", content);
+  }
+  await page.goto("/app/questionnaires");
+  await page.locator("main a[href^='/app/questionnaires/']:not([href$='/new'])").first().click();
+  await expectNoEnglish(page, "fi", content);
+  await page.goto("/app/team");
+  await page.locator("main a[href^='/app/team/']").first().click();
+  await expectNoEnglish(page, "fi", content);
+  // The benchmark page as an admin shows the activation controls.
+  await page.goto("/app/positions");
+  await page.getByRole("link", { name: POSITION }).first().click();
+  await page.locator("a[href$='/benchmark']").first().click();
+  await expectNoEnglish(page, "fi", content);
+  await page.goto("/app");
+});
+
+test("the organization's default language and, before login, Accept-Language choose the staff language", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Before login: the browser's language.
+  const finnishBrowser = await browser.newContext({ locale: "fi-FI" });
+  const login = await finnishBrowser.newPage();
+  await login.goto("/login");
+  await expect(login.locator("html")).toHaveAttribute("lang", "fi");
+  await expect(login.getByRole("heading", { name: "Kirjaudu sisään" })).toBeVisible();
+  await login.getByLabel("Sähköposti").fill(recruiter.email);
+  await login.getByLabel("Salasana").fill("not the password");
+  await login.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await expect(login.getByRole("alert")).toHaveText("Sähköposti tai salasana on väärin.");
+  await finnishBrowser.close();
+
+  // The admin sets the organization's staff language to Spanish: a recruiter without a pick reads Spanish.
+  await logIn(page, admin);
+  await page.goto("/app/settings");
+  await page.locator("#staffLanguage").selectOption("es");
+  await page.locator("#staffLanguage").evaluate((el) => (el as HTMLSelectElement).form!.requestSubmit());
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  try {
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await logIn(p, recruiter);
+    await expect(p.locator("html")).toHaveAttribute("lang", "es");
+    await expect(p.getByRole("navigation").first().getByRole("link", { name: "Puestos" })).toBeVisible();
+    await other.close();
+  } finally {
+    await page.goto("/app/settings");
+    await page.locator("#staffLanguage").selectOption("en");
+    await page.locator("#staffLanguage").evaluate((el) => (el as HTMLSelectElement).form!.requestSubmit());
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
+});
