@@ -10,7 +10,7 @@ import { profileLanguageSchema } from "~/utils/schemas/profile.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.profile");
-  const parsed = await parseForm(request, profileLanguageSchema);
+  const parsed = await parseForm(request, profileLanguageSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   await setUserLanguage(user.organizationId, user.id, parsed.data.language === "" ? null : parsed.data.language);
   throw redirect(safeRedirect(parsed.data.redirectTo ?? "/app"));

@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { FormattedDate } from "../../app/components/formatted-date";
+import { formatterFor } from "../../app/i18n/format";
 import { formatDate, formatDateTime, isoDate, isoDateTime, NO_DATE } from "../../app/utils/format-date";
 
 // 2026-12-04 14:05:09.250 UTC, a Friday; every expected string below is read off this instant by hand.
@@ -156,5 +157,33 @@ describe("staff routes and components format dates only through the helper", () 
     expect(files).toContain("app/routes/app.positions.$positionId.candidates.$responseId.tsx");
     const drift = files.flatMap((file) => driftIn(file, readFileSync(join(ROOT, file), "utf8")));
     expect(drift).toEqual([]);
+  });
+});
+
+// Issue 18: the reader's language. Numeric day forms (the server's and the browser's ICU agree on them); the 24-hour
+// time and its "UTC" label stay the same; numbers and percentages in the language's own separators.
+describe("dates and numbers in the reader's language", () => {
+  const moment = "2026-12-04T14:05:09Z";
+  it("writes the day as each language does", () => {
+    expect(formatDate(moment, "en")).toBe("2026-12-04");
+    expect(formatDate(moment, "fi")).toBe("04.12.2026");
+    expect(formatDate(moment, "ro")).toBe("04.12.2026");
+    expect(formatDate(moment, "it")).toBe("04/12/2026");
+    expect(formatDate(moment, "es")).toBe("04/12/2026");
+    expect(formatDate(moment, "sl")).toBe("04. 12. 2026");
+    expect(formatDateTime(moment, { locale: "fi", seconds: true })).toBe("04.12.2026 14:05:09 UTC");
+    expect(formatDateTime(moment, { locale: "en" })).toBe("2026-12-04 14:05 UTC");
+  });
+
+  it("formats numbers and percentages with the language's separators", () => {
+    const fi = formatterFor("fi");
+    const en = formatterFor("en");
+    expect(en.number(1234.5, 1)).toBe("1,234.5");
+    expect(fi.number(1234.5, 1)).toBe("1\u00a0234,5");
+    expect(fi.number(0.42, 2)).toBe("0,42");
+    expect(en.percent(0.95)).toBe("95%");
+    expect(fi.percent(0.95)).toBe("95\u00a0%");
+    expect(formatterFor("es").percent(0.125, 1)).toBe("12,5\u00a0%");
+    expect(fi.date(moment)).toBe("04.12.2026");
   });
 });
