@@ -60,6 +60,23 @@ describe("client bundle", () => {
     expect(bundle.totalSent, detail).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
+  it("never carries i18next or a staff catalog to the candidate page (issue 18)", () => {
+    const assets = path.join(build!.dir, "client/assets");
+    const staffText = JSON.parse(fs.readFileSync(path.join(root, "app/i18n/staff/fi/shell.json"), "utf8")) as {
+      profile: { organizationDefault: string };
+    };
+    const marker = staffText.profile.organizationDefault.split("{{")[0].trim();
+    // both markers are real: the staff chunks of the same build contain them
+    const all = fs.readdirSync(assets).filter((f) => f.endsWith(".js"));
+    const text = (f: string) => fs.readFileSync(path.join(assets, f), "utf8");
+    expect(all.some((f) => text(f).includes("i18next is already initialized"))).toBe(true);
+    expect(all.some((f) => text(f).includes(marker))).toBe(true);
+    for (const f of bundle.files) {
+      expect(text(f.file).includes("i18next is already initialized"), f.file).toBe(false);
+      expect(text(f.file).includes(marker), f.file).toBe(false);
+    }
+  });
+
   it("has no zod in any client chunk", () => {
     expect(bundle.zodChunks).toEqual([]);
   });
