@@ -21,7 +21,7 @@ function hydrate() {
 
 const staffLocale = document.documentElement.dataset.staffLocale;
 if (isLocale(staffLocale)) {
-  // A failed chunk load (offline) still hydrates: the staff layout then reloads the page (StaffI18n's error).
+  // A failed chunk load (offline) still hydrates: StaffI18n then throws, the error page shows, and a reload retries.
   ensureStaffCatalogs(staffLocale).then(hydrate, hydrate);
 } else {
   hydrate();
