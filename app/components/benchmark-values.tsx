@@ -1,11 +1,20 @@
 // The benchmark page's statistics per value: the table and the band chart (the same numbers).
 import { TableRegion } from "~/components/table-region";
+import { useFormat } from "~/i18n/format";
+import { useStaffT } from "~/i18n/staff";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
-import { fmt } from "./benchmark-format";
 
 type Diag = BenchmarkDiagnostics;
 
+/** A statistic in the reader's number format; "—" when there is none. */
+function useStat(): (x: number | null | undefined, digits?: number) => string {
+  const f = useFormat();
+  return (x, digits = 1) => (x === null || x === undefined ? "—" : f.number(x, digits));
+}
+
 export function BandChart({ diag }: { diag: Diag }) {
+  const t = useStaffT("benchmark");
+  const fmt = useStat();
   const left = 150;
   const plotWidth = 460;
   const rowHeight = 34;
@@ -16,8 +25,8 @@ export function BandChart({ diag }: { diag: Diag }) {
     .map((v) => {
       const s = diag.snapshot.values[v.id];
       return s && s.p10 !== null && s.p90 !== null
-        ? `${v.name}: middle 80% of agents from ${fmt(s.p10)} to ${fmt(s.p90)}, median ${fmt(s.median)}, ${s.n} agents.`
-        : `${v.name}: no agent scores yet.`;
+        ? t("chart.summary", { name: v.name, p10: fmt(s.p10), p90: fmt(s.p90), median: fmt(s.median), count: s.n })
+        : t("chart.summaryEmpty", { name: v.name });
     })
     .join(" ");
   return (
@@ -28,13 +37,13 @@ export function BandChart({ diag }: { diag: Diag }) {
         aria-labelledby="band-chart-title band-chart-desc"
         width="100%"
       >
-        <title id="band-chart-title">Where the top agents score on each value (0 to 100)</title>
+        <title id="band-chart-title">{t("chart.title")}</title>
         <desc id="band-chart-desc">{summary}</desc>
-        {[0, 25, 50, 75, 100].map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 24} className="grid-line" />
-            <text x={x(t)} y={height - 8} textAnchor="middle" className="axis-label">
-              {t}
+        {[0, 25, 50, 75, 100].map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={top - 4} y2={height - 24} className="grid-line" />
+            <text x={x(tick)} y={height - 8} textAnchor="middle" className="axis-label">
+              {tick}
             </text>
           </g>
         ))}
@@ -55,47 +64,46 @@ export function BandChart({ diag }: { diag: Diag }) {
                     height={rowHeight - 12}
                     className={s.sdUsed === null ? "band small" : "band"}
                   >
-                    <title>{`${v.name}: p10 ${fmt(s.p10)} to p90 ${fmt(s.p90)}`}</title>
+                    <title>{t("chart.band", { name: v.name, p10: fmt(s.p10), p90: fmt(s.p90) })}</title>
                   </rect>
                   {s.median !== null ? (
                     <line x1={x(s.median)} x2={x(s.median)} y1={y + 3} y2={y + rowHeight - 3} className="median">
-                      <title>{`${v.name}: median ${fmt(s.median)}`}</title>
+                      <title>{t("chart.median", { name: v.name, median: fmt(s.median) })}</title>
                     </line>
                   ) : null}
                 </>
               ) : (
                 <text x={left + 4} y={y + rowHeight / 2 + 4} className="axis-label">
-                  no scores yet
+                  {t("chart.noScores")}
                 </text>
               )}
             </g>
           );
         })}
       </svg>
-      <figcaption className="muted">
-        Bar: the middle 80% of included agents (10th to 90th percentile); tick: the median. A paler bar means fewer than
-        5 agents, so candidates get no percentile on that value. The table above has the same numbers.
-      </figcaption>
+      <figcaption className="muted">{t("chart.caption", { min: 5 })}</figcaption>
     </figure>
   );
 }
 
 export function ValuesTable({ diag }: { diag: Diag }) {
+  const t = useStaffT("benchmark");
+  const fmt = useStat();
   return (
-    <TableRegion label="Benchmark statistics per value">
+    <TableRegion label={t("table.label")}>
       <table className="numbers">
-        <caption className="sr-only">Benchmark statistics per value (draft)</caption>
+        <caption className="sr-only">{t("table.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Value</th>
-            <th scope="col">Agents (n)</th>
-            <th scope="col">Mean</th>
-            <th scope="col">SD</th>
-            <th scope="col">SD used</th>
-            <th scope="col">Median</th>
-            <th scope="col">p10</th>
-            <th scope="col">p90</th>
-            <th scope="col">Alpha</th>
+            <th scope="col">{t("table.value")}</th>
+            <th scope="col">{t("table.agents")}</th>
+            <th scope="col">{t("table.mean")}</th>
+            <th scope="col">{t("table.sd")}</th>
+            <th scope="col">{t("table.sdUsed")}</th>
+            <th scope="col">{t("table.median")}</th>
+            <th scope="col">{t("table.p10")}</th>
+            <th scope="col">{t("table.p90")}</th>
+            <th scope="col">{t("table.alpha")}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +113,7 @@ export function ValuesTable({ diag }: { diag: Diag }) {
               <tr key={v.id}>
                 <th scope="row">
                   {v.name}
-                  {v.direction === "target" ? <span className="muted"> (closest to the agents is best)</span> : null}
+                  {v.direction === "target" ? <span className="muted"> {t("table.target")}</span> : null}
                 </th>
                 <td>{s?.n ?? 0}</td>
                 <td>{fmt(s?.mean)}</td>

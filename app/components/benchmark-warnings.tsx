@@ -1,11 +1,11 @@
 // The benchmark page's warnings in one panel, grouped per value (issue 21, point 6): the most serious group first,
 // and within a group errors before warnings before notes. Warnings about the whole benchmark come first of all.
+import { useStaffT } from "~/i18n/staff";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 
 type Warning = BenchmarkDiagnostics["warnings"][number];
 
 const SEVERITY: Record<Warning["level"], number> = { error: 0, warning: 1, info: 2 };
-const LEVEL_WORD: Record<Warning["level"], string> = { error: "Serious", warning: "Warning", info: "Note" };
 
 type WarningGroup = { key: string; title: string; warnings: Warning[] };
 
@@ -27,20 +27,26 @@ export function groupWarnings(warnings: Warning[], values: { id: string; name: s
 }
 
 export function BenchmarkWarnings({ diag }: { diag: Pick<BenchmarkDiagnostics, "warnings" | "values"> }) {
+  const t = useStaffT("benchmark");
   if (diag.warnings.length === 0) {
-    return <p className="alert success">No warnings: the benchmark is large and the agents agree.</p>;
+    return <p className="alert success">{t("warnings.none")}</p>;
   }
+  const levelWord: Record<Warning["level"], string> = {
+    error: t("warnings.level.error"),
+    warning: t("warnings.level.warning"),
+    info: t("warnings.level.info"),
+  };
   const groups = groupWarnings(diag.warnings, diag.values);
   return (
     <section aria-labelledby="warnings-heading" className="card warnings-panel">
-      <h2 id="warnings-heading">Warnings</h2>
+      <h2 id="warnings-heading">{t("warnings.heading")}</h2>
       {groups.map((g) => (
         <div key={g.key} className="warning-group">
-          <h3>{g.title}</h3>
+          <h3>{g.key === "" ? t("warnings.whole") : g.title}</h3>
           <ul className="warnings">
             {g.warnings.map((w, i) => (
               <li key={i} className={`alert ${w.level === "error" ? "error" : "warning"}`}>
-                <strong>{LEVEL_WORD[w.level]}:</strong> {w.message}
+                <strong>{t("warnings.levelLabel", { level: levelWord[w.level] })}</strong> {t.message(w.message)}
               </li>
             ))}
           </ul>
