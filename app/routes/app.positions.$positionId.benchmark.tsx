@@ -5,6 +5,9 @@ import { ActivationSection } from "~/components/benchmark-activation";
 import { BenchmarkWarnings } from "~/components/benchmark-warnings";
 import { AgentsSection, type ActionResult } from "~/components/benchmark-agents";
 import { FormattedDate } from "~/components/formatted-date";
+import { useFormat } from "~/i18n/format";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { BandChart, ValuesTable } from "~/components/benchmark-values";
 import {
   activateBenchmark,
@@ -25,28 +28,33 @@ import { validitySummary } from "~/utils/validity-wording";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benchmarkCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Benchmark${data ? ` · ${data.position.title}` : ""} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.benchmark");
   const diag = await getBenchmarkDiagnostics(user.organizationId, params.positionId ?? "");
-  return { ...diag, canRescore: user.role === "admin", canActivate: user.role === "admin" };
+  const t = staffT(user.locale, "benchmark");
+  return {
+    ...diag,
+    title: t("page.title", { position: diag.position.title }),
+    canRescore: user.role === "admin",
+    canActivate: user.role === "admin",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.benchmark");
   const positionId = params.positionId ?? "";
   await getPositionForBenchmark(user.organizationId, positionId);
-  const parsed = await parseForm(request, benchmarkActionSchema);
+  const t = staffT(user.locale, "benchmark");
+  const parsed = await parseForm(request, benchmarkActionSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   const input = parsed.data;
   if (input.intent === "membership") {
     await setAgentMembership(user.organizationId, positionId, input.responseId, input.decision, input.reason, user);
     return data({
       ok: true as const,
-      message: input.decision === "exclude" ? "The agent is now excluded." : "The agent is now included.",
+      message: input.decision === "exclude" ? t("messages.excluded") : t("messages.included"),
     });
   }
   if (input.intent === "rescore") {
@@ -54,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { rescored } = await rescoreWithCurrentAlgorithm(user.organizationId, positionId, user);
       return data({
         ok: true as const,
-        message: `The benchmark was rebuilt with the current scoring algorithm and is active. ${rescored} candidate${rescored === 1 ? " was" : "s were"} re-scored; earlier scores are kept as history.`,
+        message: t("messages.rescored", { count: rescored }),
       });
     } catch (error) {
       if (error instanceof CannotRescoreError) return data(failure(error.message, {}, { intent: "rescore" }), 409);
@@ -65,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { rescored } = await activateBenchmark(user.organizationId, positionId, user, input.reason);
     return data({
       ok: true as const,
-      message: `The benchmark is active. ${rescored} candidate${rescored === 1 ? " was" : "s were"} re-scored against it; earlier scores are kept as history.`,
+      message: t("messages.activated", { count: rescored }),
     });
   } catch (error) {
     if (error instanceof NothingToActivateError) return data(failure(error.message, {}, { intent: "activate" }), 409);
@@ -78,6 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BenchmarkPage() {
   const diag = useLoaderData<typeof loader>();
+  const t = useStaffT("benchmark");
+  const f = useFormat();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const included = diag.snapshot.included.length;
@@ -91,44 +101,38 @@ export default function BenchmarkPage() {
       : null;
   return (
     <div className="stack benchmark-page">
-      <h1>Values benchmark: {diag.position.title}</h1>
+      <h1>{t("page.heading", { position: diag.position.title })}</h1>
       <p className="muted">
-        Built from the answers of your top agents to {diag.questionnaire.title} (version {diag.questionnaire.version}
-        ). The draft below changes as agents submit or as you include or exclude them; candidates are scored only
-        against the active benchmark.
+        {t("page.intro", { questionnaire: diag.questionnaire.title, version: diag.questionnaire.version })}
       </p>
       <p className="validity-link">
-        <Link to={`/app/positions/${diag.position.id}/validity`}>Validity evidence</Link>:{" "}
+        <Link to={`/app/positions/${diag.position.id}/validity`}>{t("page.validityLink")}</Link>:{" "}
         {validitySummary(diag.snapshot.contrast, diag.values.length)}
       </p>
       {result?.ok ? (
         <p className="alert success" role="status">
-          {result.message}
+          {t.message(result.message)}
         </p>
       ) : null}
       {genericError ? (
         <p className="alert error" role="alert">
-          {genericError}
+          {t.message(genericError)}
         </p>
       ) : null}
 
       {diag.agents.length === 0 ? (
         <div className="card">
-          <h2>No agents yet</h2>
+          <h2>{t("empty.heading")}</h2>
           <p>
-            No top agent has submitted answers for this position yet. Invite at least 5 (10 or more is better) from the{" "}
-            <Link to={`/app/positions/${diag.position.id}`}>position page</Link>, or{" "}
-            <Link to={`/app/positions/${diag.position.id}/import`}>import their answers</Link> from a CSV.
+            {t("empty.before", { min: 5, better: 10 })}{" "}
+            <Link to={`/app/positions/${diag.position.id}`}>{t("empty.positionLink")}</Link>
+            {t("empty.middle")} <Link to={`/app/positions/${diag.position.id}/import`}>{t("empty.importLink")}</Link>
+            {t("empty.after")}
           </p>
         </div>
       ) : (
         <>
-          {included < 5 ? (
-            <p className="alert warning">
-              Only {included} agent{included === 1 ? " is" : "s are"} included. With fewer than 5 the benchmark shows
-              the agents&apos; range only: candidates get no percentile or alignment. Invite more agents.
-            </p>
-          ) : null}
+          {included < 5 ? <p className="alert warning">{t("page.fewIncluded", { count: included, min: 5 })}</p> : null}
           <BenchmarkWarnings diag={diag} />
 
           <ActivationSection
@@ -141,7 +145,7 @@ export default function BenchmarkPage() {
 
           <section aria-labelledby="values-heading">
             <h2 id="values-heading">
-              Draft: {included} of {diag.snapshot.agents} agents included{" "}
+              {t("page.draft", { count: diag.snapshot.agents, included })}{" "}
               <span className="badge">{algorithmLabel(diag.snapshot.algorithmVersion)}</span>
             </h2>
             <ValuesTable diag={diag} />
@@ -150,11 +154,8 @@ export default function BenchmarkPage() {
 
           {diag.scenarios.length > 0 ? (
             <section aria-labelledby="scenarios-heading">
-              <h2 id="scenarios-heading">Scenario consensus</h2>
-              <p className="muted">
-                A candidate&apos;s scenario answer scores by how many agents chose it: share = (agents who chose it + 1)
-                / (agents who answered + options), relative to the most chosen answer.
-              </p>
+              <h2 id="scenarios-heading">{t("scenarios.heading")}</h2>
+              <p className="muted">{t("scenarios.intro")}</p>
               {diag.scenarios.map((s) => {
                 const top = Math.max(0, ...Object.values(s.consensus?.shares ?? {}));
                 return (
@@ -162,16 +163,19 @@ export default function BenchmarkPage() {
                     <summary>
                       {s.text}{" "}
                       <span className="muted">
-                        ({s.consensus?.m ?? 0} agents answered
-                        {s.consensus && !s.consensus.scored ? "; too few, not scored" : ""})
+                        (
+                        {s.consensus && !s.consensus.scored
+                          ? t("scenarios.answeredTooFew", { count: s.consensus.m })
+                          : t("scenarios.answered", { count: s.consensus?.m ?? 0 })}
+                        )
                       </span>
                     </summary>
                     <table className="scenarios">
-                      <caption className="sr-only">Shares of the answers to: {s.text}</caption>
+                      <caption className="sr-only">{t("scenarios.caption", { scenario: s.text })}</caption>
                       <thead>
                         <tr>
-                          <th scope="col">Answer</th>
-                          <th scope="col">Share</th>
+                          <th scope="col">{t("scenarios.answer")}</th>
+                          <th scope="col">{t("scenarios.share")}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -181,9 +185,9 @@ export default function BenchmarkPage() {
                             <tr key={o.id}>
                               <td>
                                 {o.text}
-                                {share === top && top > 0 ? <strong> (agents&apos; choice)</strong> : null}
+                                {share === top && top > 0 ? <strong> {t("scenarios.agentsChoice")}</strong> : null}
                               </td>
-                              <td>{Math.round(share * 100)}%</td>
+                              <td>{f.percent(share)}</td>
                             </tr>
                           );
                         })}
@@ -201,15 +205,19 @@ export default function BenchmarkPage() {
       )}
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Earlier benchmarks</h2>
+        <h2 id="history-heading">{t("history.heading")}</h2>
         {diag.history.length === 0 ? (
-          <p className="muted">None archived yet.</p>
+          <p className="muted">{t("history.none")}</p>
         ) : (
           <ul>
             {diag.history.map((h) => (
               <li key={h.id}>
-                Activated <FormattedDate value={h.activatedAt} /> by {h.activatedBy ?? "a former team member"}:{" "}
-                {h.included} of {h.agents} agents (archived).{" "}
+                {t("history.activatedOn")} <FormattedDate value={h.activatedAt} />{" "}
+                {t("history.entry", {
+                  by: h.activatedBy ?? t("history.formerMember"),
+                  included: h.included,
+                  count: h.agents,
+                })}{" "}
                 <span className="badge">{algorithmLabel(h.algorithmVersion)}</span>
               </li>
             ))}
