@@ -2,8 +2,9 @@
 import { Form } from "@remix-run/react";
 import { ErrorList } from "~/components/field";
 import { TableRegion } from "~/components/table-region";
+import { useFormat } from "~/i18n/format";
+import { useStaffT } from "~/i18n/staff";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
-import { fmt, signed } from "./benchmark-format";
 
 type Diag = BenchmarkDiagnostics;
 
@@ -24,19 +25,20 @@ function AgentForm({
   const id = `agent-${agent.responseId}`;
   const next = agent.status === "included" ? "exclude" : "include";
   const errors = mine?.fieldErrors.reason ?? (mine?.formError ? [mine.formError] : undefined);
+  const t = useStaffT("benchmark");
   return (
-    <Form method="post" className="agent-form" aria-label={`Include or exclude ${agent.label}`}>
+    <Form method="post" className="agent-form" aria-label={t("agents.formLabel", { agent: agent.label })}>
       <input type="hidden" name="intent" value="membership" />
       <input type="hidden" name="responseId" value={agent.responseId} />
       <div>
-        <label htmlFor={`${id}-decision`}>Decision</label>
+        <label htmlFor={`${id}-decision`}>{t("agents.decision")}</label>
         <select id={`${id}-decision`} name="decision" defaultValue={next}>
-          <option value="exclude">Exclude</option>
-          <option value="include">Include</option>
+          <option value="exclude">{t("agents.exclude")}</option>
+          <option value="include">{t("agents.include")}</option>
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-reason`}>Reason for {agent.label}</label>
+        <label htmlFor={`${id}-reason`}>{t("agents.reasonFor", { agent: agent.label })}</label>
         <input
           id={`${id}-reason`}
           name="reason"
@@ -50,7 +52,7 @@ function AgentForm({
       </div>
       <div>
         <button type="submit" className="secondary" disabled={busy}>
-          Save
+          {t("common:save")}
         </button>
       </div>
     </Form>
@@ -69,45 +71,42 @@ export function AgentsSection({
   /** Top agents (the benchmark) or comparison agents (the contrast on the validity page), listed apart. */
   group?: "top" | "comparison";
 }) {
+  const t = useStaffT("benchmark");
+  const f = useFormat();
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : f.number(x, 1));
+  const signed = (x: number | null | undefined) =>
+    x === null || x === undefined
+      ? "—"
+      : Math.round(x * 10) > 0
+        ? `+${f.number(x, 1)}`
+        : f.number(Math.round(x * 10) === 0 ? 0 : x, 1);
   const agents = diag.agents.filter((a) => a.group === group);
   if (group === "comparison" && agents.length === 0) return null;
   return (
     <section aria-labelledby={`agents-heading-${group}`}>
-      <h2 id={`agents-heading-${group}`}>{group === "top" ? "Top agents" : "Comparison agents"}</h2>
+      <h2 id={`agents-heading-${group}`}>{group === "top" ? t("agents.topHeading") : t("agents.comparisonHeading")}</h2>
       {group === "top" ? (
-        <p className="muted">
-          Pull: how much each agent moves a value&apos;s mean (the mean with them minus the mean without them). A large
-          pull from one person is worth a second look. Agents with a hard flag are left out until you include them
-          again.
-        </p>
+        <p className="muted">{t("agents.topIntro")}</p>
       ) : (
-        <p className="muted">
-          Ordinary members of the team: they never enter the benchmark. Their answers are compared with the top
-          agents&apos; on the validity page. Comparison agents with a hard flag are left out of that comparison until
-          you include them again.
-        </p>
+        <p className="muted">{t("agents.comparisonIntro")}</p>
       )}
-      <TableRegion
-        label={group === "top" ? "Flags, scores and pull per agent" : "Flags and scores per comparison-group member"}
-      >
+      <TableRegion label={group === "top" ? t("agents.topRegion") : t("agents.comparisonRegion")}>
         <table className="agents">
           <caption className="sr-only">
-            {group === "top"
-              ? "Top agents, their flags, scores and pull on each value mean"
-              : "Comparison agents, their flags and scores"}
+            {group === "top" ? t("agents.topCaption") : t("agents.comparisonCaption")}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Agent</th>
-              <th scope="col">Status</th>
-              <th scope="col">Flags</th>
+              <th scope="col">{t("agents.agent")}</th>
+              <th scope="col">{t("common:status")}</th>
+              <th scope="col">{t("agents.flags")}</th>
               {diag.values.map((v) => (
                 <th scope="col" key={v.id}>
                   {v.name}
-                  <span className="muted block">{group === "top" ? "score (pull)" : "score"}</span>
+                  <span className="muted block">{group === "top" ? t("agents.scorePull") : t("agents.score")}</span>
                 </th>
               ))}
-              <th scope="col">Include or exclude</th>
+              <th scope="col">{t("agents.includeOrExclude")}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,23 +114,27 @@ export function AgentsSection({
               <tr key={a.responseId} id={`agent-row-${a.responseId}`}>
                 <th scope="row">
                   {a.label}
-                  <span className="muted block">{a.source === "import" ? "imported" : "answered online"}</span>
+                  <span className="muted block">
+                    {a.source === "import" ? t("agents.imported") : t("agents.online")}
+                  </span>
                 </th>
                 <td>
                   <span className={a.status === "included" ? "badge" : "badge excluded"}>
-                    {a.status === "included" ? "Included" : "Excluded"}
+                    {a.status === "included" ? t("agents.included") : t("agents.excluded")}
                   </span>
-                  {a.excludedBy === "flags" ? <span className="block muted">by a hard flag</span> : null}
+                  {a.excludedBy === "flags" ? <span className="block muted">{t("agents.byFlag")}</span> : null}
                   {a.override ? (
                     <span className="block muted">
-                      {a.override.decision === "exclude" ? "Excluded" : "Included"} by {a.override.by ?? "a recruiter"}:
-                      “{a.override.reason}”
+                      {t(a.override.decision === "exclude" ? "agents.excludedBy" : "agents.includedBy", {
+                        by: a.override.by ?? t("agents.aRecruiter"),
+                        reason: a.override.reason,
+                      })}
                     </span>
                   ) : null}
                 </td>
                 <td>
                   {a.flags.length === 0 ? (
-                    <span className="muted">None</span>
+                    <span className="muted">{t("agents.noFlags")}</span>
                   ) : (
                     <ul className="flags">
                       {a.flags.map((f, i) => (
@@ -154,7 +157,7 @@ export function AgentsSection({
                     open={Boolean(result && !result.ok && result.values.responseId === a.responseId)}
                   >
                     <summary>
-                      {a.status === "included" ? "Exclude" : "Include"}
+                      {a.status === "included" ? t("agents.exclude") : t("agents.include")}
                       <span className="sr-only"> {a.label}</span>…
                     </summary>
                     <AgentForm agent={a} result={result} busy={busy} />
