@@ -51,7 +51,7 @@ describe("the audit log is append-only", () => {
 
   it("the audit page has no action (nothing can be posted to it) and is an admin nav entry", () => {
     expect((auditPage as Record<string, unknown>).action).toBeUndefined();
-    expect(STAFF_NAV).toContainEqual({ to: "/app/audit", label: "Audit log", role: "admin" });
+    expect(STAFF_NAV).toContainEqual({ to: "/app/audit", key: "audit", role: "admin" });
   });
 });
 

@@ -249,11 +249,11 @@ describe("login", () => {
     const crafted = await outcome(() =>
       loginLoader({ request: getRequest("/login?redirectTo=%2F%09%2Fevil.example%2Fphish"), context: {}, params: {} }),
     );
-    expect(crafted.data).toEqual({ redirectTo: "/app" });
+    expect(crafted.data).toMatchObject({ redirectTo: "/app" });
     const fine = await outcome(() =>
       loginLoader({ request: getRequest("/login?redirectTo=%2Fapp%2Fteam"), context: {}, params: {} }),
     );
-    expect(fine.data).toEqual({ redirectTo: "/app/team" });
+    expect(fine.data).toMatchObject({ redirectTo: "/app/team" });
   });
 
   it("sends a signed-in user from /login to /app", async () => {

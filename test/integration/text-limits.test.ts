@@ -9,6 +9,7 @@ import { agentMembershipSchema } from "../../app/utils/schemas/benchmark.server"
 import { customItemSchema } from "../../app/utils/schemas/questionnaires.server";
 import { decisionSchema } from "../../app/utils/schemas/results.server";
 import { visionSchema } from "../../app/utils/schemas/values.server";
+import { translated } from "../../app/utils/form.server";
 import { TEXT_LIMITS } from "../../app/utils/text-limits";
 import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
@@ -35,7 +36,7 @@ function messagesOf(result: {
   success: boolean;
   error?: { issues: { path: (string | number)[]; message: string }[] };
 }) {
-  return result.success ? [] : (result.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
+  return result.success ? [] : (result.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${translated(i.message)}`);
 }
 
 describe("free-text caps", () => {

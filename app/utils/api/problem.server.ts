@@ -1,5 +1,6 @@
 // RFC 9457 problem details for the public API (issue 20): every error of /api/* answers
 // `application/problem+json` with type, title, status, detail and, for invalid input, `errors` naming each field.
+import { translated } from "~/utils/form.server";
 import type { ZodError } from "zod";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -70,7 +71,8 @@ export function jsonPointer(path: readonly (string | number)[]): string {
 
 /** The field errors of a zod failure, one per issue. */
 export function fieldErrors(error: ZodError): ProblemFieldError[] {
-  return error.issues.map((issue) => ({ pointer: jsonPointer(issue.path), detail: issue.message }));
+  // Schemas shared with the staff forms carry message keys (issue 18): the API always answers in English.
+  return error.issues.map((issue) => ({ pointer: jsonPointer(issue.path), detail: translated(issue.message) }));
 }
 
 /** 400 (or the given status) naming every invalid field. */
