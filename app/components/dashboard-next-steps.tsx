@@ -1,21 +1,16 @@
 // The dashboard's "What to do next": one line per position and kind of work, each a link to where it is done.
 import { Link } from "@remix-run/react";
 import type { NextSteps } from "~/models/dashboard.server";
-import { FormattedDate } from "~/components/formatted-date";
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { useFormat } from "~/i18n/format";
+import { useStaffT } from "~/i18n/staff";
 
 export function NextStepsList({ steps }: { steps: NextSteps }) {
-  const within = plural(steps.expiringWithinDays, "day", "days");
-  const sinceText = steps.since ? (
-    <>
-      since your last visit (<FormattedDate value={steps.since} />)
-    </>
-  ) : (
-    `in the last ${steps.sinceDays} days`
-  );
+  const t = useStaffT("shell");
+  const f = useFormat();
+  const within = t("dashboard.days", { count: steps.expiringWithinDays });
+  const sinceText = steps.since
+    ? t("dashboard.sinceLastVisit", { date: f.date(steps.since) })
+    : t("dashboard.inLastDays", { count: steps.sinceDays });
   const empty =
     steps.positionsWithoutBenchmark.length +
       steps.expiringInvitations.length +
@@ -24,10 +19,7 @@ export function NextStepsList({ steps }: { steps: NextSteps }) {
     0;
   if (empty) {
     return (
-      <p className="muted">
-        Nothing is waiting: every open position has an active benchmark, no invitation expires within {within}, no
-        flagged response waits for review and nothing was submitted {sinceText}.
-      </p>
+      <p className="muted">{t("dashboard.nothingWaiting", { count: steps.expiringWithinDays, since: sinceText })}</p>
     );
   }
   return (
@@ -35,29 +27,32 @@ export function NextStepsList({ steps }: { steps: NextSteps }) {
       {steps.awaitingReview.map((p) => (
         <li key={`review-${p.positionId}`}>
           <Link to={`/app/positions/${p.positionId}/results`}>
-            {p.title}: {plural(p.count, "flagged response waits", "flagged responses wait")} for review
+            {t("dashboard.awaitingReview", { title: p.title, count: p.count })}
           </Link>
         </li>
       ))}
       {steps.expiringInvitations.map((p) => (
         <li key={`expiring-${p.positionId}`}>
           <Link to={`/app/positions/${p.positionId}/invitations`}>
-            {p.title}: {plural(p.count, "invitation expires", "invitations expire")} within {within} without answers
+            {t("dashboard.expiring", { title: p.title, count: p.count, days: within })}
           </Link>
         </li>
       ))}
       {steps.positionsWithoutBenchmark.map((p) => (
         <li key={`benchmark-${p.positionId}`}>
-          <Link to={`/app/positions/${p.positionId}/benchmark`}>
-            {p.title}: no active benchmark yet — invite top agents and activate one
-          </Link>
+          <Link to={`/app/positions/${p.positionId}/benchmark`}>{t("dashboard.noBenchmark", { title: p.title })}</Link>
         </li>
       ))}
       {steps.newSubmissions.map((p) => (
         <li key={`new-${p.positionId}`}>
           <Link to={`/app/positions/${p.positionId}/results`}>
-            {p.title}: {plural(p.count, "new submission", "new submissions")} {sinceText} (
-            {plural(p.candidates, "candidate", "candidates")}, {plural(p.agents, "agent", "agents")})
+            {t("dashboard.newSubmissions", {
+              title: p.title,
+              count: p.count,
+              since: sinceText,
+              candidates: t("dashboard.candidates", { count: p.candidates }),
+              agents: t("dashboard.agents", { count: p.agents }),
+            })}
           </Link>
         </li>
       ))}

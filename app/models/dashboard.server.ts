@@ -218,6 +218,8 @@ export async function getDashboard(orgId: string) {
       id: r.id,
       actor: r.actorName ?? r.actor_label,
       action: auditActionWords(r.action),
+      /** The stored code: the page words it in the reader's language (shell:audit.<code>, issue 18). */
+      actionCode: r.action,
       target: names.get(`${r.target_type}:${r.target_id}`) ?? null,
       createdAt: r.created_at,
     })),
