@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
@@ -21,7 +22,7 @@ export class VersionLockedError extends Error {
 
 export class UnknownVersionError extends Error {
   constructor() {
-    super("Choose a published questionnaire version of your organization.");
+    super(msg("positions:errors.unknownVersion"));
     this.name = "UnknownVersionError";
   }
 }

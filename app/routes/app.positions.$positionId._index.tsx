@@ -18,7 +18,7 @@ import { defaultInvitationLocale, positionLocales } from "~/models/respondent-lo
 import { readIntent, requestFormData } from "~/utils/form-intent.server";
 import { parseInvitationList } from "~/utils/invitation-list";
 import { publicOrigin } from "~/utils/env.server";
-import { failure, parseForm } from "~/utils/form.server";
+import { failure, parseForm, translated } from "~/utils/form.server";
 import {
   invitationActionSchema,
   inviteListSchema,
@@ -94,7 +94,10 @@ async function positionAction(
     } catch (error) {
       if (error instanceof VersionLockedError || error instanceof UnknownVersionError) {
         return data(
-          { ...failure(null, { questionnaireVersionId: [error.message] }, parsed.data), intent },
+          {
+            ...failure(null, { questionnaireVersionId: [translated(error.message, user.locale)] }, parsed.data),
+            intent,
+          },
           error instanceof VersionLockedError ? 409 : 400,
         );
       }

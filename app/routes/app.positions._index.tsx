@@ -5,13 +5,15 @@ import { Field, TextareaField } from "~/components/field";
 import { createPosition, listPositions, UnknownVersionError } from "~/models/position.server";
 import { listPublishedVersions } from "~/models/questionnaire.server";
 import positionsCss from "~/styles/positions.css?url";
-import { failure, parseForm } from "~/utils/form.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
+import { failure, parseForm, translated } from "~/utils/form.server";
 import { positionSchema } from "~/utils/schemas/positions.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: positionsCss }];
 
-export const meta: MetaFunction = () => [{ title: "Positions · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions._index");
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPublishedVersions(user.organizationId),
   ]);
   return {
+    title: `${staffT(user.locale, "positions")("list.title")} · valuebench`,
     positions,
     versions: versions.map((v) => ({ id: v.id, label: `${v.questionnaireTitle} v${v.version}` })),
     isAdmin: user.role === "admin",
@@ -28,14 +31,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.positions._index");
-  const parsed = await parseForm(request, positionSchema);
+  const parsed = await parseForm(request, positionSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   try {
     const id = await createPosition(user.organizationId, parsed.data, { userId: user.id, label: user.email });
     return redirect(`/app/positions/${id}`);
   } catch (error) {
     if (error instanceof UnknownVersionError) {
-      return data(failure(null, { questionnaireVersionId: [error.message] }, parsed.data), 400);
+      return data(
+        failure(null, { questionnaireVersionId: [translated(error.message, user.locale)] }, parsed.data),
+        400,
+      );
     }
     throw error;
   }
@@ -45,28 +51,26 @@ export default function Positions() {
   const { positions, versions, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("positions");
   const problems = actionData && !actionData.ok ? actionData : null;
   const values = problems?.values ?? {};
   return (
     <>
-      <h1>Positions</h1>
+      <h1>{t("list.title")}</h1>
       {positions.length === 0 ? (
-        <p className="muted">
-          No positions yet. A position is a role you hire for: it uses one published questionnaire, its top agents set
-          the benchmark, and its candidates are compared with it.
-        </p>
+        <p className="muted">{t("list.empty")}</p>
       ) : (
         <div className="table-scroll">
           <table>
-            <caption className="sr-only">Positions</caption>
+            <caption className="sr-only">{t("list.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Questionnaire</th>
-                <th scope="col">Agents invited</th>
-                <th scope="col">Candidates invited</th>
-                <th scope="col">Submitted</th>
+                <th scope="col">{t("fields.title")}</th>
+                <th scope="col">{t("common:status")}</th>
+                <th scope="col">{t("list.questionnaire")}</th>
+                <th scope="col">{t("list.agentsInvited")}</th>
+                <th scope="col">{t("list.candidatesInvited")}</th>
+                <th scope="col">{t("list.submitted")}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,7 +80,7 @@ export default function Positions() {
                     <Link to={`/app/positions/${p.id}`}>{p.title}</Link>
                   </td>
                   <td>
-                    <span className={`badge status-${p.status}`}>{p.status}</span>
+                    <span className={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>
                   </td>
                   <td>{p.questionnaire}</td>
                   <td>{p.agentInvitations}</td>
@@ -89,15 +93,11 @@ export default function Positions() {
         </div>
       )}
 
-      <h2>New position</h2>
+      <h2>{t("list.newHeading")}</h2>
       {versions.length === 0 ? (
         <p className="alert warning">
-          A position needs a published questionnaire.{" "}
-          {isAdmin ? (
-            <Link to="/app/questionnaires">Build and publish one first.</Link>
-          ) : (
-            "Ask an admin to build and publish one first."
-          )}
+          {t("list.needsQuestionnaire")}{" "}
+          {isAdmin ? <Link to="/app/questionnaires">{t("list.buildFirst")}</Link> : t("list.askAdmin")}
         </p>
       ) : (
         <Form method="post" className="stack narrow" noValidate>
@@ -107,7 +107,7 @@ export default function Positions() {
             </p>
           ) : null}
           <Field
-            label="Title"
+            label={t("fields.title")}
             errors={problems?.fieldErrors.title}
             inputProps={{
               name: "title",
@@ -118,13 +118,13 @@ export default function Positions() {
             }}
           />
           <TextareaField
-            label="Description"
-            hint="Optional. Agents and candidates see it on their invitation page."
+            label={t("fields.description")}
+            hint={t("list.descriptionHint")}
             errors={problems?.fieldErrors.description}
             textareaProps={{ name: "description", rows: 3, defaultValue: String(values.description ?? "") }}
           />
           <div>
-            <label htmlFor="questionnaireVersionId">Questionnaire version</label>
+            <label htmlFor="questionnaireVersionId">{t("list.version")}</label>
             <select
               id="questionnaireVersionId"
               name="questionnaireVersionId"
@@ -139,7 +139,7 @@ export default function Positions() {
               ))}
             </select>
             <div id="questionnaireVersionId-hint" className="muted">
-              It can be changed until the first person answers; after that it is fixed.
+              {t("list.versionHint")}
             </div>
             {problems?.fieldErrors.questionnaireVersionId ? (
               <p className="error-list">{problems.fieldErrors.questionnaireVersionId.join(" ")}</p>
@@ -148,7 +148,7 @@ export default function Positions() {
           <input type="hidden" name="status" value="open" />
           <div>
             <button type="submit" disabled={busy}>
-              {busy ? "Creating…" : "Create position"}
+              {busy ? t("list.creating") : t("list.create")}
             </button>
           </div>
         </Form>

@@ -4,18 +4,21 @@ import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/de
 import { isPlausibleEmail } from "~/utils/invitation-list";
 import { requestFormData } from "~/utils/form-intent.server";
 import { optionalText, requiredText } from "~/utils/form.server";
+import { msg } from "~/i18n/message";
 import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "~/utils/request-guard.server";
 
-const statusField = z.enum(["open", "closed"], { errorMap: () => ({ message: "Choose open or closed." }) });
+const statusField = z.enum(["open", "closed"], {
+  errorMap: () => ({ message: msg("positions:errors.chooseStatus") }),
+});
 const versionField = z
-  .string({ required_error: "Choose a questionnaire version." })
+  .string({ required_error: msg("positions:errors.chooseVersion") })
   .trim()
-  .min(1, "Choose a questionnaire version.");
+  .min(1, msg("positions:errors.chooseVersion"));
 
 export const positionSchema = z
   .object({
-    title: requiredText("Title"),
-    description: optionalText("Description"),
+    title: requiredText(msg("positions:fields.title")),
+    description: optionalText(msg("positions:fields.description")),
     questionnaireVersionId: versionField,
     status: statusField.default("open"),
   })
