@@ -46,8 +46,13 @@ function englishPatterns(locale: Lang) {
   const other = staffMessages(locale);
   const pieces = Object.keys(en)
     .filter((key) => en[key] !== other[key] && en[key] !== other[key.replace(/_one$/, "_other")])
-    .flatMap((key) => en[key].split(/\{\{[^}]*\}\}|<\/?strong>/))
-    .map((piece) => piece.trim().replace(/^[·,.:;!?()—–-]+\s*|\s*[·,.:;!?()—–-]+$/g, ""))
+    .flatMap((key) =>
+      en[key]
+        .split(/\{\{[^}]*\}\}|<\/?strong>/)
+        .map((piece) => piece.trim().replace(/^[·,.:;!?()—–-]+\s*|\s*[·,.:;!?()—–-]+$/g, ""))
+        // a name the translation keeps as it is ("valuebench", "API", "CSV") is not English UI
+        .filter((piece) => !(other[key] ?? other[key.replace(/_one$/, "_other")] ?? "").includes(piece)),
+    )
     .filter((piece) => piece.length >= 4 && /\p{L}{3}/u.test(piece));
   return [...new Set(pieces)].map((piece) => ({
     piece,
