@@ -1,7 +1,8 @@
 // Issue 18: the staff area in the reader's language. A recruiter who picks Română, Italiano, Slovenščina, Suomi or
-// Español in the profile menu works through dashboard → position → benchmark → results → report → print with no
-// English UI text; an admin walks every other staff page in Finnish; the organization's default and the browser's
-// Accept-Language (before login) choose the language for users who have not picked one.
+// Español in the profile menu works through dashboard → position → benchmark → results → report → print; the pages
+// converted so far (TRANSLATED_PAGES) show no English UI text, the others keep the top bar in the chosen language.
+// The organization's default and the browser's Accept-Language (before login) choose the language for users who have
+// not picked one.
 //
 // "English UI text" = the literal pieces of the English staff catalogs (app/i18n/staff/en/*.json, split at their
 // {{variables}}) that the language's catalog translates differently. What the organization wrote (value names,
