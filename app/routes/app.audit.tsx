@@ -7,10 +7,12 @@ import trustCss from "~/styles/trust.css?url";
 import { parseAuditQuery } from "~/utils/schemas/audit.server";
 import { auditActionWords } from "~/utils/audit-wording";
 import { requireRole } from "~/utils/route-roles.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
-export const meta: MetaFunction = () => [{ title: "Audit log · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -21,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAuditPage(user.organizationId, query),
     listAuditActions(user.organizationId),
   ]);
-  return data({ ...log, actions, action: query.action ?? "" }, { headers: { "Cache-Control": "private, no-store" } });
+  const title = `${staffT(user.locale, "shell")("auditPage.title")} · valuebench`;
+  return data(
+    { ...log, title, actions, action: query.action ?? "" },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 function detailsText(json: string): string {
@@ -38,6 +44,19 @@ function detailsText(json: string): string {
 
 export default function AuditLog() {
   const { events, total, page, pages, actions, action } = useLoaderData<typeof loader>();
+  const t = useStaffT("shell");
+  /** An audit action in the reader's language; a code the catalog does not know yet reads as its English words. */
+  const actionWords = (code: string) => {
+    const key = `audit.${code}`;
+    const text = t(key);
+    return text === key ? auditActionWords(code) : text;
+  };
+  /** A target type in the reader's language; an unknown type shows its stored code. */
+  const targetWords = (type: string) => {
+    const key = `auditPage.targets.${type}`;
+    const text = t(key);
+    return text === key ? type : text;
+  };
   const pageHref = (n: number) => {
     const params = new URLSearchParams();
     if (action) params.set("action", action);
@@ -47,41 +66,35 @@ export default function AuditLog() {
   };
   return (
     <div className="stack">
-      <h1>Audit log</h1>
-      <p className="muted">
-        Who did what, and when, in your organization: sign-ins, invitations, benchmark changes, decisions, exports and
-        erasures. Entries are only ever added; nobody can edit or delete them here.
-      </p>
+      <h1>{t("auditPage.title")}</h1>
+      <p className="muted">{t("auditPage.intro")}</p>
       <Form method="get" className="audit-filter">
         <div>
-          <label htmlFor="action">Action</label>
+          <label htmlFor="action">{t("auditPage.action")}</label>
           <select id="action" name="action" defaultValue={action}>
-            <option value="">All actions</option>
+            <option value="">{t("auditPage.allActions")}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {auditActionWords(a)} ({a})
+                {actionWords(a)} ({a})
               </option>
             ))}
           </select>
         </div>
         <div>
-          <button type="submit">Filter</button>
+          <button type="submit">{t("auditPage.filter")}</button>
         </div>
       </Form>
-      <p>
-        {total} {total === 1 ? "entry" : "entries"}
-        {action ? ` for ${action}` : ""}, newest first.
-      </p>
+      <p>{action ? t("auditPage.summaryFor", { count: total, action }) : t("auditPage.summary", { count: total })}</p>
       <div className="table-scroll">
         <table>
-          <caption className="sr-only">Audit log entries</caption>
+          <caption className="sr-only">{t("auditPage.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t("auditPage.when")}</th>
+              <th scope="col">{t("auditPage.who")}</th>
+              <th scope="col">{t("auditPage.action")}</th>
+              <th scope="col">{t("auditPage.target")}</th>
+              <th scope="col">{t("auditPage.details")}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,9 +105,9 @@ export default function AuditLog() {
                 </td>
                 <td>{e.actor_label}</td>
                 <td>
-                  {auditActionWords(e.action)} <code className="muted">{e.action}</code>
+                  {actionWords(e.action)} <code className="muted">{e.action}</code>
                 </td>
-                <td>{e.target_type ? `${e.target_type} ${e.target_id ?? ""}` : "–"}</td>
+                <td>{e.target_type ? `${targetWords(e.target_type)} ${e.target_id ?? ""}` : "–"}</td>
                 <td className="audit-details">{detailsText(e.details_json)}</td>
               </tr>
             ))}
@@ -102,12 +115,10 @@ export default function AuditLog() {
         </table>
       </div>
       {pages > 1 ? (
-        <nav aria-label="Audit log pages" className="pager">
-          {page > 1 ? <Link to={pageHref(page - 1)}>← Newer</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={pageHref(page + 1)}>Older →</Link> : null}
+        <nav aria-label={t("auditPage.pages")} className="pager">
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("auditPage.newer")}</Link> : null}
+          <span>{t("auditPage.pageOf", { page, pages })}</span>
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("auditPage.older")}</Link> : null}
         </nav>
       ) : null}
     </div>
