@@ -3,23 +3,26 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { FormattedDate } from "~/components/formatted-date";
-import { addStaffMember, IN_YOUR_TEAM_MESSAGE } from "~/models/staff-member.server";
+import { addStaffMember } from "~/models/staff-member.server";
 import { listUsers } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { addStaffSchema } from "~/utils/schemas/auth.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 
-export const meta: MetaFunction = () => [{ title: "Team · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.team");
   const users = await listUsers(user.organizationId);
-  return { users };
+  const title = `${staffT(user.locale, "shell")("team.title")} · valuebench`;
+  return { title, users };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.team");
-  const parsed = await parseForm(request, addStaffSchema);
+  const parsed = await parseForm(request, addStaffSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   const admin = {
     userId: user.id,
@@ -31,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await addStaffMember(admin, parsed.data);
   if (!result.ok) {
     const { name, email, role } = parsed.data;
-    return data(failure(null, { email: [IN_YOUR_TEAM_MESSAGE] }, { name, email, role }), 400);
+    return data(
+      failure(null, { email: [staffT(user.locale, "shell")("team.inYourTeam")] }, { name, email, role }),
+      400,
+    );
   }
   return data({ ok: true as const, added: parsed.data.email });
 }
@@ -41,18 +47,19 @@ export default function Team() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failure = actionData && !actionData.ok ? actionData : null;
+  const t = useStaffT("shell");
   return (
     <>
-      <h1>Team</h1>
+      <h1>{t("team.title")}</h1>
       <div className="table-scroll">
         <table>
-          <caption className="sr-only">Staff accounts</caption>
+          <caption className="sr-only">{t("team.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
+              <th scope="col">{t("common:name")}</th>
+              <th scope="col">{t("common:email")}</th>
+              <th scope="col">{t("team.role")}</th>
+              <th scope="col">{t("team.since")}</th>
             </tr>
           </thead>
           <tbody>
@@ -63,8 +70,8 @@ export default function Team() {
                 </td>
                 <td>{u.email}</td>
                 <td>
-                  {u.role}
-                  {u.disabled_at ? " (disabled)" : ""}
+                  {u.role === "admin" ? t("roles.admin") : t("roles.recruiter")}
+                  {u.disabled_at ? t("team.disabled") : ""}
                 </td>
                 <td>
                   <FormattedDate value={u.created_at} precision="day" />
@@ -74,15 +81,11 @@ export default function Team() {
           </tbody>
         </table>
       </div>
-      <h2>Add a team member</h2>
-      <p className="muted">
-        Give them the temporary password in person or by phone; they log in with their email. Recruiters can run
-        positions and read reports; admins also manage values, questionnaires and the team.
-      </p>
+      <h2>{t("team.addHeading")}</h2>
+      <p className="muted">{t("team.addIntro")}</p>
       {actionData?.ok ? (
         <p className="alert success" role="status">
-          Added {actionData.added}. An address that already has an account in another organization gets no second one:
-          its owner is told by mail instead.
+          {t("team.added", { email: actionData.added })}
         </p>
       ) : null}
       {failure?.formError ? (
@@ -92,12 +95,12 @@ export default function Team() {
       ) : null}
       <Form method="post" className="stack narrow" noValidate key={actionData?.ok ? actionData.added : "form"}>
         <Field
-          label="Name"
+          label={t("common:name")}
           errors={failure?.fieldErrors.name}
           inputProps={{ name: "name", required: true, defaultValue: String(failure?.values.name ?? "") }}
         />
         <Field
-          label="Email"
+          label={t("common:email")}
           errors={failure?.fieldErrors.email}
           inputProps={{
             name: "email",
@@ -107,21 +110,21 @@ export default function Team() {
           }}
         />
         <div>
-          <label htmlFor="role">Role</label>
+          <label htmlFor="role">{t("team.role")}</label>
           <select id="role" name="role" defaultValue={String(failure?.values.role ?? "recruiter")}>
-            <option value="recruiter">Recruiter</option>
-            <option value="admin">Admin</option>
+            <option value="recruiter">{t("team.roleRecruiter")}</option>
+            <option value="admin">{t("team.roleAdmin")}</option>
           </select>
         </div>
         <Field
-          label="Temporary password"
-          hint="At least 12 characters."
+          label={t("team.tempPassword")}
+          hint={t("team.passwordHint")}
           errors={failure?.fieldErrors.password}
           inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
         />
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Adding…" : "Add team member"}
+            {busy ? t("team.adding") : t("team.add")}
           </button>
         </div>
       </Form>

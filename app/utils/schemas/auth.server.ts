@@ -31,18 +31,18 @@ export const loginSchema = z
 
 export const addStaffSchema = z
   .object({
-    name: requiredText("Name"),
+    name: requiredText(msg("common:name")),
     email: z
       .string()
       .trim()
-      .min(1, "Email is required.")
-      .max(TEXT_LIMITS.email, `Email must be at most ${TEXT_LIMITS.email} characters.`)
-      .email("Enter a valid email address."),
-    role: z.enum(["admin", "recruiter"], { errorMap: () => ({ message: "Choose a role." }) }),
+      .min(1, msg("shell:team.emailRequired"))
+      .max(TEXT_LIMITS.email, msg("errors:tooLong", { label: msg("common:email"), max: TEXT_LIMITS.email }))
+      .email(msg("shell:login.validEmail")),
+    role: z.enum(["admin", "recruiter"], { errorMap: () => ({ message: msg("shell:team.chooseRole") }) }),
     password: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the temporary password.`)
-      .max(200, "Password is too long."),
+      .min(MIN_PASSWORD_LENGTH, msg("shell:team.passwordShort", { min: MIN_PASSWORD_LENGTH }))
+      .max(200, msg("shell:team.passwordLong")),
   })
   .strict();
 
