@@ -75,11 +75,16 @@ describe("first-run /setup", () => {
       setupLoader({ request: getRequest(`/setup?token=${token}`), params: {}, context: {} }),
     );
     expect(ok.status).toBe(200);
-    expect(ok.data).toEqual({ token, tokenState: "valid" });
+    expect(ok.data).toEqual({ staffLocale: "en", title: "First run · valuebench", token, tokenState: "valid" });
     const wrong = await outcome(() =>
       setupLoader({ request: getRequest("/setup?token=nope"), params: {}, context: {} }),
     );
-    expect(wrong.data).toEqual({ token: "nope", tokenState: "unknown" });
+    expect(wrong.data).toEqual({
+      staffLocale: "en",
+      title: "First run · valuebench",
+      token: "nope",
+      tokenState: "unknown",
+    });
   });
 
   it("refuses a wrong token with a clear message and writes no organization, user or session", async () => {
