@@ -1,21 +1,18 @@
 import { z } from "zod";
 import { requiredText } from "../form.server";
 import { MIN_PASSWORD_LENGTH } from "../password-rules";
+import { msg } from "~/i18n/message";
 
 /** The first-run form: the first organization and its admin, with the one-time token from the server log. */
 export const setupSchema = z
   .object({
-    token: z
-      .string()
-      .trim()
-      .min(1, "Enter the setup token from the server log (the part after token= in the link).")
-      .max(200, "This is not a setup token."),
-    organizationName: requiredText("Organization name", 120),
-    name: requiredText("Your name", 120),
-    email: z.string().trim().min(1, "Email is required.").max(254).email("Enter a valid email address."),
+    token: z.string().trim().min(1, msg("shell:setup.enterToken")).max(200, msg("shell:setup.notToken")),
+    organizationName: requiredText(msg("shell:setup.organizationName"), 120),
+    name: requiredText(msg("shell:setup.yourName"), 120),
+    email: z.string().trim().min(1, msg("shell:team.emailRequired")).max(254).email(msg("shell:login.validEmail")),
     password: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-      .max(200, "Password is too long."),
+      .min(MIN_PASSWORD_LENGTH, msg("shell:setup.passwordShort", { min: MIN_PASSWORD_LENGTH }))
+      .max(200, msg("shell:team.passwordLong")),
   })
   .strict();
