@@ -210,6 +210,22 @@ for (const locale of ["ro", "it", "sl", "fi", "es"] as const) {
   });
 }
 
+test("an admin working in Finnish: team, a member's page and outbox have no English", async ({ page }) => {
+  test.setTimeout(120_000);
+  const content = contentStrings();
+  await logIn(page, admin);
+  await chooseLanguage(page, "fi");
+  for (const url of ["/app/team", "/app/outbox"]) {
+    await page.goto(url);
+    await expectNoEnglish(page, "fi", content);
+  }
+  await page.goto("/app/team");
+  await page.locator("main a[href^='/app/team/']").first().click();
+  await expect(page).toHaveURL(/\/app\/team\/[^/]+$/);
+  await expectNoEnglish(page, "fi", content);
+  await page.goto("/app");
+});
+
 test("the organization's default language and, before login, Accept-Language choose the staff language", async ({
   page,
   browser,
