@@ -1,6 +1,5 @@
 // All catalogs and i18next, server side only: a route sends the browser just the one catalog it renders with.
 import { createInstance, type i18n as I18n } from "i18next";
-import { setBounded } from "~/utils/bounded-map";
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -10,6 +9,7 @@ import {
   type Translate,
   type TranslatorFactory,
 } from "./i18n";
+import { memoizeTranslate } from "./memo-translate";
 import en from "./locales/en.json";
 import es from "./locales/es.json";
 import fi from "./locales/fi.json";
@@ -42,7 +42,6 @@ export function createI18n(locale: Locale, catalog: Catalog, extraNamespaces: Re
 // requests; creating one per render was about half of a page's server time (npm run bench).
 const sharedTranslators = new WeakMap<Catalog, WeakMap<Record<string, Catalog>, Translate>>();
 const NO_NAMESPACES: Record<string, Catalog> = {};
-const TRANSLATION_MEMO_SIZE = 4000;
 
 /** The server render's translate function (entry.server.tsx): one i18next instance per catalog and namespaces. */
 export const i18nextTranslator: TranslatorFactory = (locale, catalog, namespaces = NO_NAMESPACES) => {
@@ -51,18 +50,9 @@ export const i18nextTranslator: TranslatorFactory = (locale, catalog, namespaces
   const cached = byNamespaces.get(namespaces);
   if (cached) return cached;
   const t = createI18n(locale, catalog, namespaces).t;
-  // The instance never changes, so a key with the same variables always gives the same text: the last few thousand
-  // are kept (issue 19: a questionnaire page asks for the same scale labels about fifty times, ~0.7 ms per page).
-  const texts = new Map<string, string>();
-  const translate: Translate = (key, vars) => {
-    const memoKey = vars ? `${key}\u0000${JSON.stringify(vars)}` : key;
-    let text = texts.get(memoKey);
-    if (text === undefined) {
-      text = t(key, vars ?? {});
-      setBounded(texts, memoKey, text, TRANSLATION_MEMO_SIZE);
-    }
-    return text;
-  };
+  // The instance never changes: the last few thousand texts are kept (issue 19: a questionnaire page asks for the same
+  // scale labels about fifty times, ~0.7 ms per page).
+  const translate = memoizeTranslate(t);
   byNamespaces.set(namespaces, translate);
   return translate;
 };

@@ -2,13 +2,12 @@
 // (`key_one`, `key_few`, `key_other`... chosen by Intl.PluralRules from `count`) and `{{name}}` interpolation are
 // i18next's, not string concatenation. Only staff modules import this file: i18next never reaches a candidate page.
 import { createInstance } from "i18next";
-import { setBounded } from "~/utils/bounded-map";
 import type { Translate } from "./i18n";
+import { memoizeTranslate } from "./memo-translate";
 import type { Locale } from "./locale";
 import type { StaffCatalogs } from "./staff-load";
 
 const translators = new WeakMap<StaffCatalogs, Translate>();
-const MEMO_SIZE = 4000;
 
 /**
  * One i18next instance per language's catalogs, made once (the catalogs are module constants and never change).
@@ -31,19 +30,8 @@ export function staffTranslator(locale: Locale, catalogs: StaffCatalogs): Transl
     returnNull: false,
     returnEmptyString: false,
   });
-  const t = instance.t;
-  // A key with the same variables always gives the same text: the last few thousand are kept (a results page asks
-  // for the same band words hundreds of times).
-  const texts = new Map<string, string>();
-  const translate: Translate = (key, vars) => {
-    const memoKey = vars ? `${key}\u0000${JSON.stringify(vars)}` : key;
-    let text = texts.get(memoKey);
-    if (text === undefined) {
-      text = t(key, vars ?? {});
-      setBounded(texts, memoKey, text, MEMO_SIZE);
-    }
-    return text;
-  };
+  // The last few thousand texts are kept (a results page asks for the same band words hundreds of times).
+  const translate = memoizeTranslate(instance.t);
   translators.set(catalogs, translate);
   return translate;
 }
