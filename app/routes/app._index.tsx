@@ -7,6 +7,14 @@ import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { requireRole } from "~/utils/route-roles.server";
 
+/** The audit log's actor labels of the system and of invitation links (response.server.ts, scoring-jobs.server.ts). */
+const SYSTEM_ACTORS: Record<string, string> = {
+  "candidate (invitation link)": "candidateLink",
+  "agent (invitation link)": "agentLink",
+  "valuebench (scoring)": "scoring",
+  "valuebench (server start)": "serverStart",
+};
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,6 +36,11 @@ export default function Dashboard() {
     const text = t(key);
     return text === key ? english : text;
   };
+  /** Labels the server writes for actors without an account, worded in the reader's language; people stay as named. */
+  const actorWords = (label: string) => {
+    const key = SYSTEM_ACTORS[label];
+    return key ? t(`dashboard.actors.${key}`) : label;
+  };
   return (
     <>
       <h1>{t("dashboard.welcome", { name: user.name })}</h1>
@@ -48,7 +61,7 @@ export default function Dashboard() {
             <ul>
               {dashboard.recent.map((entry) => (
                 <li key={entry.id}>
-                  {entry.actor} {actionWords(entry.actionCode, entry.action)}
+                  {actorWords(entry.actor)} {actionWords(entry.actionCode, entry.action)}
                   {entry.target ? `: ${entry.target}` : ""} <FormattedDate className="muted" value={entry.createdAt} />
                 </li>
               ))}

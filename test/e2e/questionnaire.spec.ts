@@ -21,7 +21,8 @@ test("an admin builds a questionnaire from a template, previews, publishes and d
   await expect(page.getByRole("group", { name: "Empathy" }).getByLabel(/emp-03/)).toBeChecked();
 
   await page.getByRole("link", { name: "Preview as a respondent" }).click();
-  const first = page.getByRole("group").first();
+  // in <main>: the top bar's profile menu (<details>) is a group too
+  const first = page.getByRole("main").getByRole("group").first();
   await expect(first.getByRole("radio")).toHaveCount(5);
   await expect(first.getByText("Strongly agree")).toBeVisible();
   await page.getByRole("link", { name: "Back to the builder" }).click();
