@@ -111,7 +111,7 @@ describe("adverse-impact report", () => {
       flagged: false,
     });
     expect(byGroup["not-disclosed"]).toMatchObject({
-      labelKey: "fairness:group.notDisclosed",
+      label: "Not disclosed",
       notDisclosed: true,
       total: 5,
       selected: 2,
