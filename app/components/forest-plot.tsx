@@ -1,5 +1,6 @@
 // One forest-plot row (server-rendered SVG, no JavaScript): Cohen's d as a dot and its 95% interval as a line on a
 // scale from −3 to 3 standard deviations, with the zero line. Scales to the container's width (usable at 360 px).
+import { useStaffT } from "~/i18n/staff";
 
 const LIMIT = 3;
 const WIDTH = 300;
@@ -42,6 +43,7 @@ export function ForestRow({
 
 /** The scale under the rows: −3 … 3 standard deviations, "comparison higher" left, "top agents higher" right. */
 export function ForestAxis() {
+  const t = useStaffT("fairness");
   return (
     <svg className="forest-axis" viewBox={`0 0 ${WIDTH} 30`} aria-hidden="true">
       {[-3, -2, -1, 0, 1, 2, 3].map((t) => (
@@ -50,10 +52,10 @@ export function ForestAxis() {
         </text>
       ))}
       <text x={PAD} y={26} fontSize="9">
-        comparison higher
+        {t("validity.forest.comparisonHigher")}
       </text>
       <text x={WIDTH - PAD} y={26} fontSize="9" textAnchor="end">
-        top agents higher
+        {t("validity.forest.topHigher")}
       </text>
     </svg>
   );

@@ -1,29 +1,41 @@
 // Adverse-impact monitor of a position (SCORING.md section 9). This module reads the demographics table and only hands
 // counts to the engine's adverseImpact; app/scoring never imports it (test/integration/fairness.test.ts checks).
+//
+// Words shown to people are the reader's (issue 18): groups carry a catalog key (the candidates' own option labels,
+// "translation:selfId.…", or "fairness:group.notDisclosed"); attribute names, notes and the cut are worded by the
+// page and the CSV with the staff translator.
+import type { Translate } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { recordAudit } from "~/models/audit.server";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS, PREFER_NOT_TO_SAY } from "~/models/demographics.server";
 import { adverseImpact, type AdverseImpactRow } from "~/scoring";
+import { FOUR_FIFTHS, SMALL_GROUP_SHARE } from "~/scoring/fairness";
 import { toCsv } from "~/utils/csv";
 import { getDb } from "~/utils/db.server";
 import type { FairnessCut } from "~/utils/schemas/fairness.server";
 
 export const NOT_DISCLOSED = "not-disclosed";
 
+/** The engine's thresholds (their one home is app/scoring/fairness.ts), for the page's explanations. */
+export const FAIRNESS_LIMITS = { fourFifths: FOUR_FIFTHS, smallGroupShare: SMALL_GROUP_SHARE } as const;
+
 type Option = { readonly value: string; readonly label: string };
 
+/** `catalog`: where the candidates' self-identification form words the options (app/i18n/locales/<l>.json). */
 const ATTRIBUTES = [
-  { key: "gender", label: "Gender", options: GENDER_OPTIONS as readonly Option[] },
-  { key: "age_band", label: "Age band", options: AGE_BAND_OPTIONS as readonly Option[] },
-  { key: "ethnicity", label: "Ethnicity", options: ETHNICITY_OPTIONS as readonly Option[] },
+  { key: "gender", catalog: "genderOptions", options: GENDER_OPTIONS as readonly Option[] },
+  { key: "age_band", catalog: "ageBandOptions", options: AGE_BAND_OPTIONS as readonly Option[] },
+  { key: "ethnicity", catalog: "ethnicityOptions", options: ETHNICITY_OPTIONS as readonly Option[] },
 ] as const;
 
 export type AttributeKey = (typeof ATTRIBUTES)[number]["key"];
 
-export type FairnessGroupRow = AdverseImpactRow & { label: string; notDisclosed: boolean };
+/** `labelKey`: the catalog key of the group's name, or null for a stored value outside the options (shown as is). */
+export type FairnessGroupRow = AdverseImpactRow & { labelKey: string | null; notDisclosed: boolean };
 
 export type FairnessAttribute = {
   key: AttributeKey;
-  label: string;
   /** Disclosed groups (in the order of the answer options), then the "not disclosed" group when it has anyone. */
   groups: FairnessGroupRow[];
   disclosedTotal: number;
@@ -103,14 +115,15 @@ export function attributeReport(
     const ib = order.indexOf(b);
     return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.localeCompare(b);
   });
-  const labelOf = (value: string) => attribute.options.find((o) => o.value === value)?.label ?? value;
+  const labelKeyOf = (value: string) =>
+    attribute.options.some((o) => o.value === value) ? `translation:selfId.${attribute.catalog}.${value}` : null;
   // The engine compares disclosed groups only; "not disclosed" is not a group of people who share an attribute.
   const rows = adverseImpact(keys.map((k) => ({ group: k, ...counts.get(k)! })));
-  const groups: FairnessGroupRow[] = rows.map((r) => ({ ...r, label: labelOf(r.group), notDisclosed: false }));
+  const groups: FairnessGroupRow[] = rows.map((r) => ({ ...r, labelKey: labelKeyOf(r.group), notDisclosed: false }));
   if (hidden.total > 0) {
     groups.push({
       group: NOT_DISCLOSED,
-      label: "Not disclosed",
+      labelKey: "fairness:group.notDisclosed",
       notDisclosed: true,
       selected: hidden.selected,
       total: hidden.total,
@@ -126,7 +139,6 @@ export function attributeReport(
   const inRatios = rows.filter((r) => !r.excludedSmall);
   return {
     key: attribute.key,
-    label: attribute.label,
     groups,
     disclosedTotal: rows.reduce((sum, r) => sum + r.total, 0),
     comparable: inRatios.length >= 2 && inRatios.some((r) => r.reference),
@@ -162,58 +174,72 @@ export async function getFairnessReport(orgId: string, positionId: string, cut: 
 
 const round = (x: number | null, digits: number) => (x === null ? "" : x.toFixed(digits));
 
-function cutLabel(cut: FairnessCut): string {
-  return cut.kind === "advance" ? "latest decision is advance" : `overall alignment at least ${cut.threshold}`;
+/** A group's name in the reader's language (a stored value outside the options as it is). */
+export function groupLabel(t: Translate, g: Pick<FairnessGroupRow, "group" | "labelKey">): string {
+  return g.labelKey ? t(g.labelKey) : g.group;
 }
 
-function groupNote(g: FairnessGroupRow): string {
-  if (g.notDisclosed) return "not disclosed (not compared)";
-  if (g.excludedSmall) return "under 2% of disclosed candidates (not compared)";
-  if (g.reference) return "highest selection rate (reference)";
+/** The cut in words ("overall alignment at least 50"); `t` is bound to the fairness namespace. */
+export function describeCut(t: Translate, cut: FairnessCut): string {
+  return cut.kind === "advance" ? t("cut.describeAdvance") : t("cut.describeOverall", { threshold: cut.threshold });
+}
+
+function groupNote(t: Translate, g: FairnessGroupRow, smallShare: string): string {
+  if (g.notDisclosed) return t("csv.notDisclosed");
+  if (g.excludedSmall) return t("csv.small", { share: smallShare });
+  if (g.reference) return t("csv.reference");
   return "";
 }
 
-/** The report as an audited CSV (formula-injection escaped by toCsv). */
+/**
+ * The report as an audited CSV (formula-injection escaped by toCsv). Headers and words follow the reader's language;
+ * numbers stay machine-readable (dot decimal).
+ */
 export async function exportFairnessCsv(
   orgId: string,
   positionId: string,
   cut: FairnessCut,
-  actor: { id: string; email: string },
+  actor: { id: string; email: string; locale: Locale },
 ) {
+  const t = staffT(actor.locale, "fairness");
+  // The note's share is text for people: "2%" / "2 %" as the reader writes it.
+  const smallShare = new Intl.NumberFormat(actor.locale, { style: "percent", numberingSystem: "latn" }).format(
+    SMALL_GROUP_SHARE,
+  );
   const report = await getFairnessReport(orgId, positionId, cut);
   const lines: (string | number | null)[][] = [
     [
-      "attribute",
-      "group",
-      "candidates",
-      "selected",
-      "selection_rate",
-      "impact_ratio",
-      "below_four_fifths",
-      "z",
-      "fisher_p_two_sided",
-      "note",
+      t("csv.attribute"),
+      t("csv.group"),
+      t("csv.candidates"),
+      t("csv.selected"),
+      t("csv.selectionRate"),
+      t("csv.impactRatio"),
+      t("csv.belowFourFifths"),
+      t("csv.z"),
+      t("csv.fisherP"),
+      t("csv.note"),
     ],
   ];
   for (const attribute of report.attributes) {
     for (const g of attribute.groups) {
       lines.push([
-        attribute.label,
-        g.label,
+        t(`attribute.${attribute.key}`),
+        groupLabel(t, g),
         g.total,
         g.selected,
         round(g.rate, 4),
         round(g.impactRatio, 4),
-        g.impactRatio === null ? "" : g.flagged ? "yes" : "no",
+        g.impactRatio === null ? "" : g.flagged ? t("csv.yes") : t("csv.no"),
         round(g.z, 3),
         g.fisherP === null ? "" : g.fisherP.toPrecision(4),
-        groupNote(g),
+        groupNote(t, g, smallShare),
       ]);
     }
   }
   lines.push([]);
-  lines.push(["cut", cutLabel(cut)]);
-  lines.push(["set aside after review (not assessed), not counted", report.setAside]);
+  lines.push([t("csv.cut"), describeCut(t, cut)]);
+  lines.push([t("csv.setAside"), report.setAside]);
   await recordAudit({
     organizationId: orgId,
     actorUserId: actor.id,
@@ -228,7 +254,5 @@ export async function exportFairnessCsv(
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "position";
-  return { filename: `${slug}-adverse-impact.csv`, csv: toCsv(lines) };
+  return { filename: t("csv.filename", { slug }), csv: toCsv(lines) };
 }
-
-export { cutLabel as describeCut };

@@ -1,27 +1,31 @@
-// The validity page's two tables as CSV (issue 17): the same numbers as the page, from validityReport.
+// The validity page's two tables as CSV (issue 17): the same numbers as the page, from validityReport. Headers and
+// the verdict's words follow the reader's language (issue 18); numbers, ids and reading codes stay machine-readable.
+import type { Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { getPositionHeading } from "~/models/position.server";
 import { validityReport } from "~/models/validity.server";
 import { toCsv } from "~/utils/csv";
-import { correlationReading, VERDICT_LABEL } from "~/utils/validity-wording";
+import { correlationReading } from "~/utils/validity-wording";
 
 type Cell = string | number | null;
 
-export async function validityCsv(orgId: string, positionId: string, table: "contrast" | "outcomes") {
+export async function validityCsv(orgId: string, positionId: string, table: "contrast" | "outcomes", locale: Locale) {
+  const t = staffT(locale, "fairness");
   const position = await getPositionHeading(orgId, positionId);
   const report = await validityReport(orgId, position.id);
   const rows: Cell[][] = [];
   if (table === "contrast") {
     rows.push([
-      "value",
-      "n_top",
-      "n_comparison",
-      "mean_top",
-      "mean_comparison",
-      "d",
-      "g",
-      "ci_low",
-      "ci_high",
-      "verdict",
+      t("validity.csv.value"),
+      t("validity.csv.nTop"),
+      t("validity.csv.nComparison"),
+      t("validity.csv.meanTop"),
+      t("validity.csv.meanComparison"),
+      t("validity.csv.d"),
+      t("validity.csv.g"),
+      t("validity.csv.ciLow"),
+      t("validity.csv.ciHigh"),
+      t("validity.csv.verdict"),
     ]);
     for (const v of report.values) {
       const c = v.contrast;
@@ -35,11 +39,22 @@ export async function validityCsv(orgId: string, positionId: string, table: "con
         c?.g ?? null,
         c?.ciLow ?? null,
         c?.ciHigh ?? null,
-        c?.verdict ? VERDICT_LABEL[c.verdict] : null,
+        c?.verdict ? t(`validity.verdict.${c.verdict}`) : null,
       ]);
     }
   } else {
-    rows.push(["metric", "people", "value", "n", "r", "ci_low", "ci_high", "p", "r_critical", "reading"]);
+    rows.push([
+      t("validity.csv.metric"),
+      t("validity.csv.people"),
+      t("validity.csv.value"),
+      t("validity.csv.n"),
+      t("validity.csv.r"),
+      t("validity.csv.ciLow"),
+      t("validity.csv.ciHigh"),
+      t("validity.csv.p"),
+      t("validity.csv.rCritical"),
+      t("validity.csv.reading"),
+    ]);
     for (const o of report.outcomes) {
       const higher = o.metric.direction === "higher";
       const entries = [
@@ -64,5 +79,5 @@ export async function validityCsv(orgId: string, positionId: string, table: "con
       }
     }
   }
-  return { filename: `validity-${table}-${position.id}.csv`, csv: toCsv(rows) };
+  return { filename: t("validity.csv.filename", { table, id: position.id }), csv: toCsv(rows) };
 }

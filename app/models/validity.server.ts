@@ -3,12 +3,14 @@
 // the hired candidates? Every statistic is the engine's (~/scoring); this module only gathers the inputs.
 import type { CandidateResult, ContrastValue, Correlation, OutcomeTable } from "~/scoring";
 import { outcomeCorrelations } from "~/scoring";
+import { MIN_CONTRAST_N } from "~/scoring/contrast";
+import { MIN_CORRELATION_N } from "~/scoring/outcomes";
 import { computeDraftBenchmark } from "~/models/benchmark.server";
 import { hiredCandidates, listMetrics, listPositionOutcomes, type Metric } from "~/models/outcomes.server";
 import { getDb } from "~/utils/db.server";
 import { expectancyTable, type ExpectancyBand } from "~/utils/expectancy";
-import { agentsPerGroupForD, peopleForR, PLANNED_D, PLANNED_R } from "~/utils/power";
-import { correlationReading } from "~/utils/validity-wording";
+import { agentsPerGroupForD, peopleForR, PLANNED_D, PLANNED_R, POWER } from "~/utils/power";
+import { correlationReading, type ValidityLimits } from "~/utils/validity-wording";
 
 /** The hires' overall fit is set against an outcome once this many hires have both. */
 export const MIN_HIRES_WITH_OUTCOMES = 10;
@@ -95,6 +97,12 @@ export async function validityReport(orgId: string, positionId: string) {
       r: PLANNED_R,
       people: peopleForR(PLANNED_R),
     },
+    limits: {
+      minContrastN: MIN_CONTRAST_N,
+      minCorrelationN: MIN_CORRELATION_N,
+      minHires: MIN_HIRES_WITH_OUTCOMES,
+      power: POWER,
+    } satisfies ValidityLimits,
   };
 }
 

@@ -6,7 +6,7 @@ import { requireRole } from "~/utils/route-roles.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.validity[.csv]");
   const table = new URL(request.url).searchParams.get("table") === "outcomes" ? "outcomes" : "contrast";
-  const { filename, csv } = await validityCsv(user.organizationId, params.positionId ?? "", table);
+  const { filename, csv } = await validityCsv(user.organizationId, params.positionId ?? "", table, user.locale);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,34 +1,53 @@
 // Plain-language wording of the validity evidence (issue 17; SCORING.md sections 11 and 12). Formatting only: every
 // number comes from ~/scoring (through app/models/validity.server.ts). One home for these sentences: the validity
 // page, its CSV, the benchmark page's summary, fit reports and the results table use them.
+//
+// Issue 18: the validity page's sentences are catalog entries (fairness namespace, "validity.…") with the numbers as
+// parameters in the reader's number format; the functions below take the translator and the formatter. The notes
+// shown on the results table, fit reports and the benchmark page (verdictNote, verdictMark, validitySummary) are
+// still worded here in English for those pages.
+import type { Formatter } from "~/i18n/format";
+import type { Translate } from "~/i18n/i18n";
 import type { ContrastReport, ContrastValue, Correlation, Verdict } from "~/scoring";
 
-/** A signed number with a real minus sign ("−0.97"). */
-export function signed(x: number, digits: number): string {
-  const text = Math.abs(x).toFixed(digits);
-  return x < 0 && Number(text) !== 0 ? `−${text}` : text;
+/** Minimum group sizes (homes: app/scoring/contrast.ts, outcomes.ts, validity.server.ts) and the planned power. */
+export type ValidityLimits = { minContrastN: number; minCorrelationN: number; minHires: number; power: number };
+/** The planned effect sizes and the sample sizes they need at `ValidityLimits.power` (app/utils/power.ts). */
+export type ValidityPlanning = { d: number; agentsPerGroup: number; r: number; people: number };
+
+/** A signed number in the reader's format with a real minus sign ("−0.97", "−0,97"). */
+export function signedIn(f: Formatter, x: number, digits: number): string {
+  const text = f.number(Math.abs(x), digits);
+  return x < 0 && Number(Math.abs(x).toFixed(digits)) !== 0 ? `−${text}` : text;
 }
 
-/** The contrast sentence of one value. */
-export function contrastSentence(name: string, c: ContrastValue | null): string {
-  if (!c) return `${name} cannot be compared yet: invite comparison agents (ordinary members of the team).`;
+/** The contrast sentence of one value in the reader's language (`t` bound to the fairness namespace). */
+export function contrastSentence(
+  t: Translate,
+  f: Formatter,
+  name: string,
+  c: ContrastValue | null,
+  limits: Pick<ValidityLimits, "minContrastN">,
+): string {
+  if (!c) return t("validity.sentence.noComparison", { name });
   if (c.verdict === null || c.d === null || c.ciLow === null || c.ciHigh === null) {
-    return `${name} cannot be compared yet: it needs at least 5 top agents and 5 comparison agents with a score (now ${c.nTop} and ${c.nComparison}).`;
+    return t("validity.sentence.tooFew", { name, min: limits.minContrastN, top: c.nTop, comparison: c.nComparison });
   }
+  const s = (x: number, digits: number) => signedIn(f, x, digits);
   if (c.verdict === "distinguishes") {
-    return `${name} separates your top agents from the others: they score ${signed(c.d, 1)} standard deviations higher, 95% interval ${signed(c.ciLow, 1)} to ${signed(c.ciHigh, 1)}.`;
+    return t("validity.sentence.separates", { name, d: s(c.d, 1), low: s(c.ciLow, 1), high: s(c.ciHigh, 1) });
   }
   if (c.verdict === "reversed") {
-    return `${name} goes the other way: your comparison agents score ${signed(-c.d, 1)} standard deviations higher than your top agents, 95% interval ${signed(-c.ciHigh, 1)} to ${signed(-c.ciLow, 1)}.`;
+    return t("validity.sentence.reversed", { name, d: s(-c.d, 1), low: s(-c.ciHigh, 1), high: s(-c.ciLow, 1) });
   }
-  return `${name} does not yet separate them: with ${c.nTop} and ${c.nComparison} agents the interval runs from ${signed(c.ciLow, 2)} to ${signed(c.ciHigh, 2)}.`;
+  return t("validity.sentence.unclear", {
+    name,
+    top: c.nTop,
+    comparison: c.nComparison,
+    low: s(c.ciLow, 2),
+    high: s(c.ciHigh, 2),
+  });
 }
-
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  distinguishes: "separates",
-  unclear: "not shown yet",
-  reversed: "reversed",
-};
 
 /** The short note beside a value on fit reports and the results table when its verdict is unclear or reversed. */
 export function verdictNote(verdict: Verdict | null | undefined): string | null {
@@ -44,10 +63,10 @@ export function verdictMark(verdict: Verdict | null | undefined): string | null 
   return null;
 }
 
-/** "with 19 agents, only correlations beyond ±0.46 are distinguishable from zero". */
-export function criticalSentence(n: number, rCritical: number | null, people = "agents"): string {
-  if (rCritical === null) return `With ${n} ${people}, no correlation can be told from zero yet (it needs at least 3).`;
-  return `With ${n} ${people}, only correlations beyond ±${rCritical.toFixed(2)} are distinguishable from zero.`;
+/** "With 19 agents, only correlations beyond ±0.46 are distinguishable from zero." */
+export function criticalSentence(t: Translate, f: Formatter, n: number, rCritical: number | null): string {
+  if (rCritical === null) return t("validity.outcomes.noCritical", { count: n, min: 3 });
+  return t("validity.outcomes.critical", { count: n, r: f.number(rCritical, 2) });
 }
 
 export type CorrelationReading = "goes-with" | "goes-against" | "unclear" | "too-few";
@@ -60,32 +79,58 @@ export function correlationReading(c: Correlation, higherIsBetter: boolean): Cor
   return positive === higherIsBetter ? "goes-with" : "goes-against";
 }
 
-export const READING_LABEL: Record<CorrelationReading, string> = {
-  "goes-with": "goes with better results",
-  "goes-against": "goes with worse results",
-  unclear: "not distinguishable from zero",
-  "too-few": "too few people (at least 10)",
-};
+/** A reading in the reader's language ("goes with better results"). */
+export function readingLabel(
+  t: Translate,
+  reading: CorrelationReading,
+  limits: Pick<ValidityLimits, "minCorrelationN">,
+): string {
+  return t(`validity.reading.${reading}`, { min: limits.minCorrelationN });
+}
 
-/** "0.42 (0.10 to 0.67)" or "–" when there is no r. */
-export function correlationText(c: Correlation): string {
+/** "0.42 (0.10 to 0.67)" / "0,42 (0,10–0,67)", or "–" when there is no r. */
+export function correlationText(t: Translate, f: Formatter, c: Correlation): string {
   if (c.r === null || c.ciLow === null || c.ciHigh === null) return "–";
-  return `${signed(c.r, 2)} (${signed(c.ciLow, 2)} to ${signed(c.ciHigh, 2)})`;
+  return t("validity.outcomes.interval", {
+    r: signedIn(f, c.r, 2),
+    low: signedIn(f, c.ciLow, 2),
+    high: signedIn(f, c.ciHigh, 2),
+  });
 }
 
-export function planningSentence(agentsPerGroup: number, d: number): string {
-  return `To see a medium difference (d = ${d}) at 80% power you need about ${agentsPerGroup} agents in each group; with fewer, a value that matters can still look unclear.`;
+export function planningSentence(
+  t: Translate,
+  f: Formatter,
+  planning: ValidityPlanning,
+  limits: Pick<ValidityLimits, "power">,
+): string {
+  return t("validity.planning.contrast", {
+    count: planning.agentsPerGroup,
+    d: f.number(planning.d),
+    power: f.percent(limits.power),
+  });
 }
 
-export function outcomePlanningSentence(people: number, r: number): string {
-  return `To see a correlation of r = ${r.toFixed(2).replace(/^0/, "")} at 80% power you need about ${people} people.`;
+export function outcomePlanningSentence(
+  t: Translate,
+  f: Formatter,
+  planning: ValidityPlanning,
+  limits: Pick<ValidityLimits, "power">,
+): string {
+  return t("validity.planning.outcomes", {
+    count: planning.people,
+    r: f.number(planning.r, 2),
+    power: f.percent(limits.power),
+  });
 }
 
-/** The suggestion for values that neither separate nor go with any outcome. */
-export function weightAdvice(names: readonly string[]): string {
-  if (names.length === 0) return "Every value with enough data separates your top agents or goes with an outcome.";
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `${list} ${names.length === 1 ? "neither separates" : "neither separate"} your top agents nor ${names.length === 1 ? "goes" : "go"} with an outcome so far. Consider lowering ${names.length === 1 ? "its" : "their"} weight in the next version of the questionnaire.`;
+/**
+ * The suggestion for values that neither separate nor go with any outcome. `list` names them joined in the reader's
+ * language (Intl.ListFormat, on the server).
+ */
+export function weightAdvice(t: Translate, names: readonly string[], list: string): string {
+  if (names.length === 0) return t("validity.advice.allSupported");
+  return t("validity.advice.unsupported", { count: names.length, values: list });
 }
 
 /** The benchmark page's one line about the validity page. */

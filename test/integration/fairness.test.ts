@@ -111,7 +111,7 @@ describe("adverse-impact report", () => {
       flagged: false,
     });
     expect(byGroup["not-disclosed"]).toMatchObject({
-      label: "Not disclosed",
+      labelKey: "fairness:group.notDisclosed",
       notDisclosed: true,
       total: 5,
       selected: 2,

@@ -1,22 +1,28 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 export const DEFAULT_THRESHOLD = 50;
+export const THRESHOLD_MIN = 0;
+export const THRESHOLD_MAX = 100;
+
+const thresholdInvalid = msg("fairness:cut.thresholdInvalid", { min: THRESHOLD_MIN, max: THRESHOLD_MAX });
 
 /** The cut of the adverse-impact report: overall alignment at least `threshold`, or the latest decision is advance. */
 export type FairnessCut = { kind: "overall"; threshold: number } | { kind: "advance" };
 
 const fairnessQuerySchema = z.object({
-  cut: z.enum(["overall", "advance"]).default("overall"),
+  cut: z.enum(["overall", "advance"], { message: msg("fairness:cut.unreadable") }).default("overall"),
   threshold: z.coerce
-    .number({ invalid_type_error: "The threshold must be a number from 0 to 100." })
-    .min(0, "The threshold must be a number from 0 to 100.")
-    .max(100, "The threshold must be a number from 0 to 100.")
+    .number({ invalid_type_error: thresholdInvalid })
+    .min(THRESHOLD_MIN, thresholdInvalid)
+    .max(THRESHOLD_MAX, thresholdInvalid)
     .default(DEFAULT_THRESHOLD),
 });
 
 /**
  * Reads `?cut=overall|advance&threshold=N` (a GET form). Empty fields count as absent; anything invalid falls back
- * to the default cut and says why, so a hand-edited link still shows a report.
+ * to the default cut and says why, so a hand-edited link still shows a report. The error is a message key
+ * (~/i18n/message): the loader shows it in the reader's language.
  */
 export function parseFairnessQuery(url: URL): { cut: FairnessCut; error: string | null } {
   const raw: Record<string, string> = {};
@@ -25,7 +31,7 @@ export function parseFairnessQuery(url: URL): { cut: FairnessCut; error: string 
   if (!parsed.success) {
     return {
       cut: { kind: "overall", threshold: DEFAULT_THRESHOLD },
-      error: parsed.error.issues[0]?.message ?? "The cut could not be read.",
+      error: parsed.error.issues[0]?.message ?? msg("fairness:cut.unreadable"),
     };
   }
   return {
