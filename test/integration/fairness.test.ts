@@ -217,6 +217,45 @@ describe("adverse-impact report", () => {
     expect(audit[0].actor_user_id).toBe(recruiter.id);
   });
 
+  it("speaks the reader's language: Finnish page words and CSV headers, numbers still dot-decimal in the CSV", async () => {
+    const { org, cookie, position, recruiter } = await setup();
+    await testDb.db().updateTable("users").set({ language: "fi" }).where("id", "=", recruiter.id).execute();
+    const man = { gender: "man", ageBand: null, ethnicity: null };
+    const woman = { gender: "woman", ageBand: null, ethnicity: null };
+    await addCounted(org.id, position, 48, { overall: 70, demographics: man });
+    await addCounted(org.id, position, 32, { overall: 10, demographics: man });
+    await addCounted(org.id, position, 12, { overall: 70, demographics: woman });
+    await addCounted(org.id, position, 28, { overall: 10, demographics: woman });
+    const res = await outcome(() =>
+      csvRoute.loader({
+        request: getRequest(`/app/positions/${position.positionId}/fairness.csv?cut=overall&threshold=50`, cookie),
+        params: { positionId: position.positionId },
+        context: {},
+      }),
+    );
+    expect(res.headers.get("Content-Disposition")).toMatch(/filename=".*-haitallinen-vaikutus\.csv"/);
+    const lines = (res.data as string).split("\r\n");
+    expect(lines[0]).toBe(
+      "ominaisuus,ryhmä,hakijat,valitut,valintaosuus,vaikutussuhde,alle_neljä_viidesosaa,z,fisherin_p_kaksisuuntainen,huomautus",
+    );
+    // the candidates' own option words (app/i18n/locales/fi.json), 12/40 = 0.3, ratio 0.3/0.6 = 0.5
+    expect(lines).toContain("Sukupuoli,Nainen,40,12,0.3000,0.5000,kyllä,3.098,0.003409,");
+    expect(lines).toContain("Sukupuoli,Mies,80,48,0.6000,1.0000,ei,,,suurin valintaosuus (vertailuryhmä)");
+    expect(lines).toContain("rajaus,kokonaisyhteensopivuus vähintään 50");
+
+    const pageRes = await outcome(() =>
+      page.loader({
+        request: getRequest(`/app/positions/${position.positionId}/fairness?threshold=500`, cookie),
+        params: { positionId: position.positionId },
+        context: {},
+      }),
+    );
+    const loaded = pageRes.data as { title: string; error: string; cutText: string };
+    expect(loaded.title).toMatch(/^Haitallinen vaikutus · /);
+    expect(loaded.error).toBe("Kynnysarvon on oltava luku väliltä 0–100.");
+    expect(loaded.cutText).toBe("kokonaisyhteensopivuus vähintään 50");
+  });
+
   it("answers 404 for another organization's position (page and CSV) and redirects visitors", async () => {
     const a = await setup();
     const other = await makeOrganization("Other");

@@ -15,6 +15,7 @@ import { recordDecision } from "../../app/models/decision.server";
 import type { ValidityReport } from "../../app/models/validity.server";
 import { parseResponsesCsv } from "../../app/questionnaire/responses-csv";
 import { correlation, scoreAll, type OutcomeTable } from "../../app/scoring";
+import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
 import { EXAMPLES, makePositionRow, makePublishedVersion, makeResponseRow } from "../factories-benchmark";
 import { scoreResponse } from "../../app/models/score.server";
@@ -133,6 +134,31 @@ describe("validity page", () => {
     expect(rows[0]).toBe("metric,people,value,n,r,ci_low,ci_high,p,r_critical,reading");
     // 2 metrics x (3 values x 2 groups of people + overall)
     expect(rows).toHaveLength(1 + 2 * (s.q.values.length * 2 + 1));
+  });
+
+  it("gives a Finnish reader the page title and CSV headers in Finnish, the numbers and codes unchanged", async () => {
+    const s = await setup();
+    await getDb().updateTable("users").set({ language: "fi" }).where("id", "=", s.user.id).execute();
+    const res = await page(s.positionId, s.cookie);
+    const report = res.data as ValidityReport & { title: string };
+    expect(report.title).toMatch(/^Pätevyys · /);
+    const csv = await outcome(() =>
+      validityCsvRoute.loader({
+        request: getRequest(`/app/positions/${s.positionId}/validity.csv?table=contrast`, s.cookie),
+        params: { positionId: s.positionId },
+        context: {},
+      }),
+    );
+    const lines = String(csv.data).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "arvo,n_parhaat,n_vertailu,keskiarvo_parhaat,keskiarvo_vertailu,d,g,lv_alaraja,lv_yläraja,tulos",
+    );
+    const first = report.values[0];
+    const cells = lines[1].split(",");
+    expect(cells.slice(0, 3)).toEqual([first.id, String(first.contrast!.nTop), String(first.contrast!.nComparison)]);
+    expect(Number(cells[5])).toBe(first.contrast!.d);
+    const verdictWords = { distinguishes: "erottaa", unclear: "ei vielä osoitettu", reversed: "päinvastainen" };
+    expect(cells[9]).toBe(verdictWords[first.contrast!.verdict!]);
   });
 
   it("sets the hires' overall fit against an outcome from 10 hires, with an expectancy table", async () => {
