@@ -4,8 +4,8 @@
 //
 // Issue 18: the validity page's sentences are catalog entries (fairness namespace, "validity.…") with the numbers as
 // parameters in the reader's number format; the functions below take the translator and the formatter. The notes
-// shown on the results table, fit reports and the benchmark page (verdictNote, verdictMark, validitySummary) are
-// still worded here in English for those pages.
+// shown on the results table, fit reports and the benchmark page have catalog versions (verdictNoteIn, verdictMarkIn,
+// validitySummaryIn); the English verdictNote, verdictMark and validitySummary stay until those pages switch.
 import type { Formatter } from "~/i18n/format";
 import type { Translate } from "~/i18n/i18n";
 import type { ContrastReport, ContrastValue, Correlation, Verdict } from "~/scoring";
@@ -144,4 +144,34 @@ export function validitySummary(contrast: ContrastReport | null | undefined, val
   }
   const separating = verdicts.filter((v) => v === "distinguishes").length;
   return `${separating} of ${values} values separate your top agents from the ${contrast.agents} comparison ${contrast.agents === 1 ? "agent" : "agents"} so far.`;
+}
+
+/** verdictNote in the reader's language (`t` bound to the fairness namespace). */
+export function verdictNoteIn(t: Translate, verdict: Verdict | null | undefined): string | null {
+  if (verdict === "unclear") return t("validity.note.unclear");
+  if (verdict === "reversed") return t("validity.note.reversed");
+  return null;
+}
+
+/** verdictMark in the reader's language. */
+export function verdictMarkIn(t: Translate, verdict: Verdict | null | undefined): string | null {
+  if (verdict === "unclear") return t("validity.mark.unclear");
+  if (verdict === "reversed") return t("validity.mark.reversed");
+  return null;
+}
+
+/** validitySummary in the reader's language; `minContrastN` is the engine's (app/scoring/contrast.ts). */
+export function validitySummaryIn(
+  t: Translate,
+  contrast: ContrastReport | null | undefined,
+  values: number,
+  minContrastN: number,
+): string {
+  if (!contrast || contrast.agents === 0) return t("validity.summary.none");
+  const verdicts = Object.values(contrast.values).map((c) => c.verdict);
+  if (verdicts.every((v) => v === null)) {
+    return t("validity.summary.waiting", { count: contrast.agents, min: minContrastN });
+  }
+  const separating = verdicts.filter((v) => v === "distinguishes").length;
+  return t("validity.summary.separating", { count: contrast.agents, separating, values });
 }

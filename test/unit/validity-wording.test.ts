@@ -11,6 +11,12 @@ import {
   outcomePlanningSentence,
   planningSentence,
   readingLabel,
+  validitySummary,
+  validitySummaryIn,
+  verdictMark,
+  verdictMarkIn,
+  verdictNote,
+  verdictNoteIn,
   weightAdvice,
 } from "../../app/utils/validity-wording";
 
@@ -98,5 +104,37 @@ describe("validity wording", () => {
     expect(criticalSentence(ro.t, ro.f, 20, 0.444)).toBe(
       "Cu 20 de agenți, doar corelațiile dincolo de ±0,44 se pot distinge de zero.",
     );
+  });
+});
+
+describe("the notes other pages show", () => {
+  const contrastOf = (agents: number, verdicts: ContrastValue["verdict"][]) => ({
+    agents,
+    excluded: [],
+    values: Object.fromEntries(verdicts.map((v, i) => [`v${i}`, contrast({ verdict: v })])),
+  });
+
+  it("match the English wording and translate", () => {
+    const en = staffT("en", "fairness");
+    for (const v of ["unclear", "reversed", "distinguishes", null] as const) {
+      expect(verdictNoteIn(en, v)).toBe(verdictNote(v));
+      expect(verdictMarkIn(en, v)).toBe(verdictMark(v));
+    }
+    for (const c of [
+      null,
+      contrastOf(0, []),
+      contrastOf(1, [null, null]),
+      contrastOf(9, ["distinguishes", "unclear"]),
+    ]) {
+      expect(validitySummaryIn(en, c, 3, 5)).toBe(validitySummary(c, 3));
+    }
+    expect(validitySummaryIn(en, contrastOf(9, ["distinguishes", "unclear"]), 3, 5)).toBe(
+      "1 of 3 values separate your top agents from the 9 comparison agents so far.",
+    );
+    const fi = staffT("fi", "fairness");
+    expect(validitySummaryIn(fi, contrastOf(9, ["distinguishes", "unclear"]), 3, 5)).toBe(
+      "Tähän mennessä 1/3 arvoa erottaa parhaat asiakaspalvelijanne 9 vertailuryhmän asiakaspalvelijasta.",
+    );
+    expect(verdictMarkIn(fi, "reversed")).toBe("vertailuryhmä korkeampi");
   });
 });
