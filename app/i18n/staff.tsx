@@ -9,7 +9,19 @@ import { staffTranslator } from "./staff-translator";
 
 /** Staff namespaces: one per area (app/i18n/staff/<locale>/<namespace>.json). */
 export type StaffNamespace =
-  "common" | "errors" | "shell" | "admin" | "content" | "positions" | "benchmark" | "results" | "report" | "fairness";
+  | "common"
+  | "errors"
+  | "shell"
+  | "admin"
+  | "content"
+  | "positions"
+  | "benchmark"
+  | "results"
+  | "report"
+  | "fairness"
+  | "questionnaires"
+  | "invitations"
+  | "outcomes";
 
 export function StaffI18n({ locale, children }: { locale: Locale; children: ReactNode }) {
   const catalogs = staffCatalogsIfLoaded(locale);

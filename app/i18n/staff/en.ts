@@ -12,5 +12,23 @@ import benchmark from "./en/benchmark.json";
 import results from "./en/results.json";
 import report from "./en/report.json";
 import fairness from "./en/fairness.json";
+import questionnaires from "./en/questionnaires.json";
+import invitations from "./en/invitations.json";
+import outcomes from "./en/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};

@@ -12,5 +12,23 @@ import benchmark from "./es/benchmark.json";
 import results from "./es/results.json";
 import report from "./es/report.json";
 import fairness from "./es/fairness.json";
+import questionnaires from "./es/questionnaires.json";
+import invitations from "./es/invitations.json";
+import outcomes from "./es/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};

@@ -12,5 +12,23 @@ import benchmark from "./fi/benchmark.json";
 import results from "./fi/results.json";
 import report from "./fi/report.json";
 import fairness from "./fi/fairness.json";
+import questionnaires from "./fi/questionnaires.json";
+import invitations from "./fi/invitations.json";
+import outcomes from "./fi/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};

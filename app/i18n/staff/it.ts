@@ -12,5 +12,23 @@ import benchmark from "./it/benchmark.json";
 import results from "./it/results.json";
 import report from "./it/report.json";
 import fairness from "./it/fairness.json";
+import questionnaires from "./it/questionnaires.json";
+import invitations from "./it/invitations.json";
+import outcomes from "./it/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};

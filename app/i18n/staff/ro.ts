@@ -12,5 +12,23 @@ import benchmark from "./ro/benchmark.json";
 import results from "./ro/results.json";
 import report from "./ro/report.json";
 import fairness from "./ro/fairness.json";
+import questionnaires from "./ro/questionnaires.json";
+import invitations from "./ro/invitations.json";
+import outcomes from "./ro/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};

@@ -12,5 +12,23 @@ import benchmark from "./sl/benchmark.json";
 import results from "./sl/results.json";
 import report from "./sl/report.json";
 import fairness from "./sl/fairness.json";
+import questionnaires from "./sl/questionnaires.json";
+import invitations from "./sl/invitations.json";
+import outcomes from "./sl/outcomes.json";
 
-export default { translation, common, errors, shell, admin, content, positions, benchmark, results, report, fairness };
+export default {
+  translation,
+  common,
+  errors,
+  shell,
+  admin,
+  content,
+  positions,
+  benchmark,
+  results,
+  report,
+  fairness,
+  questionnaires,
+  invitations,
+  outcomes,
+};
