@@ -21,7 +21,8 @@ export type StaffNamespace =
   | "fairness"
   | "questionnaires"
   | "invitations"
-  | "outcomes";
+  | "outcomes"
+  | "wording";
 
 export function StaffI18n({ locale, children }: { locale: Locale; children: ReactNode }) {
   const catalogs = staffCatalogsIfLoaded(locale);

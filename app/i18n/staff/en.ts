@@ -15,6 +15,7 @@ import fairness from "./en/fairness.json";
 import questionnaires from "./en/questionnaires.json";
 import invitations from "./en/invitations.json";
 import outcomes from "./en/outcomes.json";
+import wording from "./en/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };

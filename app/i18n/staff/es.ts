@@ -15,6 +15,7 @@ import fairness from "./es/fairness.json";
 import questionnaires from "./es/questionnaires.json";
 import invitations from "./es/invitations.json";
 import outcomes from "./es/outcomes.json";
+import wording from "./es/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };

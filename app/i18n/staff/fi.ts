@@ -15,6 +15,7 @@ import fairness from "./fi/fairness.json";
 import questionnaires from "./fi/questionnaires.json";
 import invitations from "./fi/invitations.json";
 import outcomes from "./fi/outcomes.json";
+import wording from "./fi/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };

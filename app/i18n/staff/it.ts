@@ -15,6 +15,7 @@ import fairness from "./it/fairness.json";
 import questionnaires from "./it/questionnaires.json";
 import invitations from "./it/invitations.json";
 import outcomes from "./it/outcomes.json";
+import wording from "./it/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };

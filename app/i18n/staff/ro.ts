@@ -15,6 +15,7 @@ import fairness from "./ro/fairness.json";
 import questionnaires from "./ro/questionnaires.json";
 import invitations from "./ro/invitations.json";
 import outcomes from "./ro/outcomes.json";
+import wording from "./ro/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };

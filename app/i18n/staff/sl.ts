@@ -15,6 +15,7 @@ import fairness from "./sl/fairness.json";
 import questionnaires from "./sl/questionnaires.json";
 import invitations from "./sl/invitations.json";
 import outcomes from "./sl/outcomes.json";
+import wording from "./sl/wording.json";
 
 export default {
   translation,
@@ -31,4 +32,5 @@ export default {
   questionnaires,
   invitations,
   outcomes,
+  wording,
 };
