@@ -242,7 +242,7 @@ async function main() {
 
   // 1. In process: the loader's model calls.
   const { getFitReportPage } = await import("../app/models/fit-report.server");
-  const once = () => getFitReportPage(org.id, positionId, reportResponseId);
+  const once = () => getFitReportPage(org.id, positionId, reportResponseId, "en");
   await once();
   queries = 0;
   await once();
@@ -268,7 +268,7 @@ async function main() {
   const { renderToString } = await import("react-dom/server");
   const { ReportValue } = await import("../app/components/report-value");
   const { ReportScenarios } = await import("../app/components/report-scenarios");
-  const report = await getFitReportPage(org.id, positionId, reportResponseId);
+  const report = await getFitReportPage(org.id, positionId, reportResponseId, "en");
   const parts = {
     values: () => report.values.map((value) => renderToString(createElement(ReportValue, { value }))).join(""),
     scenarios: () => renderToString(createElement(ReportScenarios, { scenarios: report.scenarios })),

@@ -7,6 +7,7 @@ import { TEXT_LIMITS } from "~/utils/text-limits";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import type { ActionResult } from "./benchmark-agents";
 import { fmt } from "./benchmark-format";
+import { useStaffT } from "~/i18n/staff";
 import { algorithmLabel } from "~/utils/report-wording";
 
 type Diag = BenchmarkDiagnostics;
@@ -26,6 +27,7 @@ export function ActivationSection({
   /** The user may activate (admins only). */
   canActivate: boolean;
 }) {
+  const tw = useStaffT("wording");
   const reasonErrors =
     result && !result.ok && result.values.intent === "activate" ? result.fieldErrors.reason : undefined;
   const activateError =
@@ -40,7 +42,7 @@ export function ActivationSection({
         <p>
           Candidates are scored against the benchmark activated on <FormattedDate value={active.activatedAt} /> by{" "}
           {active.activatedBy ?? "a former team member"} ({active.snapshot.included.length} of {active.snapshot.agents}{" "}
-          agents included). <span className="badge">{algorithmLabel(active.algorithmVersion)}</span>
+          agents included). <span className="badge">{algorithmLabel(tw, active.algorithmVersion)}</span>
         </p>
       ) : (
         <p>No benchmark is active yet, so candidates of this position are not scored.</p>

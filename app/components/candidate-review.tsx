@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/field";
 import { FormattedDate } from "~/components/formatted-date";
-import { REVIEW_EXPLANATION, REVIEW_STATUS_LABEL } from "~/utils/report-wording";
+import { useStaffT } from "~/i18n/staff";
+import { reviewExplanation, reviewStatusLabel } from "~/utils/report-wording";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 
 type ReviewView = {
@@ -29,12 +30,13 @@ export function CandidateReview({
   noteErrors: string[] | undefined;
   formError: string | null | undefined;
 }) {
+  const tw = useStaffT("wording");
   return (
     <section aria-labelledby="review-heading" className="card review-panel" id="review">
       <h2 id="review-heading">
         Review: <span className="review-status">{review.label}</span>
       </h2>
-      {review.status === "pending" ? <p>{REVIEW_EXPLANATION}</p> : null}
+      {review.status === "pending" ? <p>{reviewExplanation(tw)}</p> : null}
       <ul>
         {flags.map((f) => (
           <li key={f.flag}>
@@ -66,7 +68,7 @@ export function CandidateReview({
             Scores can be used
           </button>
           <button type="submit" name="status" value="set_aside" className="secondary" disabled={busy}>
-            {REVIEW_STATUS_LABEL.set_aside}
+            {reviewStatusLabel(tw, "set_aside")}
           </button>
         </div>
       </Form>

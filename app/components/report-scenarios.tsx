@@ -1,4 +1,6 @@
 import type { FitReport } from "~/models/fit-report.server";
+import type { Translate } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
 import { agentCountText } from "~/utils/report-wording";
 
 type Scenario = FitReport["scenarios"][number];
@@ -6,18 +8,18 @@ type Scenario = FitReport["scenarios"][number];
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
 /** "3 of 7 agents": how many agents chose an option (the printed summary; the screen shows the shares beside). */
-function agentsText(scenario: Scenario, option: Scenario["options"][number]): string {
-  return option.count === null ? "no benchmark" : agentCountText(option.count, scenario.agentsAnswered);
+function agentsText(t: Translate, scenario: Scenario, option: Scenario["options"][number]): string {
+  return option.count === null ? "no benchmark" : agentCountText(t, option.count, scenario.agentsAnswered);
 }
 
 /** The printed line of a scenario after its value's name: the candidate's option beside the agents' choice. */
-function summaryText(scenario: Scenario): string {
+function summaryText(t: Translate, scenario: Scenario): string {
   const chosen = scenario.options.find((o) => o.id === scenario.chosen);
   if (!chosen) return "not answered.";
-  const picked = `chose “${chosen.text}” (${agentsText(scenario, chosen)})`;
+  const picked = `chose “${chosen.text}” (${agentsText(t, scenario, chosen)})`;
   if (chosen.consensus) return `${picked}, the agents' choice.`;
   const consensus = scenario.options.filter((o) => o.consensus);
-  return `${picked}; agents' choice: ${consensus.map((o) => `“${o.text}” (${agentsText(scenario, o)})`).join(" or ")}.`;
+  return `${picked}; agents' choice: ${consensus.map((o) => `“${o.text}” (${agentsText(t, scenario, o)})`).join(" or ")}.`;
 }
 
 /** What the counts under a scenario's table mean. */
@@ -31,6 +33,7 @@ function footnote(scenario: Scenario): string {
 
 /** The fit report's scenario answers: per scenario the options, the candidate's choice and the agents' counts. */
 export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
+  const tw = useStaffT("wording");
   return (
     <section aria-labelledby="scenarios-heading" className="report-scenarios">
       <h2 id="scenarios-heading">Scenario answers</h2>
@@ -39,7 +42,7 @@ export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
         {scenarios.map((s) => (
           <li key={s.itemId}>
             <strong>{`${s.valueName}:`}</strong>
-            {` ${summaryText(s)}`}
+            {` ${summaryText(tw, s)}`}
           </li>
         ))}
       </ul>
@@ -66,7 +69,7 @@ export function ReportScenarios({ scenarios }: { scenarios: Scenario[] }) {
                     {o.consensus ? <span className="badge">agents&apos; choice</span> : null}
                   </td>
                   <td>{o.id === s.chosen ? "✓ chosen" : ""}</td>
-                  <td>{o.count === null ? "–" : agentCountText(o.count, s.agentsAnswered)}</td>
+                  <td>{o.count === null ? "–" : agentCountText(tw, o.count, s.agentsAnswered)}</td>
                   <td>{percent(o.share)}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 import { ValueBandChart } from "~/components/value-band-chart";
 import type { FitReport } from "~/models/fit-report.server";
+import { useStaffT } from "~/i18n/staff";
 import { bandReading, whole } from "~/utils/report-wording";
 
 /**
@@ -9,8 +10,9 @@ import { bandReading, whole } from "~/utils/report-wording";
  * with a comment, and eight values make that a measurable part of rendering the page (issue 19).
  */
 export function ReportValue({ value }: { value: FitReport["values"][number] }) {
+  const tw = useStaffT("wording");
   const r = value.result;
-  const reading = r?.band ? bandReading(r.band, value.direction, value.verdict.uncertain) : null;
+  const reading = r?.band ? bandReading(tw, r.band, value.direction, value.verdict.uncertain) : null;
   return (
     <section className="report-value" aria-labelledby={`value-${value.id}`}>
       <div className="report-value-head">

@@ -4,7 +4,8 @@ import { TableRegion } from "~/components/table-region";
 import { languageName } from "~/i18n/locale";
 import type { ResultRow, ValueHeading } from "~/models/results.server";
 import { DECISION_LABEL } from "~/utils/decision-labels";
-import { bandReading, REVIEW_STATUS_LABEL, whole } from "~/utils/report-wording";
+import { useStaffT } from "~/i18n/staff";
+import { bandReading, reviewStatusLabel, whole } from "~/utils/report-wording";
 import { verdictMark, verdictNote } from "~/utils/validity-wording";
 import type { Verdict } from "~/scoring";
 
@@ -38,6 +39,7 @@ export function ResultsTable({
   /** "results-table" is the ranking (the e2e specs read its rows); the held-out groups use another class. */
   className?: string;
 }) {
+  const tw = useStaffT("wording");
   return (
     <TableRegion
       label={className === "results-table" ? "Ranking table" : `${caption} (table)`.replace(/^Candidates /, "")}
@@ -89,7 +91,7 @@ export function ResultsTable({
               </td>
               {values.map((v) => {
                 const cell = row.values[v.id];
-                const reading = cell?.band ? bandReading(cell.band, v.direction, cell.uncertain === true) : null;
+                const reading = cell?.band ? bandReading(tw, cell.band, v.direction, cell.uncertain === true) : null;
                 return (
                   <td key={v.id}>
                     {whole(cell?.alignment)}
@@ -104,7 +106,7 @@ export function ResultsTable({
               })}
               <td>
                 {row.review ? (
-                  <span className="badge review-badge">{REVIEW_STATUS_LABEL[row.reviewStatus]}</span>
+                  <span className="badge review-badge">{reviewStatusLabel(tw, row.reviewStatus)}</span>
                 ) : null}{" "}
                 {row.flags.join(", ")}
                 {row.incomplete ? <span className="muted small"> incomplete</span> : null}
@@ -138,12 +140,13 @@ export function HeldOutGroups({
         Showing the first {group.rows.length} of {group.total}.
       </p>
     ) : null;
+  const tw = useStaffT("wording");
   return (
     <>
       {needsReview.total > 0 ? (
         <section aria-labelledby="needs-review-heading" className="card review-panel">
           <h2 id="needs-review-heading">
-            {REVIEW_STATUS_LABEL.pending} ({needsReview.total})
+            {reviewStatusLabel(tw, "pending")} ({needsReview.total})
           </h2>
           <p>
             Their answers raised a hard flag or two soft flags, so they are not ranked with the others until someone
@@ -162,8 +165,8 @@ export function HeldOutGroups({
       {setAside.total > 0 ? (
         <details className="set-aside">
           <summary>
-            {REVIEW_STATUS_LABEL.set_aside}: {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not ranked,
-            compared or counted in the fairness report
+            {reviewStatusLabel(tw, "set_aside")}: {setAside.total} candidate{setAside.total === 1 ? "" : "s"}, not
+            ranked, compared or counted in the fairness report
           </summary>
           <ResultsTable
             rows={setAside.rows}

@@ -15,6 +15,8 @@ import {
 import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import type { Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { flagMeaning } from "~/utils/report-wording";
 import { describeActivationConcerns, storedAlgorithm, type Actor } from "./benchmark-activation.server";
 import { computeDraftBenchmark, getPositionForBenchmark } from "./benchmark-draft.server";
@@ -132,7 +134,8 @@ export type AgentDiagnostics = {
 };
 
 /** Everything the benchmark page shows: draft snapshot, agents with flags and pull, warnings, active and history. */
-export async function getBenchmarkDiagnostics(orgId: string, positionId: string) {
+export async function getBenchmarkDiagnostics(orgId: string, positionId: string, locale: Locale = "en") {
+  const tw = staffT(locale, "wording");
   const db = getDb();
   const position = await getPositionForBenchmark(orgId, positionId, db);
   const draft = await computeDraftBenchmark(orgId, positionId, db);
@@ -172,7 +175,7 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string)
       group: input.group ?? "top",
       source: sourceById.get(input.respondent) ?? "web",
       flags,
-      flagExplanations: flags.map((f) => flagMeaning(f, snapshot.algorithmVersion)),
+      flagExplanations: flags.map((f) => flagMeaning(tw, f, snapshot.algorithmVersion)),
       hard,
       status: ex ? "excluded" : "included",
       excludedBy: ex ? ex.reason : null,

@@ -19,15 +19,18 @@ import {
   algorithmLabel,
   bandReading,
   flagMeaning,
+  notScoredVerdict,
   offTargetSentence,
-  REVIEW_STATUS_LABEL,
-  NOT_SCORED_VERDICT,
   percentileWithInterval,
   probeReason,
+  reviewStatusLabel,
   valueVerdict,
   type ValueVerdict,
 } from "~/utils/report-wording";
-import { verdictNote } from "~/utils/validity-wording";
+import { verdictNoteIn } from "~/utils/validity-wording";
+import type { Translate } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 
 export type ReportValue = ValueHeading & {
   stats: Pick<ValueStats, "n" | "median" | "p10" | "p90" | "sdUsed"> | null;
@@ -67,19 +70,24 @@ async function requireCandidateResponse(orgId: string, positionId: string, respo
 }
 
 /** Where a flagged candidate stands in review before ranking, with who reviewed it, when and why. */
-function reviewState(response: {
-  review_status: ReviewStatus;
-  review_note: string | null;
-  reviewed_at: string | null;
-  reviewer_name: string | null;
-  reviewer_email: string | null;
-}) {
+function reviewState(
+  t: Translate,
+  response: {
+    review_status: ReviewStatus;
+    review_note: string | null;
+    reviewed_at: string | null;
+    reviewer_name: string | null;
+    reviewer_email: string | null;
+  },
+) {
   return {
     status: response.review_status,
-    label: REVIEW_STATUS_LABEL[response.review_status],
+    label: reviewStatusLabel(t, response.review_status),
     note: response.review_note,
     reviewedAt: response.reviewed_at,
-    reviewedBy: response.reviewed_at ? response.reviewer_name || response.reviewer_email || "a former user" : null,
+    reviewedBy: response.reviewed_at
+      ? response.reviewer_name || response.reviewer_email || t("wording:report.formerUser")
+      : null,
   };
 }
 
@@ -94,6 +102,7 @@ async function currentScore(orgId: string, responseId: string, db: DB) {
 }
 
 function reportValues(
+  t: Translate,
   values: ValueHeading[],
   q: Questionnaire,
   snapshot: BenchmarkSnapshot | null,
@@ -103,19 +112,19 @@ function reportValues(
     const stats = snapshot?.values[heading.id] ?? null;
     const valueResult = result?.values[heading.id] ?? null;
     const verdict = result
-      ? valueVerdict(valueResult ?? undefined, stats ?? undefined, heading.direction)
-      : NOT_SCORED_VERDICT;
+      ? valueVerdict(t, valueResult ?? undefined, stats ?? undefined, heading.direction)
+      : notScoredVerdict(t);
     const probes = q.values.find((v) => v.id === heading.id)?.probes ?? [];
     return {
       ...heading,
       stats: stats ? { n: stats.n, median: stats.median, p10: stats.p10, p90: stats.p90, sdUsed: stats.sdUsed } : null,
       result: valueResult,
       verdict,
-      percentileText: valueResult ? percentileWithInterval(valueResult) : null,
-      alignmentText: valueResult ? alignmentLine(valueResult, heading.direction) : null,
+      percentileText: valueResult ? percentileWithInterval(t, valueResult) : null,
+      alignmentText: valueResult ? alignmentLine(t, valueResult, heading.direction) : null,
       probes,
-      probeReason: result && verdict.probe ? probeReason(verdict) : null,
-      validityNote: verdictNote(snapshot?.contrast?.values[heading.id]?.verdict),
+      probeReason: result && verdict.probe ? probeReason(t, verdict) : null,
+      validityNote: verdictNoteIn(t, snapshot?.contrast?.values[heading.id]?.verdict),
     };
   });
 }
@@ -165,18 +174,22 @@ function reportScenarios(
  * Everything the fit report shows; 404 unless the response is a candidate of this position in this organization.
  * The reads are batched in fit-report-data.server.ts (one round trip with warm caches, issue 19).
  */
-export async function getFitReport(orgId: string, positionId: string, responseId: string) {
-  return fitReport(await loadFitReportData(orgId, positionId, responseId));
+export async function getFitReport(orgId: string, positionId: string, responseId: string, locale: Locale = "en") {
+  return fitReport(await loadFitReportData(orgId, positionId, responseId), staffT(locale, "wording"));
 }
 
 /** The fit report page: the report and the candidate's language against the benchmark agents' (issue 11). */
-export async function getFitReportPage(orgId: string, positionId: string, responseId: string) {
+export async function getFitReportPage(orgId: string, positionId: string, responseId: string, locale: Locale) {
   const data = await loadFitReportData(orgId, positionId, responseId, { withLanguage: true });
   const included = data.snapshot ? (data.snapshot.included ?? []) : null;
-  return { ...fitReport(data), language: languageComparison(data.response.locale, included, data.agents ?? []) };
+  return {
+    ...fitReport(data, staffT(locale, "wording")),
+    language: languageComparison(data.response.locale, included, data.agents ?? []),
+  };
 }
 
-function fitReport(data: FitReportData) {
+/** The report worded by `t` (the reader's language; the public API reads it in English). */
+function fitReport(data: FitReportData, t: Translate) {
   const { response, q, values, snapshot } = data;
   const result = response.result_json !== null ? (JSON.parse(response.result_json) as CandidateResult) : null;
   // The score names the algorithm it was computed with; its wording follows that algorithm.
@@ -187,7 +200,7 @@ function fitReport(data: FitReportData) {
     : null;
   const benchmarkIsActive = response.benchmark_status === "active";
 
-  const rows = reportValues(values, q, snapshot, result);
+  const rows = reportValues(t, values, q, snapshot, result);
   const answers = JSON.parse(response.answers_json || "{}") as Record<string, unknown>;
   const scenarios = reportScenarios(q, values, snapshot, answers);
   const weakest = weakestValue(values, result);
@@ -203,10 +216,10 @@ function fitReport(data: FitReportData) {
     notScoredReason: result
       ? null
       : !response.submitted_at
-        ? "This candidate has not submitted yet."
+        ? t("wording:report.notSubmitted")
         : data.hasActiveBenchmark
-          ? "This candidate has not been scored yet against the active benchmark."
-          : "There is no active benchmark yet, so nobody can be scored. Activate one on the Benchmark tab.",
+          ? t("wording:report.notScoredYet")
+          : t("wording:report.noActiveBenchmark"),
     values: rows,
     overall: result
       ? {
@@ -215,21 +228,22 @@ function fitReport(data: FitReportData) {
           weakest: weakest ? { id: weakest.id, name: weakest.name } : null,
           below: result.belowValues.map((id) => values.find((v) => v.id === id)?.name ?? id),
           offTarget: offTargetSentence(
+            t,
             rows.filter((r) => r.direction === "target" && r.result?.band === "above").map((r) => r.name),
           ),
           incomplete: result.incomplete,
           missing: rows.filter((r) => r.result?.alignment === null || !r.result).map((r) => r.name),
         }
       : null,
-    flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: flagMeaning(flag, algorithm) })),
+    flags: (result?.flags ?? []).map((flag) => ({ flag, meaning: flagMeaning(t, flag, algorithm) })),
     review: result?.review ?? false,
-    reviewState: result?.review ? reviewState(response) : null,
+    reviewState: result?.review ? reviewState(t, response) : null,
     scenarios,
     provenance:
       result && response.algorithm_version !== null && response.scored_at !== null
         ? {
             algorithmVersion: response.algorithm_version,
-            algorithmLabel: algorithmLabel(algorithm),
+            algorithmLabel: algorithmLabel(t, algorithm),
             /** The benchmark the score was made with (the page names its activation time, the API its id). */
             benchmarkId: response.benchmark_id,
             questionnaireTitle: q.title,
@@ -245,7 +259,7 @@ function fitReport(data: FitReportData) {
       note: d.note,
       hiredOn: d.hired_on,
       decidedAt: d.decided_at,
-      decidedBy: d.decided_by_name ?? d.decided_by_email ?? "a former user",
+      decidedBy: d.decided_by_name ?? d.decided_by_email ?? t("wording:report.formerUser"),
     })),
   };
 }
@@ -256,7 +270,8 @@ export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
 /** Two to four candidates of the position side by side; any id outside the position or organization => 404. */
-export async function getComparison(orgId: string, positionId: string, responseIds: string[]) {
+export async function getComparison(orgId: string, positionId: string, responseIds: string[], locale: Locale) {
+  const t = staffT(locale, "wording");
   const db = getDb();
   const context = await positionContext(orgId, positionId, db);
   const candidates = [];
@@ -287,17 +302,17 @@ export async function getComparison(orgId: string, positionId: string, responseI
       weakest: weakest?.name ?? null,
       review: result?.review ?? false,
       /** Where a flagged candidate stands in review ("Needs review", "Reviewed: scores can be used"). */
-      reviewLabel: result?.review ? REVIEW_STATUS_LABEL[response.review_status] : null,
+      reviewLabel: result?.review ? reviewStatusLabel(t, response.review_status) : null,
       flags: result?.flags ?? [],
       decision: decision?.decision ?? null,
-      values: reportValues(context.values, context.q, context.benchmark?.snapshot ?? null, result).map((v) => ({
+      values: reportValues(t, context.values, context.q, context.benchmark?.snapshot ?? null, result).map((v) => ({
         id: v.id,
         score: v.result?.score ?? null,
         percentileText: v.percentileText,
         alignment: v.result?.alignment ?? null,
         alignmentText: v.alignmentText,
         band: v.result?.band ?? null,
-        reading: v.result?.band ? bandReading(v.result.band, v.direction, v.verdict.uncertain) : null,
+        reading: v.result?.band ? bandReading(t, v.result.band, v.direction, v.verdict.uncertain) : null,
         sentence: v.verdict.sentence,
         tone: v.verdict.tone,
         uncertain: v.verdict.uncertain,
@@ -306,15 +321,15 @@ export async function getComparison(orgId: string, positionId: string, responseI
   }
   const picked = responseIds.length - setAside.length;
   const countOk = picked >= COMPARE_MIN && picked <= COMPARE_MAX;
-  const setAsideNote = setAside.length
-    ? `${setAside.join(", ")} ${setAside.length === 1 ? "is" : "are"} set aside (not assessed) and not compared. `
-    : "";
+  const notice = setAside.length
+    ? t("wording:compare.setAside", { count: setAside.length, names: setAside.join(", ") })
+    : null;
   return {
     position: context.position,
     values: context.values,
     candidates: countOk ? candidates : [],
     /** Set-aside candidates among those picked, named. */
-    notice: setAsideNote.trim() || null,
-    message: countOk ? null : `Pick ${COMPARE_MIN} to ${COMPARE_MAX} candidates to compare (you picked ${picked}).`,
+    notice,
+    message: countOk ? null : t("wording:compare.pickCount", { min: COMPARE_MIN, max: COMPARE_MAX, count: picked }),
   };
 }

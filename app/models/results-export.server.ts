@@ -4,12 +4,14 @@ import { recordAudit } from "~/models/audit.server";
 import { getPositionResultsContext } from "~/models/results-context.server";
 import { allResultRows, type ResultRow } from "~/models/results.server";
 import { toCsv } from "~/utils/csv";
-import { bandReading, intervalText, REVIEW_STATUS_LABEL } from "~/utils/report-wording";
+import type { Translate } from "~/i18n/i18n";
+import { staffT } from "~/i18n/staff-catalogs.server";
+import { bandReading, intervalText, reviewStatusLabel } from "~/utils/report-wording";
 import type { ResultsQuery } from "~/utils/schemas/results.server";
 
 /** The review column: "not needed" for a candidate off the review list, else where the review stands. */
-function reviewCell(row: ResultRow): string {
-  return row.review ? REVIEW_STATUS_LABEL[row.reviewStatus] : "not needed";
+function reviewCell(t: Translate, row: ResultRow): string {
+  return row.review ? reviewStatusLabel(t, row.reviewStatus) : "not needed";
 }
 
 /**
@@ -23,6 +25,7 @@ export async function exportResultsCsv(
   query: ResultsQuery,
   actor: { id: string; email: string },
 ): Promise<{ filename: string; csv: string; rowCount: number }> {
+  const tw = staffT("en", "wording");
   const context = await getPositionResultsContext(orgId, positionId);
   const { ranking, needsReview, setAside } = await allResultRows(orgId, positionId, context.values, query);
   const header = [
@@ -57,12 +60,12 @@ export async function exportResultsCsv(
         roundOrEmpty(cell?.score ?? null),
         roundOrEmpty(cell?.percentile ?? null),
         cell && cell.ciLow !== null && cell.ciHigh !== null ? intervalText(cell.ciLow, cell.ciHigh) : "",
-        cell?.band ? bandReading(cell.band, v.direction, cell.uncertain === true).word : "",
+        cell?.band ? bandReading(tw, cell.band, v.direction, cell.uncertain === true).word : "",
         roundOrEmpty(cell?.alignment ?? null),
       ];
     }),
     row.flags.join("; "),
-    reviewCell(row),
+    reviewCell(tw, row),
     row.decision ?? "",
   ]);
   await recordAudit({

@@ -24,7 +24,8 @@ import { failure, parseForm } from "~/utils/form.server";
 import { benchmarkActionSchema } from "~/utils/schemas/benchmark.server";
 import { algorithmLabel } from "~/utils/report-wording";
 import { requireRole } from "~/utils/route-roles.server";
-import { validitySummary } from "~/utils/validity-wording";
+import { MIN_CONTRAST_N } from "~/scoring/contrast";
+import { validitySummaryIn } from "~/utils/validity-wording";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benchmarkCss }];
 
@@ -32,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.benchmark");
-  const diag = await getBenchmarkDiagnostics(user.organizationId, params.positionId ?? "");
+  const diag = await getBenchmarkDiagnostics(user.organizationId, params.positionId ?? "", user.locale);
   const t = staffT(user.locale, "benchmark");
   return {
     ...diag,
@@ -107,7 +108,7 @@ export default function BenchmarkPage() {
       </p>
       <p className="validity-link">
         <Link to={`/app/positions/${diag.position.id}/validity`}>{t("page.validityLink")}</Link>:{" "}
-        {validitySummary(diag.snapshot.contrast, diag.values.length)}
+        {validitySummaryIn(t, diag.snapshot.contrast, diag.values.length, MIN_CONTRAST_N)}
       </p>
       {result?.ok ? (
         <p className="alert success" role="status">
@@ -146,7 +147,7 @@ export default function BenchmarkPage() {
           <section aria-labelledby="values-heading">
             <h2 id="values-heading">
               {t("page.draft", { count: diag.snapshot.agents, included })}{" "}
-              <span className="badge">{algorithmLabel(diag.snapshot.algorithmVersion)}</span>
+              <span className="badge">{algorithmLabel(t, diag.snapshot.algorithmVersion)}</span>
             </h2>
             <ValuesTable diag={diag} />
             <BandChart diag={diag} />
@@ -218,7 +219,7 @@ export default function BenchmarkPage() {
                   included: h.included,
                   count: h.agents,
                 })}{" "}
-                <span className="badge">{algorithmLabel(h.algorithmVersion)}</span>
+                <span className="badge">{algorithmLabel(t, h.algorithmVersion)}</span>
               </li>
             ))}
           </ul>

@@ -36,7 +36,12 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId");
   // With the language the candidate answered in, and whether the benchmark's agents answered in it (issue 11).
-  const report = await getFitReportPage(user.organizationId, params.positionId ?? "", params.responseId ?? "");
+  const report = await getFitReportPage(
+    user.organizationId,
+    params.positionId ?? "",
+    params.responseId ?? "",
+    user.locale,
+  );
   return data(report, { headers: { "Cache-Control": "private, no-store" } });
 }
 

@@ -19,7 +19,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.compare");
   const ids = parseCompareIds(new URL(request.url));
-  const comparison = await getComparison(user.organizationId, params.positionId ?? "", ids);
+  const comparison = await getComparison(user.organizationId, params.positionId ?? "", ids, user.locale);
   return data(comparison, { headers: { "Cache-Control": "private, no-store" } });
 }
 

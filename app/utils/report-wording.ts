@@ -1,7 +1,13 @@
-// Plain-language wording of the engine's results for recruiters. Formatting only: every number comes from ~/scoring.
+// Plain-language wording of the engine's results for recruiters, in the reader's language (issue 18): every sentence
+// is a catalog entry of the `wording` namespace (app/i18n/staff/<locale>/wording.json) with its numbers as parameters.
+// Formatting only: every number comes from ~/scoring. Each function takes the reader's translate function first: in a
+// component any `useStaffT(...)`, on the server `staffT(locale, "wording")` (keys name their namespace, so any binding
+// reads them).
 import type { AlgorithmVersion, Band, CandidateValueResult, FlagName, ValueStats } from "~/scoring";
 import { BAND_HIGH as HIGH_EDGE, BAND_LOW as LOW_EDGE } from "~/scoring/candidate";
-import { NO_VARIANCE_MIN_ANSWERS } from "~/scoring/flags";
+import { LONG_STRING_RUN, NO_VARIANCE_MIN_ANSWERS, SPEEDING_MEDIAN_SECONDS } from "~/scoring/flags";
+import type { Translate } from "~/i18n/i18n";
+import type { ReviewStatus } from "../../db/types";
 
 /** A value's direction (SCORING.md section 7): `higher` is better, or `target` = closest to the agents is best. */
 export type ValueDirection = "higher" | "target";
@@ -24,25 +30,17 @@ export type ValueVerdict = {
   mismatch: boolean;
 };
 
-const BAND_SENTENCE: Record<Band, string> = {
-  above: "Above most of your top agents",
-  within: "Within the range of your top agents",
-  below: "Below most of your top agents",
-};
-
-/** What a target value adds to a band outside the agents' range: the direction makes it a mismatch. */
-const OFF_TARGET = "a mismatch, since closest to your top agents is best on this value";
-
 /**
  * One band read with the value's direction: the word, its symbol and its tone. For `higher`, above is good news; for
  * `target`, above is as much a mismatch as below. The one home of band words (report, results list, compare, CSV).
  */
-export function bandReading(band: Band, direction: ValueDirection, uncertain = false) {
+export function bandReading(t: Translate, band: Band, direction: ValueDirection, uncertain = false) {
   const mismatch = band === "below" || (direction === "target" && band === "above");
   const tone: VerdictTone = mismatch ? "concern" : band === "above" ? "good" : "neutral";
-  const word = `${band}${direction === "target" && band !== "within" ? " (off target)" : ""}`;
+  const name = t(`wording:band.${band}`);
+  const word = direction === "target" && band !== "within" ? t("wording:band.offTarget", { band: name }) : name;
   return {
-    word: uncertain ? `${word}, uncertain` : word,
+    word: uncertain ? t("wording:band.uncertain", { word }) : word,
     symbol: { below: "▼", within: "●", above: "▲" }[band] + (uncertain ? "?" : ""),
     tone,
     mismatch,
@@ -54,40 +52,39 @@ export function bandReading(band: Band, direction: ValueDirection, uncertain = f
  * means at or above their median" (for a target value: at their median, falling either way). Null without alignment.
  */
 export function alignmentLine(
+  t: Translate,
   v: Pick<CandidateValueResult, "alignment" | "percentile">,
   direction: ValueDirection,
 ): string | null {
   if (v.alignment === null || v.percentile === null) return null;
-  const where =
-    v.percentile < 1 || v.percentile > 99 ? percentileText(v.percentile) : `at the ${percentileText(v.percentile)}`;
-  const scale =
-    direction === "target"
-      ? "100 means at their median, and it falls the further the candidate sits from it, above or below"
-      : "100 means at or above their median";
-  return `${whole(v.alignment)} of 100: the candidate sits ${where} of your top agents; ${scale}`;
+  const alignment = whole(v.alignment);
+  const head =
+    v.percentile < 1
+      ? t("wording:alignment.belowFirst", { alignment })
+      : v.percentile > 99
+        ? t("wording:alignment.aboveLast", { alignment })
+        : t("wording:alignment.atPercentile", { alignment, nth: ordinal(t, Math.round(v.percentile)) });
+  const scale = t(direction === "target" ? "wording:alignment.scaleTarget" : "wording:alignment.scaleHigher");
+  return t("wording:alignment.line", { head, scale });
 }
 
-/** "1st", "2nd", "3rd", "11th", "62nd". */
-export function ordinal(n: number): string {
+/**
+ * An ordinal number as the reader's language writes it: "1st", "2nd", "62nd" in English, "62." in Finnish and
+ * Slovenian, "62°" in Italian. The four catalog forms follow English's ordinal rule; the other languages give all
+ * four the same text, so the rule chosen here never matters for them.
+ */
+export function ordinal(t: Translate, n: number): string {
   const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
+  const form =
+    mod100 >= 11 && mod100 <= 13 ? "other" : (({ 1: "one", 2: "two", 3: "few" } as const)[n % 10] ?? "other");
+  return t(`wording:ordinal.${form}`, { n });
 }
 
 /** A percentile rounded for reading: "62nd percentile", with the extremes said as such. */
-export function percentileText(percentile: number): string {
-  if (percentile < 1) return "below the 1st percentile";
-  if (percentile > 99) return "above the 99th percentile";
-  return `${ordinal(Math.round(percentile))} percentile`;
+export function percentileText(t: Translate, percentile: number): string {
+  if (percentile < 1) return t("wording:percentile.belowFirst");
+  if (percentile > 99) return t("wording:percentile.aboveLast");
+  return t("wording:percentile.nth", { nth: ordinal(t, Math.round(percentile)) });
 }
 
 /** An interval's bounds rounded outward ("41–80"), so rounding never makes it look narrower than it is. */
@@ -96,9 +93,15 @@ export function intervalText(ciLow: number, ciHigh: number): string {
 }
 
 /** "62nd percentile, 95% interval 41–80"; null when the value has no percentile. */
-export function percentileWithInterval(v: Pick<CandidateValueResult, "percentile" | "ciLow" | "ciHigh">) {
+export function percentileWithInterval(
+  t: Translate,
+  v: Pick<CandidateValueResult, "percentile" | "ciLow" | "ciHigh">,
+): string | null {
   if (v.percentile === null || v.ciLow === null || v.ciHigh === null) return null;
-  return `${percentileText(v.percentile)}, 95% interval ${intervalText(v.ciLow, v.ciHigh)}`;
+  return t("wording:percentile.withInterval", {
+    percentile: percentileText(t, v.percentile),
+    interval: intervalText(v.ciLow, v.ciHigh),
+  });
 }
 
 /** Whole numbers for display; "–" for absent ones. */
@@ -113,6 +116,7 @@ function crossedEdges(v: CandidateValueResult): number[] {
 
 /** The sentence for one value of a candidate, given the benchmark's statistics of that value and its direction. */
 export function valueVerdict(
+  t: Translate,
   v: CandidateValueResult | undefined,
   stats: ValueStats | undefined,
   direction: ValueDirection = "higher",
@@ -120,7 +124,7 @@ export function valueVerdict(
   if (!v || v.score === null) {
     return {
       kind: "no-score",
-      sentence: "Not enough answers to score this value",
+      sentence: t("wording:verdict.noScore"),
       uncertain: false,
       probe: true,
       tone: "unknown",
@@ -128,101 +132,104 @@ export function valueVerdict(
     };
   }
   if (!stats || stats.sdUsed === null || v.band === null) {
-    const n = stats?.n ?? 0;
     return {
       kind: "small-benchmark",
-      sentence: `Can't tell yet: the benchmark is small (n = ${n})`,
+      sentence: t("wording:verdict.smallBenchmark", { n: stats?.n ?? 0 }),
       uncertain: true,
       probe: true,
       tone: "unknown",
       mismatch: false,
     };
   }
-  const reading = bandReading(v.band, direction);
+  const reading = bandReading(t, v.band, direction);
+  const bandSentence = t(`wording:verdict.${v.band}`);
   const base =
-    direction === "target" && reading.mismatch ? `${BAND_SENTENCE[v.band]}: ${OFF_TARGET}` : BAND_SENTENCE[v.band];
+    direction === "target" && reading.mismatch ? t("wording:verdict.offTarget", { base: bandSentence }) : bandSentence;
   const edges = crossedEdges(v);
   const uncertain = v.uncertain === true || edges.length > 0;
   const common = { kind: v.band, tone: reading.tone, mismatch: reading.mismatch };
   if (!uncertain) return { ...common, sentence: base, uncertain: false, probe: reading.mismatch };
-  const where = edges.length ? edges.map((e) => `the ${ordinal(e)}`).join(" and ") : "a band edge";
-  return {
-    ...common,
-    sentence: `${base}, but uncertain: the 95% interval (${intervalText(v.ciLow!, v.ciHigh!)}) crosses ${where} percentile`,
-    uncertain: true,
-    probe: true,
-  };
+  const interval = intervalText(v.ciLow!, v.ciHigh!);
+  const sentence =
+    edges.length === 2
+      ? t("wording:verdict.uncertainTwoEdges", {
+          base,
+          interval,
+          low: ordinal(t, edges[0]),
+          high: ordinal(t, edges[1]),
+        })
+      : edges.length === 1
+        ? t("wording:verdict.uncertainEdge", { base, interval, edge: ordinal(t, edges[0]) })
+        : t("wording:verdict.uncertainBandEdge", { base, interval });
+  return { ...common, sentence, uncertain: true, probe: true };
 }
 
 /** For a candidate who has no score at all yet (not submitted, or no active benchmark). */
-export const NOT_SCORED_VERDICT: ValueVerdict = {
-  kind: "not-scored",
-  sentence: "Not scored yet",
-  uncertain: false,
-  probe: false,
-  tone: "unknown",
-  mismatch: false,
-};
+export function notScoredVerdict(t: Translate): ValueVerdict {
+  return {
+    kind: "not-scored",
+    sentence: t("wording:verdict.notScored"),
+    uncertain: false,
+    probe: false,
+    tone: "unknown",
+    mismatch: false,
+  };
+}
 
 /** The overall report's line on target values the candidate is off (null when there is none). */
-export function offTargetSentence(names: string[]): string | null {
+export function offTargetSentence(t: Translate, names: string[]): string | null {
   if (names.length === 0) return null;
-  return `Off target on ${names.join(", ")}: outside the range of your top agents on a value where closest to them is best.`;
+  return t("wording:offTarget", { names: names.join(", ") });
 }
 
 /** "0 of 7 agents" beside a scenario option's smoothed share. */
-export function agentCountText(count: number, answered: number): string {
-  return `${count} of ${answered} agent${answered === 1 ? "" : "s"}`;
+export function agentCountText(t: Translate, count: number, answered: number): string {
+  return t("wording:agentCount", { count: answered, agents: count });
 }
 
 /** Why a value is in the interview guide. */
-export function probeReason(verdict: ValueVerdict): string {
+export function probeReason(t: Translate, verdict: ValueVerdict): string {
   switch (verdict.kind) {
     case "below":
-      return verdict.uncertain
-        ? "Probably below your top agents, but the result is uncertain."
-        : "Below most of your top agents.";
+      return t(verdict.uncertain ? "wording:probe.belowUncertain" : "wording:probe.below");
     case "above":
-      return verdict.mismatch
-        ? "Above most of your top agents on a value where closest to them is best."
-        : "The result is uncertain: the interval reaches into the neighbouring band.";
+      return t(verdict.mismatch ? "wording:probe.aboveOffTarget" : "wording:probe.uncertain");
     case "small-benchmark":
-      return "The benchmark is too small to compare on this value.";
+      return t("wording:probe.smallBenchmark");
     case "no-score":
-      return "Too few answers to score this value.";
+      return t("wording:probe.noScore");
     default:
-      return "The result is uncertain: the interval reaches into the neighbouring band.";
+      return t("wording:probe.uncertain");
   }
 }
 
-/** What each answer-quality flag means (SCORING.md section 6), as the benchmark page and the reports say it. */
-const FLAG_WORDING: Record<FlagName, string> = {
-  "long-string": "Gave the same answer to 8 or more statements in a row (soft flag).",
-  "no-variance":
-    "Gave the same answer to every statement (at least {min}): the answers carry no information (hard flag).",
-  attention: "Missed an attention check, e.g. did not answer 'Agree' where the statement asked for it (hard flag).",
-  impression:
-    "Agreed fully with statements few people can honestly endorse (such as “I have never been impatient with anyone”): the answers may describe an ideal rather than the person. Never changes a score (soft flag).",
-  speeding: "Answered in under 2 seconds per question on average (median), too fast to have read them (soft flag).",
-};
-
-/** The meaning of a flag raised under the given algorithm (the no-variance threshold differs between versions). */
-export function flagMeaning(flag: FlagName, algorithm: AlgorithmVersion): string {
-  return FLAG_WORDING[flag].replace("{min}", String(NO_VARIANCE_MIN_ANSWERS[algorithm]));
+/** The meaning of a flag raised under the given algorithm (SCORING.md section 6; the no-variance threshold differs). */
+export function flagMeaning(t: Translate, flag: FlagName, algorithm: AlgorithmVersion): string {
+  switch (flag) {
+    case "long-string":
+      return t("wording:flag.longString", { run: LONG_STRING_RUN });
+    case "no-variance":
+      return t("wording:flag.noVariance", { min: NO_VARIANCE_MIN_ANSWERS[algorithm] });
+    case "attention":
+      return t("wording:flag.attention");
+    case "impression":
+      return t("wording:flag.impression");
+    case "speeding":
+      return t("wording:flag.speeding", { seconds: SPEEDING_MEDIAN_SECONDS });
+  }
 }
 
 /** The small label naming the algorithm a benchmark or a score was computed with. */
-export function algorithmLabel(algorithm: AlgorithmVersion): string {
-  return `Scoring algorithm ${algorithm}`;
+export function algorithmLabel(t: Translate, algorithm: AlgorithmVersion): string {
+  return t("wording:algorithm", { algorithm });
 }
 
 /** Review before ranking (issue 21, point 4): where a flagged candidate stands, as every page says it. */
-export const REVIEW_STATUS_LABEL = {
-  pending: "Needs review",
-  usable: "Reviewed: scores can be used",
-  set_aside: "Set aside (not assessed)",
-} as const;
+export function reviewStatusLabel(t: Translate, status: ReviewStatus): string {
+  return t(`wording:review.${status}`);
+}
 
 /** Why a candidate is on the review list, before anyone has reviewed it. */
-export const REVIEW_EXPLANATION =
-  "A hard flag or two soft flags put this candidate on the review list: they are not ranked with the others until someone reviews the answers. Flags are never a reason to reject on their own.";
+export function reviewExplanation(t: Translate): string {
+  return t("wording:review.explanation");
+}

@@ -146,17 +146,17 @@ export function validitySummary(contrast: ContrastReport | null | undefined, val
   return `${separating} of ${values} values separate your top agents from the ${contrast.agents} comparison ${contrast.agents === 1 ? "agent" : "agents"} so far.`;
 }
 
-/** verdictNote in the reader's language (`t` bound to the fairness namespace). */
+/** verdictNote in the reader's language (any staff `t`: the keys name the fairness namespace). */
 export function verdictNoteIn(t: Translate, verdict: Verdict | null | undefined): string | null {
-  if (verdict === "unclear") return t("validity.note.unclear");
-  if (verdict === "reversed") return t("validity.note.reversed");
+  if (verdict === "unclear") return t("fairness:validity.note.unclear");
+  if (verdict === "reversed") return t("fairness:validity.note.reversed");
   return null;
 }
 
 /** verdictMark in the reader's language. */
 export function verdictMarkIn(t: Translate, verdict: Verdict | null | undefined): string | null {
-  if (verdict === "unclear") return t("validity.mark.unclear");
-  if (verdict === "reversed") return t("validity.mark.reversed");
+  if (verdict === "unclear") return t("fairness:validity.mark.unclear");
+  if (verdict === "reversed") return t("fairness:validity.mark.reversed");
   return null;
 }
 
@@ -167,11 +167,11 @@ export function validitySummaryIn(
   values: number,
   minContrastN: number,
 ): string {
-  if (!contrast || contrast.agents === 0) return t("validity.summary.none");
+  if (!contrast || contrast.agents === 0) return t("fairness:validity.summary.none");
   const verdicts = Object.values(contrast.values).map((c) => c.verdict);
   if (verdicts.every((v) => v === null)) {
-    return t("validity.summary.waiting", { count: contrast.agents, min: minContrastN });
+    return t("fairness:validity.summary.waiting", { count: contrast.agents, min: minContrastN });
   }
   const separating = verdicts.filter((v) => v === "distinguishes").length;
-  return t("validity.summary.separating", { count: contrast.agents, separating, values });
+  return t("fairness:validity.summary.separating", { count: contrast.agents, separating, values });
 }

@@ -56,7 +56,7 @@ describe("fit report reads", () => {
     for (const decision of ["hold", "advance", "reject"] as const) {
       await recordDecision(org.id, position.positionId, candidate.responseId, { decision, note: "" }, actor);
     }
-    const read = () => getFitReportPage(org.id, position.positionId, candidate.responseId);
+    const read = () => getFitReportPage(org.id, position.positionId, candidate.responseId, "en");
 
     // First read in this process: the benchmark snapshot is not cached yet, so it is read after the batch (the
     // questionnaire content was cached when the candidate was scored).
@@ -82,7 +82,7 @@ describe("fit report reads", () => {
     const position = await makeResultsPosition(org.id);
     const candidate = await addCandidate(org.id, position, exampleCandidates().c01, "Cara One");
     const read = await countQueries(() =>
-      getFitReportPage(other.id, position.positionId, candidate.responseId).then(
+      getFitReportPage(other.id, position.positionId, candidate.responseId, "en").then(
         () => 200,
         (error: unknown) => (error instanceof Response ? error.status : error),
       ),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CandidateValueResult, ValueStats } from "../../app/scoring";
 import { percentileWithInterval, valueVerdict } from "../../app/utils/report-wording";
+import { staffT } from "../../app/i18n/staff-catalogs.server";
+
+const en = staffT("en", "wording");
 import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
@@ -33,61 +36,66 @@ const value = (v: Partial<CandidateValueResult>): CandidateValueResult => ({
 describe("the plain-language sentence of a value", () => {
   it("says above, within and below when the interval stays inside the band", () => {
     expect(
-      valueVerdict(value({ band: "above", percentile: 97, ciLow: 92, ciHigh: 99.5 }), stats(12, 10)),
+      valueVerdict(en, value({ band: "above", percentile: 97, ciLow: 92, ciHigh: 99.5 }), stats(12, 10)),
     ).toMatchObject({
       sentence: "Above most of your top agents",
       uncertain: false,
       probe: false,
     });
-    expect(valueVerdict(value({}), stats(12, 10))).toMatchObject({
+    expect(valueVerdict(en, value({}), stats(12, 10))).toMatchObject({
       sentence: "Within the range of your top agents",
       uncertain: false,
       probe: false,
     });
-    expect(valueVerdict(value({ band: "below", percentile: 3, ciLow: 0.2, ciHigh: 9.5 }), stats(12, 10))).toMatchObject(
-      { sentence: "Below most of your top agents", uncertain: false, probe: true },
-    );
+    expect(
+      valueVerdict(en, value({ band: "below", percentile: 3, ciLow: 0.2, ciHigh: 9.5 }), stats(12, 10)),
+    ).toMatchObject({ sentence: "Below most of your top agents", uncertain: false, probe: true });
   });
 
   it("adds 'uncertain' naming the edge the 95% interval crosses", () => {
-    const within = valueVerdict(value({ percentile: 84, ciLow: 63.4, ciHigh: 96.2, uncertain: true }), stats(13, 9));
+    const within = valueVerdict(
+      en,
+      value({ percentile: 84, ciLow: 63.4, ciHigh: 96.2, uncertain: true }),
+      stats(13, 9),
+    );
     expect(within.sentence).toBe(
       "Within the range of your top agents, but uncertain: the 95% interval (63–97) crosses the 90th percentile",
     );
     expect(within.probe).toBe(true);
     const below = valueVerdict(
+      en,
       value({ band: "below", percentile: 9, ciLow: 1.03, ciHigh: 26.06, uncertain: true }),
       stats(13, 9),
     );
     expect(below.sentence).toBe(
       "Below most of your top agents, but uncertain: the 95% interval (1–27) crosses the 10th percentile",
     );
-    const wide = valueVerdict(value({ percentile: 50, ciLow: 5, ciHigh: 95, uncertain: true }), stats(5, 20));
+    const wide = valueVerdict(en, value({ percentile: 50, ciLow: 5, ciHigh: 95, uncertain: true }), stats(5, 20));
     expect(wide.sentence).toContain("crosses the 10th and the 90th percentile");
   });
 
   it("says the benchmark is too small, or that there were too few answers", () => {
     const none = value({ percentile: null, ciLow: null, ciHigh: null, alignment: null, band: null, uncertain: null });
-    expect(valueVerdict(none, stats(4, null)).sentence).toBe("Can't tell yet: the benchmark is small (n = 4)");
-    expect(valueVerdict({ ...none, score: null }, stats(12, 10)).sentence).toBe(
+    expect(valueVerdict(en, none, stats(4, null)).sentence).toBe("Can't tell yet: the benchmark is small (n = 4)");
+    expect(valueVerdict(en, { ...none, score: null }, stats(12, 10)).sentence).toBe(
       "Not enough answers to score this value",
     );
   });
 
   it("writes the percentile with its interval, the interval rounded outward", () => {
-    expect(percentileWithInterval({ percentile: 0.00001, ciLow: 5.4e-59, ciHigh: 2.8e-10 })).toBe(
+    expect(percentileWithInterval(en, { percentile: 0.00001, ciLow: 5.4e-59, ciHigh: 2.8e-10 })).toBe(
       "below the 1st percentile, 95% interval 0–1",
     );
-    expect(percentileWithInterval({ percentile: 61.93, ciLow: 39.58, ciHigh: 81.55 })).toBe(
+    expect(percentileWithInterval(en, { percentile: 61.93, ciLow: 39.58, ciHigh: 81.55 })).toBe(
       "62nd percentile, 95% interval 39–82",
     );
-    expect(percentileWithInterval({ percentile: 99.7, ciLow: 97.5, ciHigh: 99.99 })).toBe(
+    expect(percentileWithInterval(en, { percentile: 99.7, ciLow: 97.5, ciHigh: 99.99 })).toBe(
       "above the 99th percentile, 95% interval 97–100",
     );
-    expect(percentileWithInterval({ percentile: 11.2, ciLow: 2, ciHigh: 30 })).toBe(
+    expect(percentileWithInterval(en, { percentile: 11.2, ciLow: 2, ciHigh: 30 })).toBe(
       "11th percentile, 95% interval 2–30",
     );
-    expect(percentileWithInterval({ percentile: null, ciLow: null, ciHigh: null })).toBeNull();
+    expect(percentileWithInterval(en, { percentile: null, ciLow: null, ciHigh: null })).toBeNull();
   });
 });
 

@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { CandidateValueResult, ValueStats } from "../../app/scoring";
 import type { FitReport } from "../../app/models/fit-report.server";
 import { alignmentLine, valueVerdict } from "../../app/utils/report-wording";
+import { staffT } from "../../app/i18n/staff-catalogs.server";
+
+const en = staffT("en", "wording");
 import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
@@ -30,7 +33,7 @@ const result = (v: Partial<CandidateValueResult>): CandidateValueResult => ({
 
 describe("one reading per value", () => {
   it("reads above the band as a mismatch on a target value and as good news on a higher-is-better one", () => {
-    const target = valueVerdict(result({}), stats, "target");
+    const target = valueVerdict(en, result({}), stats, "target");
     expect(target).toMatchObject({
       kind: "above",
       tone: "concern",
@@ -38,21 +41,21 @@ describe("one reading per value", () => {
       probe: true,
       sentence: "Above most of your top agents: a mismatch, since closest to your top agents is best on this value",
     });
-    const higher = valueVerdict(result({ alignment: 100 }), stats, "higher");
+    const higher = valueVerdict(en, result({ alignment: 100 }), stats, "higher");
     expect(higher).toMatchObject({ tone: "good", mismatch: false, probe: false });
     expect(higher.sentence).toBe("Above most of your top agents");
   });
 
   it("explains the alignment in one line: percentile and what 100 means for the direction", () => {
     // higher: alignment = min(100, 2 * 11.6) = 23.2
-    expect(alignmentLine({ alignment: 23.2, percentile: 11.6 }, "higher")).toBe(
+    expect(alignmentLine(en, { alignment: 23.2, percentile: 11.6 }, "higher")).toBe(
       "23 of 100: the candidate sits at the 12th percentile of your top agents; 100 means at or above their median",
     );
     // target: alignment = 2 * min(95, 5) = 10
-    expect(alignmentLine({ alignment: 10, percentile: 95 }, "target")).toBe(
+    expect(alignmentLine(en, { alignment: 10, percentile: 95 }, "target")).toBe(
       "10 of 100: the candidate sits at the 95th percentile of your top agents; 100 means at their median, and it falls the further the candidate sits from it, above or below",
     );
-    expect(alignmentLine({ alignment: null, percentile: null }, "higher")).toBeNull();
+    expect(alignmentLine(en, { alignment: null, percentile: null }, "higher")).toBeNull();
   });
 });
 
