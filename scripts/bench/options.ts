@@ -1,0 +1,77 @@
+// The command line of `npm run bench` (issue 19). Plain TypeScript (unit-tested in test/unit/bench-figures.test.ts).
+//
+//   npm run bench                          # full: 100,000 ranked candidates, re-scoring of 100,000
+//   npm run bench -- --quick               # smoke run: 2,000 candidates, short load phases, still 5 runs a figure
+//   npm run bench -- --rescore-n=20000     # re-score that many candidates (default: as many as are ranked)
+//   npm run bench -- --runs=7              # runs per figure (at least 5)
+//   npm run bench -- --build               # rebuild BUILD_DIR first (default: build only when it has no build)
+//   npm run bench -- --no-postgres         # skip the PostgreSQL figures;  --no-tti: skip the phone figures
+// Environment: BUILD_DIR (default build/), BENCH_PORT, BENCH_OUT (default bench/results.json), BENCH_KEEP=1 (keep the
+// temp dir), BENCH_PROFILE=1 (CPU profiles of the app server in bench/out/prof), BENCH_POSTGRES_URL (an admin URL;
+// default: scripts/pg-test-cluster.sh start).
+
+export type BenchOptions = {
+  quick: boolean;
+  /** Runs per figure (each figure is the median of these). */
+  runs: number;
+  /** Scored candidates of the ranked position (the "100k"). */
+  candidates: number;
+  /** Candidates re-scored per activation run. */
+  rescoreN: number;
+  /** Scored candidates of the PostgreSQL position (the fit report reads one candidate: point lookups). */
+  postgresCandidates: number;
+  /** Seconds of one autosave run (each run: the baseline, then the app, for this long). */
+  autosaveSeconds: number;
+  /** Seconds of one page run (per page and client count). */
+  pageSeconds: number;
+  postgres: boolean;
+  tti: boolean;
+  build: boolean;
+};
+
+function intArg(args: readonly string[], name: string): number | undefined {
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
+  if (!arg) return undefined;
+  const value = Number(arg.slice(name.length + 3).replaceAll("_", ""));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number, got "${arg}"`);
+  return value;
+}
+
+const KNOWN = ["--quick", "--build", "--no-postgres", "--no-tti"];
+const KNOWN_VALUES = ["--runs=", "--rescore-n=", "--candidates="];
+
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+  for (const arg of args) {
+    if (!KNOWN.includes(arg) && !KNOWN_VALUES.some((k) => arg.startsWith(k)))
+      throw new Error(`unknown option ${arg} (known: ${[...KNOWN, ...KNOWN_VALUES.map((k) => `${k}N`)].join(", ")})`);
+  }
+  const quick = args.includes("--quick");
+  const runs = intArg(args, "runs") ?? 5;
+  if (runs < 5) throw new Error(`--runs must be at least 5 (every figure is the median of at least 5 runs)`);
+  const candidates = intArg(args, "candidates") ?? (quick ? 2_000 : 100_000);
+  const rescoreN = intArg(args, "rescore-n") ?? candidates;
+  if (rescoreN > candidates)
+    throw new Error(`--rescore-n=${rescoreN} is more than the ${candidates} candidates the bench seeds`);
+  return {
+    quick,
+    runs,
+    candidates,
+    rescoreN,
+    postgresCandidates: quick ? 500 : 2_000,
+    autosaveSeconds: quick ? 1 : 4,
+    pageSeconds: quick ? 0.5 : 2,
+    postgres: !args.includes("--no-postgres"),
+    tti: !args.includes("--no-tti"),
+    build: args.includes("--build"),
+  };
+}
+
+/** The last page of a ranking of `candidates` at 50 a page: page 2,000 of 100,000. */
+export function lastPageOf(candidates: number, pageSize = 50): number {
+  return Math.max(1, Math.ceil(candidates / pageSize));
+}
+
+/** A goal stated for 100,000 candidates, scaled linearly to `n` (re-scoring is linear in the candidates). */
+export function scaledGoal(goalFor100k: number, n: number): number {
+  return (goalFor100k * n) / 100_000;
+}
