@@ -9,17 +9,14 @@
 // Env: KEYSET_DIR (default /tmp/keyset-bench), RUNS (7), NOFLAGS=1 (nobody on the review list, as in the bench's
 // data), NOEVICT=1 (cold: fresh process only), KEEP_COPY=1 (model: reuse model.db), PRAGMAS (model: on its connection).
 //
-// The seeded candidates are written as scripts/bench.ts wrote them before issue 19 (prepared statements, the storage
-// contract of score.server.ts) after the migrations, so the indexes grow as the rows arrive (fragmented, as in a real
-// database), plus 400 submitted unscored responses, a decision on every 97th candidate and ~470 on the review list.
+// The data is `npm run bench`'s (scripts/bench/seed.ts: the candidates scored by the app's own activation, after the
+// migrations, so the indexes grow as the rows arrive), plus 400 submitted unscored responses, a decision on every
+// 97th candidate and ~470 on the review list.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import YAML from "yaml";
-import type { Questionnaire } from "../app/questionnaire/types";
-import type { Answers } from "../app/scoring";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = process.env.KEYSET_DIR ?? "/tmp/keyset-bench";
@@ -27,16 +24,6 @@ const SEED = path.join(DIR, "seed.db");
 const META = path.join(DIR, "meta.json");
 const N = Number(process.env.KEYSET_N ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 7);
-const BANKS = [
-  "empathy",
-  "patience",
-  "respect",
-  "responsiveness",
-  "ownership",
-  "listening",
-  "honesty",
-  "clear-communication",
-];
 
 type Meta = { orgId: string; positionId: string; valueKey: string; cookie: string };
 
@@ -70,181 +57,47 @@ async function seed() {
   process.env.DATABASE_URL = `file:${SEED}`;
   process.env.DATA_DIR = DIR;
   process.env.SESSION_SECRET ??= "keyset-measure-secret-keyset-measure-secret";
-  const { createDb, setDb, openSqlite, nowIso } = await import("../app/utils/db.server");
+  const { createDb, setDb, nowIso } = await import("../app/utils/db.server");
   const { migrateToLatest } = await import("../db/migrator");
-  const { makeOrganization, makeUser, sessionCookieFor } = await import("../test/factories");
-  const { makePublishedVersion, makeResponseRow } = await import("../test/factories-benchmark");
-  const { loadQuestionnaireFile, questionnaireToYaml } = await import("../app/questionnaire/load.server");
-  const { createPosition } = await import("../app/models/position.server");
-  const { buildBenchmark, scoreCandidate } = await import("../app/scoring");
   const { newId } = await import("../app/utils/tokens.server");
+  const { sql } = await import("kysely");
+  const { insertSubmittedResponses, seedOrganization, seedScoredPosition } = await import("./bench/seed");
   const db = createDb(`file:${SEED}`);
   await migrateToLatest(db);
   setDb(db);
-  const org = await makeOrganization("Keyset Support");
-  const recruiter = await makeUser(org.id, "recruiter");
-  const cookie = await sessionCookieFor(recruiter.id);
-  const actor = { userId: recruiter.id, label: recruiter.email };
-  const attention = (
-    YAML.parse(fs.readFileSync(path.join(ROOT, "questions/attention.yaml"), "utf8")) as {
-      attention: Questionnaire["attention"];
-    }
-  ).attention.slice(0, 2);
-  const draft: Questionnaire = {
-    id: "keyset-values",
-    version: 1,
-    title: "Service values (keyset)",
-    virtues: [],
-    locale: "en",
-    attention,
-    values: BANKS.map((bank) => {
-      const value = loadQuestionnaireFile(path.join(ROOT, `questions/bank/${bank}.yaml`)).values[0];
-      const statements = value.items.filter((i) => i.type !== "scenario").slice(0, 4);
-      const scenario = value.items.filter((i) => i.type === "scenario").slice(0, 1);
-      return { ...value, items: [...statements, ...scenario] };
-    }),
-  };
-  const yamlFile = path.join(DIR, "questionnaire.yaml");
-  fs.writeFileSync(yamlFile, questionnaireToYaml(draft));
-  const { versionId, q } = await makePublishedVersion(org.id, yamlFile);
-  let state = 20_261_123;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const choices = new Map<string, string[]>();
-  for (const a of q.attention) choices.set(a.id, [String(a.expect)]);
-  for (const value of q.values)
-    for (const item of value.items)
-      choices.set(
-        item.id,
-        item.type === "scenario"
-          ? item.options.map((o) => o.id)
-          : Array.from({ length: item.scale.max - item.scale.min + 1 }, (_, k) => String(item.scale.min + k)),
-      );
-  const randomAnswers = (): Answers => {
-    const answers: Answers = {};
-    for (const [id, options] of choices) {
-      const text = options[Math.floor(random() * options.length)];
-      answers[id] = /^\d+$/.test(text) ? Number(text) : text;
-    }
-    return answers;
-  };
-  const positionId = await createPosition(
-    org.id,
-    { title: "Support agent (100k)", description: "", questionnaireVersionId: versionId, status: "open" },
-    actor,
-  );
-  const agents: { respondent: string; answers: Answers }[] = [];
-  for (let i = 0; i < 40; i += 1) {
-    const answers = randomAnswers();
-    await makeResponseRow(org.id, positionId, versionId, "agent", answers, { label: `Agent ${i + 1}` });
-    agents.push({ respondent: `agent-${i}`, answers });
+  const org = await seedOrganization(DIR, "Keyset Support");
+  // N candidates scored by the app's activation (scripts/bench/seed.ts), then 400 submitted and not scored
+  const { positionId, candidateIds } = await seedScoredPosition(org, "Support agent (100k)", N);
+  const unscored = await insertSubmittedResponses(org, positionId, "candidate", 400, "Unscored");
+  // a decision on every 97th candidate
+  const decided = [...candidateIds, ...unscored].filter((_, i) => i % 97 === 0);
+  for (let start = 0; start < decided.length; start += 500) {
+    await db
+      .insertInto("decisions")
+      .values(
+        decided.slice(start, start + 500).map((responseId, k) => ({
+          id: newId(),
+          organization_id: org.orgId,
+          response_id: responseId,
+          decision: (["advance", "hold", "reject"] as const)[(start + k) % 3],
+          note: "",
+          decided_by: org.recruiter.id,
+          decided_at: nowIso(),
+        })),
+      )
+      .execute();
   }
-  const snapshot = buildBenchmark(q, agents, {});
-  const benchmarkId = newId();
-  await db
-    .insertInto("benchmarks")
-    .values({
-      id: benchmarkId,
-      organization_id: org.id,
-      position_id: positionId,
-      status: "active",
-      snapshot_json: JSON.stringify(snapshot),
-      created_at: nowIso(),
-      created_by: recruiter.id,
-      activated_at: nowIso(),
-      activated_by: recruiter.id,
-    })
-    .execute();
-  await db.destroy();
-  const raw = openSqlite(SEED);
-  const insertResponse = raw.prepare(
-    `INSERT INTO responses (id, organization_id, position_id, invitation_id, kind, respondent_label,
-    questionnaire_version_id, locale, source, answers_json, revision, page_times_json, consent_at, started_at,
-    updated_at, submitted_at) VALUES (?, ?, ?, NULL, 'candidate', ?, ?, 'en', 'import', ?, 1, '{}', ?, ?, ?, ?)`,
-  );
-  const insertScore = raw.prepare(
-    `INSERT INTO scores (id, organization_id, position_id, response_id, benchmark_id, questionnaire_version_id,
-    algorithm_version, is_current, overall, min_alignment, review, result_json, created_at, submitted_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertValue = raw.prepare(
-    `INSERT INTO score_values (score_id, value_key, organization_id, position_id, is_current, score, percentile,
-    alignment, band, response_id, submitted_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertDecision = raw.prepare(
-    `INSERT INTO decisions (id, organization_id, response_id, decision, note, decided_by, decided_at)
-     VALUES (?, ?, ?, ?, '', ?, ?)`,
-  );
-  const base = Date.UTC(2026, 0, 1);
-  raw.transaction(() => {
-    for (let i = 0; i < N + 400; i += 1) {
-      const answers = randomAnswers();
-      const responseId = newId();
-      const at = new Date(base + i * 1000).toISOString();
-      insertResponse.run(
-        responseId,
-        org.id,
-        positionId,
-        `Candidate ${i + 1}`,
-        versionId,
-        JSON.stringify(answers),
-        at,
-        at,
-        at,
-        at,
-      );
-      if (i % 97 === 0)
-        insertDecision.run(newId(), org.id, responseId, ["advance", "hold", "reject"][i % 3], recruiter.id, at);
-      if (i >= N) continue; // the last 400: submitted, not scored
-      const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
-      const scoreId = newId();
-      insertScore.run(
-        scoreId,
-        org.id,
-        positionId,
-        responseId,
-        benchmarkId,
-        versionId,
-        snapshot.algorithmVersion,
-        result.overall,
-        result.minAlignment,
-        result.review ? 1 : 0,
-        JSON.stringify(result),
-        at,
-        at,
-      );
-      for (const value of q.values) {
-        const v = result.values[value.id];
-        insertValue.run(
-          scoreId,
-          value.id,
-          org.id,
-          positionId,
-          v?.score ?? null,
-          v?.percentile ?? null,
-          v?.alignment ?? null,
-          v?.band ?? null,
-          responseId,
-          at,
-        );
-      }
-    }
-  })();
   // ~470 on the review list (as flagged candidates): a third reviewed usable, a third set aside, a third pending.
-  raw.exec(`update scores set review = 1 where rowid % 211 = 5`);
-  raw.exec(`update responses set review_status = case abs(rowid) % 3 when 0 then 'usable' when 1 then 'set_aside' else 'pending' end
-    where id in (select response_id from scores where review = 1)`);
-  raw.pragma("wal_checkpoint(TRUNCATE)");
-  const review = raw.prepare("select count(*) n from scores where review = 1").get() as { n: number };
-  raw.close();
-  const meta: Meta = { orgId: org.id, positionId, valueKey: q.values[0].id, cookie: cookie.split(";")[0] };
+  await sql`update scores set review = 1 where is_current = 1 and rowid % 211 = 5`.execute(db);
+  await sql`update responses set review_status = case abs(rowid) % 3 when 0 then 'usable' when 1 then 'set_aside' else 'pending' end
+    where id in (select response_id from scores where review = 1)`.execute(db);
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  const review = await sql<{ n: number }>`select count(*) n from scores where review = 1`.execute(db);
+  setDb(undefined);
+  await db.destroy();
+  const meta: Meta = { orgId: org.orgId, positionId, valueKey: org.q.values[0].id, cookie: org.staffCookie };
   fs.writeFileSync(META, JSON.stringify(meta));
-  console.log(`seeded ${N} scored + 400 unscored in ${SEED}; ${review.n} on the review list`);
+  console.log(`seeded ${N} scored + 400 unscored in ${SEED}; ${review.rows[0].n} on the review list`);
 }
 
 /** A copy of the seed with the current migrations applied (a new index lands in the copy, not the seed). */

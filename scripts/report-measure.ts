@@ -1,5 +1,5 @@
-// Measures the fit report page alone (issue 19): seeds a position like `npm run bench` does (8 values x 5 items,
-// 40 agents, an active benchmark, REPORT_CANDIDATES scored candidates), then
+// Measures the fit report page alone (issue 19): seeds a position with `npm run bench`'s seeding (scripts/bench/seed.ts:
+// 8 values x 5 items, 40 agents, REPORT_CANDIDATES candidates scored by the app's activation), then
 //   1. in this process: the report's model functions in a loop, with the number of queries they issue;
 //   2. `node server.js` (BUILD_DIR, BENCH_TIMING=1) loaded by 4 clients: server time p50 (first byte read to last
 //      byte written), client p50 and server CPU per request, REPORT_RUNS runs of REPORT_SECONDS each.
@@ -11,9 +11,6 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import YAML from "yaml";
-import type { Questionnaire } from "../app/questionnaire/types";
-import type { Answers } from "../app/scoring";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const POSTGRES = process.argv.includes("--postgres");
@@ -22,8 +19,6 @@ const RUNS = Number(process.env.REPORT_RUNS ?? 5);
 const SECONDS = Number(process.env.REPORT_SECONDS ?? 3);
 const CLIENTS = Number(process.env.REPORT_CLIENTS ?? 4);
 const PORT = Number(process.env.REPORT_PORT ?? 3440);
-const BANKS = ["empathy", "patience", "respect", "responsiveness", "ownership", "listening", "honesty"];
-BANKS.push("clear-communication");
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,15 +89,8 @@ async function main() {
     };
   }
   process.env.DATABASE_URL = databaseUrl;
-  const { createDb, setDb, nowIso } = await import("../app/utils/db.server");
+  const { createDb, setDb } = await import("../app/utils/db.server");
   const { migrateToLatest } = await import("../db/migrator");
-  const { makeOrganization, makeUser, sessionCookieFor } = await import("../test/factories");
-  const { makePublishedVersion, makeResponseRow } = await import("../test/factories-benchmark");
-  const { loadQuestionnaireFile, questionnaireToYaml } = await import("../app/questionnaire/load.server");
-  const { createPosition } = await import("../app/models/position.server");
-  const { buildBenchmark, scoreCandidate } = await import("../app/scoring");
-  const { newId } = await import("../app/utils/tokens.server");
-
   let queries = 0;
   const db = createDb(databaseUrl);
   await migrateToLatest(db);
@@ -116,128 +104,14 @@ async function main() {
   }) as typeof executor.executeQuery;
   setDb(counted);
 
-  const org = await makeOrganization("Report Bench");
-  const recruiter = await makeUser(org.id, "recruiter");
-  const cookie = await sessionCookieFor(recruiter.id);
-  const actor = { userId: recruiter.id, label: recruiter.email };
-  const attention = (
-    YAML.parse(fs.readFileSync(path.join(ROOT, "questions/attention.yaml"), "utf8")) as {
-      attention: Questionnaire["attention"];
-    }
-  ).attention.slice(0, 2);
-  const draft: Questionnaire = {
-    id: "bench-service-values",
-    version: 1,
-    title: "Service values (bench)",
-    virtues: [],
-    locale: "en",
-    attention,
-    values: BANKS.map((bank) => {
-      const value = loadQuestionnaireFile(path.join(ROOT, `questions/bank/${bank}.yaml`)).values[0];
-      const statements = value.items.filter((i) => i.type !== "scenario").slice(0, 4);
-      const scenario = value.items.filter((i) => i.type === "scenario").slice(0, 1);
-      return { ...value, items: [...statements, ...scenario] };
-    }),
-  };
-  const yamlFile = path.join(tmp, "questionnaire.yaml");
-  fs.writeFileSync(yamlFile, questionnaireToYaml(draft));
-  const { versionId, q } = await makePublishedVersion(org.id, yamlFile);
-  let state = 20_261_123;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const randomAnswers = (): Answers => {
-    const answers: Answers = {};
-    for (const a of q.attention) answers[a.id] = a.expect;
-    for (const value of q.values) {
-      for (const item of value.items) {
-        answers[item.id] =
-          item.type === "scenario"
-            ? item.options[Math.floor(random() * item.options.length)].id
-            : item.scale.min + Math.floor(random() * (item.scale.max - item.scale.min + 1));
-      }
-    }
-    return answers;
-  };
-  const positionId = await createPosition(
-    org.id,
-    { title: "Support agent", description: "", questionnaireVersionId: versionId, status: "open" },
-    actor,
-  );
-  const agentInputs = [];
-  for (let i = 0; i < 40; i += 1) {
-    const answers = randomAnswers();
-    const id = await makeResponseRow(org.id, positionId, versionId, "agent", answers, { label: `Agent ${i + 1}` });
-    agentInputs.push({ respondent: typeof id === "string" ? id : `agent-${i}`, answers });
-  }
-  const snapshot = buildBenchmark(q, agentInputs, {});
-  const benchmarkId = newId();
-  await db
-    .insertInto("benchmarks")
-    .values({
-      id: benchmarkId,
-      organization_id: org.id,
-      position_id: positionId,
-      status: "active",
-      snapshot_json: JSON.stringify(snapshot),
-      created_at: nowIso(),
-      created_by: recruiter.id,
-      activated_at: nowIso(),
-      activated_by: recruiter.id,
-    })
-    .execute();
-  let reportResponseId = "";
-  for (let start = 0; start < CANDIDATES; start += 500) {
-    const responses = [];
-    const scores = [];
-    for (let i = start; i < Math.min(CANDIDATES, start + 500); i += 1) {
-      const answers = randomAnswers();
-      const result = scoreCandidate(q, snapshot, { respondent: `c${i}`, answers });
-      const responseId = newId();
-      const at = nowIso();
-      responses.push({
-        id: responseId,
-        organization_id: org.id,
-        position_id: positionId,
-        invitation_id: null,
-        kind: "candidate" as const,
-        respondent_label: `Candidate ${i + 1}`,
-        questionnaire_version_id: versionId,
-        locale: "en",
-        source: "import" as const,
-        answers_json: JSON.stringify(answers),
-        revision: 1,
-        page_times_json: "{}",
-        consent_at: at,
-        started_at: at,
-        updated_at: at,
-        submitted_at: at,
-      });
-      scores.push({
-        id: newId(),
-        organization_id: org.id,
-        position_id: positionId,
-        response_id: responseId,
-        benchmark_id: benchmarkId,
-        questionnaire_version_id: versionId,
-        algorithm_version: snapshot.algorithmVersion,
-        is_current: 1,
-        overall: result.overall,
-        min_alignment: result.minAlignment,
-        review: result.review ? 1 : 0,
-        result_json: JSON.stringify(result),
-        created_at: at,
-        submitted_at: at,
-      });
-      if (i === Math.floor(CANDIDATES / 2)) reportResponseId = responseId;
-    }
-    await db.insertInto("responses").values(responses).execute();
-    await db.insertInto("scores").values(scores).execute();
-  }
+  // The bench's own seeding (scripts/bench/seed.ts): the candidates scored by the app's activation.
+  const { seedOrganization, seedScoredPosition } = await import("./bench/seed");
+  const bench = await seedOrganization(tmp, "Report Bench");
+  const seeded = await seedScoredPosition(bench, "Support agent", CANDIDATES);
+  const org = { id: bench.orgId };
+  const cookie = bench.staffCookie;
+  const { positionId } = seeded;
+  const reportResponseId = seeded.candidateIds[Math.floor(CANDIDATES / 2)];
   console.log(`seeded ${CANDIDATES} candidates (${POSTGRES ? "postgres" : "sqlite"})`);
 
   // 1. In process: the loader's model calls.
