@@ -1,12 +1,12 @@
 // The benchmark page's active benchmark: what candidates are scored against, activation, and re-scoring.
 import { Form } from "@remix-run/react";
 import { ErrorList, TextareaField } from "~/components/field";
-import { FormattedDate } from "~/components/formatted-date";
 import { TableRegion } from "~/components/table-region";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 import type { ActionResult } from "./benchmark-agents";
-import { fmt } from "./benchmark-format";
+import { useBenchmarkFormat } from "./benchmark-format";
+import { useFormat } from "~/i18n/format";
 import { useStaffT } from "~/i18n/staff";
 import { algorithmLabel } from "~/utils/report-wording";
 
@@ -27,7 +27,9 @@ export function ActivationSection({
   /** The user may activate (admins only). */
   canActivate: boolean;
 }) {
-  const tw = useStaffT("wording");
+  const t = useStaffT("benchmark");
+  const f = useFormat();
+  const { fmt } = useBenchmarkFormat();
   const reasonErrors =
     result && !result.ok && result.values.intent === "activate" ? result.fieldErrors.reason : undefined;
   const activateError =
@@ -37,25 +39,29 @@ export function ActivationSection({
   const active = diag.active;
   return (
     <section aria-labelledby="activation-heading" className="card">
-      <h2 id="activation-heading">Active benchmark</h2>
+      <h2 id="activation-heading">{t("activation.heading")}</h2>
       {active ? (
         <p>
-          Candidates are scored against the benchmark activated on <FormattedDate value={active.activatedAt} /> by{" "}
-          {active.activatedBy ?? "a former team member"} ({active.snapshot.included.length} of {active.snapshot.agents}{" "}
-          agents included). <span className="badge">{algorithmLabel(tw, active.algorithmVersion)}</span>
+          {t("activation.activeOn", {
+            date: f.dateTime(active.activatedAt),
+            by: active.activatedBy ?? t("history.formerMember"),
+            included: active.snapshot.included.length,
+            count: active.snapshot.agents,
+          })}{" "}
+          <span className="badge">{algorithmLabel(t, active.algorithmVersion)}</span>
         </p>
       ) : (
-        <p>No benchmark is active yet, so candidates of this position are not scored.</p>
+        <p>{t("activation.none")}</p>
       )}
       {active && diag.draftDiffers ? (
-        <TableRegion label="Changes from the one in use to the draft">
+        <TableRegion label={t("activation.diffRegion")}>
           <table className="numbers">
-            <caption>Active benchmark compared with the draft below</caption>
+            <caption>{t("activation.diffCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Value</th>
-                <th scope="col">Active: n, mean, SD used</th>
-                <th scope="col">Draft: n, mean, SD used</th>
+                <th scope="col">{t("table.value")}</th>
+                <th scope="col">{t("activation.activeStats")}</th>
+                <th scope="col">{t("activation.draftStats")}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,12 +71,8 @@ export function ActivationSection({
                 return (
                   <tr key={v.id}>
                     <th scope="row">{v.name}</th>
-                    <td>
-                      {a?.n ?? 0}, {fmt(a?.mean)}, {fmt(a?.sdUsed)}
-                    </td>
-                    <td>
-                      {d?.n ?? 0}, {fmt(d?.mean)}, {fmt(d?.sdUsed)}
-                    </td>
+                    <td>{t("activation.stats", { n: a?.n ?? 0, mean: fmt(a?.mean), sd: fmt(a?.sdUsed) })}</td>
+                    <td>{t("activation.stats", { n: d?.n ?? 0, mean: fmt(d?.mean), sd: fmt(d?.sdUsed) })}</td>
                   </tr>
                 );
               })}
@@ -79,21 +81,18 @@ export function ActivationSection({
         </TableRegion>
       ) : null}
       {diag.snapshot.included.length === 0 ? (
-        <p className="muted">There is nothing to activate until at least one agent is included.</p>
+        <p className="muted">{t("activation.nothing")}</p>
       ) : !diag.draftDiffers ? (
-        <p className="muted">The draft is the same as the active benchmark; activating would change nothing.</p>
+        <p className="muted">{t("activation.same")}</p>
       ) : !canActivate ? (
-        <p className="muted">
-          The draft below differs from what candidates are scored against. An administrator activates benchmarks.
-        </p>
+        <p className="muted">{t("activation.adminOnly")}</p>
       ) : (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="activate" />
           {diag.activationConcerns.length > 0 ? (
             <div className="alert warning">
               <p>
-                <strong>This draft is weak on some values.</strong> Activating it anyway needs a reason, kept in the
-                audit log:
+                <strong>{t("activation.weakTitle")}</strong> {t("activation.weakText")}
               </p>
               <ul>
                 {diag.activationConcerns.map((c, i) => (
@@ -103,10 +102,13 @@ export function ActivationSection({
             </div>
           ) : null}
           <p>
-            Activating makes the draft below ({diag.snapshot.included.length} of {diag.snapshot.agents} agents) the
-            benchmark for this position. {active ? "The active benchmark is archived. " : ""}
-            {diag.submittedCandidates} submitted candidate{diag.submittedCandidates === 1 ? "" : "s"} will be re-scored
-            against it; their earlier scores stay in their history.
+            {[
+              t("activation.explain", { included: diag.snapshot.included.length, count: diag.snapshot.agents }),
+              active ? t("activation.archived") : null,
+              t("activation.rescored", { count: diag.submittedCandidates }),
+            ]
+              .filter(Boolean)
+              .join(" ")}
           </p>
           <div className="choices">
             <label>
@@ -118,13 +120,13 @@ export function ActivationSection({
                 aria-invalid={activateError?.length ? true : undefined}
                 aria-describedby={activateError?.length ? "confirm-error" : undefined}
               />{" "}
-              I understand what changes
+              {t("activation.confirm")}
             </label>
           </div>
           <ErrorList id="confirm-error" errors={activateError?.length ? activateError : undefined} />
           {diag.activationConcerns.length > 0 ? (
             <TextareaField
-              label="Reason to activate despite these warnings (required)"
+              label={t("activation.reasonLabel")}
               errors={reasonErrors}
               textareaProps={{
                 name: "reason",
@@ -137,7 +139,7 @@ export function ActivationSection({
           ) : null}
           <div>
             <button type="submit" disabled={busy}>
-              Activate this benchmark
+              {t("activation.submit")}
             </button>
           </div>
         </Form>
@@ -161,14 +163,20 @@ function RescoreForm({
   busy: boolean;
   canRescore: boolean;
 }) {
+  const t = useStaffT("benchmark");
   const active = diag.active!;
   const current = diag.currentAlgorithm;
   const errors =
     result && !result.ok && result.values.intent === "rescore"
       ? [...(result.fieldErrors.confirm ?? []), ...(result.formError ? [result.formError] : [])]
       : undefined;
-  const explanation = `This benchmark was built with the older scoring algorithm ${active.algorithmVersion}. Re-scoring builds it again with ${current} from the same ${active.snapshot.agents} agents (the same ones included and excluded) and re-scores the ${diag.submittedCandidates} submitted candidate${diag.submittedCandidates === 1 ? "" : "s"}; the ${active.algorithmVersion} benchmark and its scores stay in the history.`;
-  if (!canRescore) return <p className="muted">{explanation} An administrator can do this.</p>;
+  const explanation = t("rescore.explanation", {
+    from: active.algorithmVersion,
+    to: current,
+    agents: active.snapshot.agents,
+    count: diag.submittedCandidates,
+  });
+  if (!canRescore) return <p className="muted">{`${explanation} ${t("rescore.adminOnly")}`}</p>;
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="rescore" />
@@ -183,13 +191,13 @@ function RescoreForm({
             aria-invalid={errors?.length ? true : undefined}
             aria-describedby={errors?.length ? "rescore-error" : undefined}
           />{" "}
-          Re-score every candidate of this position with {current}
+          {t("rescore.confirm", { algorithm: current })}
         </label>
       </div>
       <ErrorList id="rescore-error" errors={errors?.length ? errors : undefined} />
       <div>
         <button type="submit" disabled={busy}>
-          Re-score with {current}
+          {t("rescore.submit", { algorithm: current })}
         </button>
       </div>
     </Form>

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { ErrorList } from "~/components/field";
 import { TableRegion } from "~/components/table-region";
-import { useFormat } from "~/i18n/format";
+import { useBenchmarkFormat } from "./benchmark-format";
 import { useStaffT } from "~/i18n/staff";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
 
@@ -72,14 +72,7 @@ export function AgentsSection({
   group?: "top" | "comparison";
 }) {
   const t = useStaffT("benchmark");
-  const f = useFormat();
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "—" : f.number(x, 1));
-  const signed = (x: number | null | undefined) =>
-    x === null || x === undefined
-      ? "—"
-      : Math.round(x * 10) > 0
-        ? `+${f.number(x, 1)}`
-        : f.number(Math.round(x * 10) === 0 ? 0 : x, 1);
+  const { fmt, signed } = useBenchmarkFormat();
   const agents = diag.agents.filter((a) => a.group === group);
   if (group === "comparison" && agents.length === 0) return null;
   return (

@@ -1,20 +1,14 @@
 // The benchmark page's statistics per value: the table and the band chart (the same numbers).
 import { TableRegion } from "~/components/table-region";
-import { useFormat } from "~/i18n/format";
 import { useStaffT } from "~/i18n/staff";
 import type { BenchmarkDiagnostics } from "~/models/benchmark.server";
+import { useBenchmarkFormat } from "./benchmark-format";
 
 type Diag = BenchmarkDiagnostics;
 
-/** A statistic in the reader's number format; "—" when there is none. */
-function useStat(): (x: number | null | undefined, digits?: number) => string {
-  const f = useFormat();
-  return (x, digits = 1) => (x === null || x === undefined ? "—" : f.number(x, digits));
-}
-
 export function BandChart({ diag }: { diag: Diag }) {
   const t = useStaffT("benchmark");
-  const fmt = useStat();
+  const { fmt } = useBenchmarkFormat();
   const left = 150;
   const plotWidth = 460;
   const rowHeight = 34;
@@ -81,14 +75,14 @@ export function BandChart({ diag }: { diag: Diag }) {
           );
         })}
       </svg>
-      <figcaption className="muted">{t("chart.caption", { min: 5 })}</figcaption>
+      <figcaption className="muted">{t("chart.caption", { min: diag.limits.minAgents })}</figcaption>
     </figure>
   );
 }
 
 export function ValuesTable({ diag }: { diag: Diag }) {
   const t = useStaffT("benchmark");
-  const fmt = useStat();
+  const { fmt } = useBenchmarkFormat();
   return (
     <TableRegion label={t("table.label")}>
       <table className="numbers">

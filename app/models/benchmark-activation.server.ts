@@ -12,6 +12,9 @@ import {
   type BenchmarkSnapshot,
 } from "~/scoring";
 import type { Questionnaire } from "~/questionnaire/types";
+import { formatterFor, type Formatter } from "~/i18n/format";
+import type { Translate, TranslateVars } from "~/i18n/i18n";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
@@ -35,40 +38,81 @@ function storedAlgorithm(value: string): AlgorithmVersion {
   return value;
 }
 
+/** The draft has no included agent. `key`: its sentence in the staff catalogs (the message is the English one). */
 export class NothingToActivateError extends Error {
+  readonly key = "benchmark:concern.nothingToActivate";
   constructor() {
-    super("There is no included agent, so there is nothing to activate.");
+    super(staffT("en", "benchmark")("benchmark:concern.nothingToActivate"));
     this.name = "NothingToActivateError";
   }
 }
 
-/** A value the draft is weak on, said in a sentence: why activating it needs a written reason. */
-export type ActivationConcernView = { valueId: string; valueName: string; message: string };
+/** A value the draft is weak on (the engine's activation guard), with its name: why activating it needs a reason. */
+export type ActivationConcernView = {
+  valueId: string;
+  valueName: string;
+  kind: "few-agents" | "low-alpha";
+  n: number | null;
+  alpha: number | null;
+  /** The concern in a sentence, in the language it was described in. */
+  message: string;
+};
 
-/** The draft's values that make activation need a reason (thresholds: the engine's activation guard). */
-export function describeActivationConcerns(q: Questionnaire, snapshot: BenchmarkSnapshot): ActivationConcernView[] {
+/** One concern in a sentence, in the language of `t` (any staff binding); numbers in the format of `f`. */
+export function concernSentence(
+  t: Translate,
+  f: Formatter,
+  c: Pick<ActivationConcernView, "valueName" | "kind" | "n" | "alpha">,
+): string {
+  return c.kind === "few-agents"
+    ? t("benchmark:concern.fewAgents", { value: c.valueName, count: c.n ?? 0, min: MIN_BENCHMARK_N })
+    : t("benchmark:concern.lowAlpha", {
+        value: c.valueName,
+        alpha: f.number(c.alpha ?? 0, 2),
+        min: f.number(GUARD_MIN_ALPHA),
+      });
+}
+
+/**
+ * The draft's values that make activation need a reason (thresholds: the engine's activation guard), said in the
+ * language of `t` (English by default: the audit log keeps them in English).
+ */
+export function describeActivationConcerns(
+  q: Questionnaire,
+  snapshot: BenchmarkSnapshot,
+  t: Translate = staffT("en", "benchmark"),
+  f: Formatter = formatterFor("en"),
+): ActivationConcernView[] {
   const nameOf = (id: string) => q.values.find((v) => v.id === id)?.name ?? id;
   return activationConcerns(
     snapshot,
     q.values.map((v) => v.id),
-  ).map((c) => ({
-    valueId: c.valueId,
-    valueName: nameOf(c.valueId),
-    message:
-      c.kind === "few-agents"
-        ? `${nameOf(c.valueId)}: only ${c.n} included agent${c.n === 1 ? "" : "s"} with a score (fewer than ${MIN_BENCHMARK_N}), so candidates get no percentile on it.`
-        : `${nameOf(c.valueId)}: alpha ${c.alpha.toFixed(2)}, below ${GUARD_MIN_ALPHA}: the agents answer its items too inconsistently to trust it.`,
-  }));
+  ).map((c) => {
+    const view = {
+      valueId: c.valueId,
+      valueName: nameOf(c.valueId),
+      kind: c.kind,
+      n: c.kind === "few-agents" ? c.n : null,
+      alpha: c.kind === "few-agents" ? null : c.alpha,
+    };
+    return { ...view, message: concernSentence(t, f, view) };
+  });
 }
 
-/** Activation of a draft with concerns needs a written reason (admins only; the reason goes to the audit log). */
+/**
+ * Activation of a draft with concerns needs a written reason (admins only; the reason goes to the audit log). The
+ * message is English; the page says it in the reader's language with `reasonRequiredMessage`.
+ */
 export class ActivationReasonRequiredError extends Error {
-  constructor(concerns: ActivationConcernView[]) {
-    super(
-      `Give a reason to activate despite: ${concerns.map((c) => c.message).join(" ")} The reason is kept in the audit log.`,
-    );
+  constructor(readonly concerns: ActivationConcernView[]) {
+    super(reasonRequiredMessage(staffT("en", "benchmark"), formatterFor("en"), concerns));
     this.name = "ActivationReasonRequiredError";
   }
+}
+
+/** "Give a reason to activate despite: …" in the language of `t`. */
+export function reasonRequiredMessage(t: Translate, f: Formatter, concerns: ActivationConcernView[]): string {
+  return t("benchmark:concern.reasonRequired", { concerns: concerns.map((c) => concernSentence(t, f, c)).join(" ") });
 }
 
 /**
@@ -182,10 +226,16 @@ export async function activateBenchmark(
   return { ...activated, rescored };
 }
 
-/** Why the active benchmark cannot be re-scored with the current algorithm (a sentence for the page). */
+/**
+ * Why the active benchmark cannot be re-scored with the current algorithm: a sentence of the staff catalogs (`key`,
+ * `vars`) the page says in the reader's language; the message is the English one.
+ */
 export class CannotRescoreError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: string,
+    readonly vars: TranslateVars = {},
+  ) {
+    super(staffT("en", "benchmark")(key, vars));
     this.name = "CannotRescoreError";
   }
 }
@@ -208,10 +258,10 @@ export async function rescoreWithCurrentAlgorithm(
     .execute(async (trx) => {
       const position = await getPositionForBenchmark(orgId, positionId, trx);
       const active = await getActiveBenchmarkRow(orgId, positionId, trx);
-      if (!active) throw new CannotRescoreError("There is no active benchmark to re-score.");
+      if (!active) throw new CannotRescoreError("benchmark:rescore.noActive");
       const from = storedAlgorithm(active.algorithm_version);
       if (from === CURRENT_ALGORITHM) {
-        throw new CannotRescoreError(`The active benchmark already uses ${CURRENT_ALGORITHM}.`);
+        throw new CannotRescoreError("benchmark:rescore.alreadyCurrent", { algorithm: CURRENT_ALGORITHM });
       }
       const previous = parseStoredSnapshot(active.snapshot_json);
       const recruiterExcluded = previous.excluded.filter((e) => e.reason === "recruiter").map((e) => e.respondent);
@@ -220,9 +270,10 @@ export async function rescoreWithCurrentAlgorithm(
       const submitted = await listSubmittedAgents(orgId, positionId, position.questionnaire_version_id, trx);
       const found = submitted.filter((a) => members.has(a.id)).length;
       if (found !== members.size) {
-        throw new CannotRescoreError(
-          `${members.size - found} of the benchmark's ${members.size} agents no longer have answers here (erased or on another questionnaire version), so it cannot be rebuilt from the same agents. Activate a new benchmark instead.`,
-        );
+        throw new CannotRescoreError("benchmark:rescore.agentsGone", {
+          missing: members.size - found,
+          count: members.size,
+        });
       }
       // vb-1 had no comparison group: vb-2 compares with the position's submitted comparison agents under the
       // recruiters' current decisions on them, as an activation would; they never enter the benchmark itself.

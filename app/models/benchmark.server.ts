@@ -12,9 +12,12 @@ import {
   type BenchmarkSnapshot,
   type FlagName,
 } from "~/scoring";
+import { MIN_CONTRAST_N } from "~/scoring/contrast";
 import type { Questionnaire } from "~/questionnaire/types";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { formatterFor, type Formatter } from "~/i18n/format";
+import type { Translate } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locale";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { flagMeaning } from "~/utils/report-wording";
@@ -38,6 +41,7 @@ export {
   ActivationReasonRequiredError,
   CannotRescoreError,
   NothingToActivateError,
+  reasonRequiredMessage,
   rescoreWithCurrentAlgorithm,
 } from "./benchmark-activation.server";
 
@@ -47,16 +51,21 @@ function notFound(): never {
 
 export type Warning = { level: "error" | "warning" | "info"; message: string; valueId?: string; itemId?: string };
 
-/** Plain-language warnings about a snapshot (thresholds of SCORING.md sections 4 and 5; no math of its own). */
-export function benchmarkWarnings(q: Questionnaire, snapshot: BenchmarkSnapshot): Warning[] {
+/**
+ * Plain-language warnings about a snapshot in the reader's language (`t`: any staff binding; thresholds of SCORING.md
+ * sections 4 and 5 from the engine; no math of its own); numbers in the reader's format (`f`).
+ */
+export function benchmarkWarnings(
+  q: Questionnaire,
+  snapshot: BenchmarkSnapshot,
+  t: Translate,
+  f: Formatter,
+): Warning[] {
   const warnings: Warning[] = [];
   if (snapshot.included.length === 0) {
     warnings.push({
       level: "error",
-      message:
-        snapshot.agents === 0
-          ? "No agent has submitted answers yet, so there is no benchmark. Invite your top agents first."
-          : "Every agent is excluded, so there is no benchmark. Re-include agents or invite more.",
+      message: t(snapshot.agents === 0 ? "benchmark:warn.noAgents" : "benchmark:warn.allExcluded"),
     });
     return warnings;
   }
@@ -67,20 +76,30 @@ export function benchmarkWarnings(q: Questionnaire, snapshot: BenchmarkSnapshot)
       warnings.push({
         level: "error",
         valueId: value.id,
-        message: `${value.name}: only ${s.n} agent${s.n === 1 ? "" : "s"} with a score (fewer than ${MIN_AGENTS}). Candidates get no percentile or alignment on this value; reports show the agents' range only.`,
+        message: t("benchmark:warn.fewAgents", { value: value.name, count: s.n, min: MIN_AGENTS }),
       });
     } else if (s.n < FULL_AGENTS) {
       warnings.push({
         level: "warning",
         valueId: value.id,
-        message: `${value.name}: ${s.n} agents (5 to 9). The spread is pulled toward the average spread of all values, so percentiles are more cautious. ${FULL_AGENTS} or more agents remove this.`,
+        message: t("benchmark:warn.shrunk", {
+          value: value.name,
+          n: s.n,
+          min: MIN_AGENTS,
+          last: FULL_AGENTS - 1,
+          full: FULL_AGENTS,
+        }),
       });
     }
     if (s.alpha !== null && s.alpha < LOW_ALPHA) {
       warnings.push({
         level: "warning",
         valueId: value.id,
-        message: `${value.name}: the agents answer this value's items inconsistently (alpha ${s.alpha.toFixed(2)}, below ${LOW_ALPHA}). Either the agents disagree or the items measure different things; read this value's results with care.`,
+        message: t("benchmark:warn.lowAlpha", {
+          value: value.name,
+          alpha: f.number(s.alpha, 2),
+          min: f.number(LOW_ALPHA),
+        }),
       });
     }
   }
@@ -96,14 +115,18 @@ export function benchmarkWarnings(q: Questionnaire, snapshot: BenchmarkSnapshot)
           level: "warning",
           valueId: value.id,
           itemId: item.id,
-          message: `Scenario "${item.text}": only ${c.m} agent${c.m === 1 ? "" : "s"} answered (fewer than ${MIN_AGENTS}), so it is not scored for anyone.`,
+          message: t("benchmark:warn.scenarioFew", { item: item.text, count: c.m, min: MIN_AGENTS }),
         });
       } else if (top < CLEAR_CONSENSUS_SHARE) {
         warnings.push({
           level: "warning",
           valueId: value.id,
           itemId: item.id,
-          message: `Scenario "${item.text}": no clear consensus among the agents (the most chosen answer has a share of ${Math.round(top * 100)}%, under ${Math.round(CLEAR_CONSENSUS_SHARE * 100)}%). Candidates' answers to it say little.`,
+          message: t("benchmark:warn.noConsensus", {
+            item: item.text,
+            share: f.percent(top),
+            min: f.percent(CLEAR_CONSENSUS_SHARE),
+          }),
         });
       }
     }
@@ -136,6 +159,7 @@ export type AgentDiagnostics = {
 /** Everything the benchmark page shows: draft snapshot, agents with flags and pull, warnings, active and history. */
 export async function getBenchmarkDiagnostics(orgId: string, positionId: string, locale: Locale = "en") {
   const tw = staffT(locale, "wording");
+  const tb = staffT(locale, "benchmark");
   const db = getDb();
   const position = await getPositionForBenchmark(orgId, positionId, db);
   const draft = await computeDraftBenchmark(orgId, positionId, db);
@@ -233,9 +257,11 @@ export async function getBenchmarkDiagnostics(orgId: string, positionId: string,
     ),
     snapshot,
     agents,
-    warnings: benchmarkWarnings(q, snapshot),
+    warnings: benchmarkWarnings(q, snapshot, tb, formatterFor(locale)),
     /** Values that make activation need a written reason (issue 21, point 6). */
-    activationConcerns: describeActivationConcerns(q, snapshot),
+    activationConcerns: describeActivationConcerns(q, snapshot, tb, formatterFor(locale)),
+    /** The engine's thresholds the page names (SCORING.md sections 4 and 9): agents per value, and for the contrast. */
+    limits: { minAgents: MIN_AGENTS, fullAgents: FULL_AGENTS, minContrast: MIN_CONTRAST_N },
     active: active
       ? {
           id: active.id,

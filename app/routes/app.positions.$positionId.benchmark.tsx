@@ -5,7 +5,7 @@ import { ActivationSection } from "~/components/benchmark-activation";
 import { BenchmarkWarnings } from "~/components/benchmark-warnings";
 import { AgentsSection, type ActionResult } from "~/components/benchmark-agents";
 import { FormattedDate } from "~/components/formatted-date";
-import { useFormat } from "~/i18n/format";
+import { formatterFor, useFormat } from "~/i18n/format";
 import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { BandChart, ValuesTable } from "~/components/benchmark-values";
@@ -16,6 +16,7 @@ import {
   getBenchmarkDiagnostics,
   getPositionForBenchmark,
   NothingToActivateError,
+  reasonRequiredMessage,
   rescoreWithCurrentAlgorithm,
   setAgentMembership,
 } from "~/models/benchmark.server";
@@ -24,7 +25,6 @@ import { failure, parseForm } from "~/utils/form.server";
 import { benchmarkActionSchema } from "~/utils/schemas/benchmark.server";
 import { algorithmLabel } from "~/utils/report-wording";
 import { requireRole } from "~/utils/route-roles.server";
-import { MIN_CONTRAST_N } from "~/scoring/contrast";
 import { validitySummaryIn } from "~/utils/validity-wording";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benchmarkCss }];
@@ -66,7 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: t("messages.rescored", { count: rescored }),
       });
     } catch (error) {
-      if (error instanceof CannotRescoreError) return data(failure(error.message, {}, { intent: "rescore" }), 409);
+      if (error instanceof CannotRescoreError) {
+        return data(failure(t(error.key, error.vars), {}, { intent: "rescore" }), 409);
+      }
       throw error;
     }
   }
@@ -77,9 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: t("messages.activated", { count: rescored }),
     });
   } catch (error) {
-    if (error instanceof NothingToActivateError) return data(failure(error.message, {}, { intent: "activate" }), 409);
+    if (error instanceof NothingToActivateError) return data(failure(t(error.key), {}, { intent: "activate" }), 409);
     if (error instanceof ActivationReasonRequiredError) {
-      return data(failure(null, { reason: [error.message] }, { intent: "activate" }), 400);
+      const reason = reasonRequiredMessage(t, formatterFor(user.locale), error.concerns);
+      return data(failure(null, { reason: [reason] }, { intent: "activate" }), 400);
     }
     throw error;
   }
@@ -108,7 +111,7 @@ export default function BenchmarkPage() {
       </p>
       <p className="validity-link">
         <Link to={`/app/positions/${diag.position.id}/validity`}>{t("page.validityLink")}</Link>:{" "}
-        {validitySummaryIn(t, diag.snapshot.contrast, diag.values.length, MIN_CONTRAST_N)}
+        {validitySummaryIn(t, diag.snapshot.contrast, diag.values.length, diag.limits.minContrast)}
       </p>
       {result?.ok ? (
         <p className="alert success" role="status">
@@ -125,7 +128,7 @@ export default function BenchmarkPage() {
         <div className="card">
           <h2>{t("empty.heading")}</h2>
           <p>
-            {t("empty.before", { min: 5, better: 10 })}{" "}
+            {t("empty.before", { min: diag.limits.minAgents, better: diag.limits.fullAgents })}{" "}
             <Link to={`/app/positions/${diag.position.id}`}>{t("empty.positionLink")}</Link>
             {t("empty.middle")} <Link to={`/app/positions/${diag.position.id}/import`}>{t("empty.importLink")}</Link>
             {t("empty.after")}
@@ -133,7 +136,9 @@ export default function BenchmarkPage() {
         </div>
       ) : (
         <>
-          {included < 5 ? <p className="alert warning">{t("page.fewIncluded", { count: included, min: 5 })}</p> : null}
+          {included < diag.limits.minAgents ? (
+            <p className="alert warning">{t("page.fewIncluded", { count: included, min: diag.limits.minAgents })}</p>
+          ) : null}
           <BenchmarkWarnings diag={diag} />
 
           <ActivationSection

@@ -5,6 +5,7 @@ import { action, loader } from "../../app/routes/app.positions.$positionId.bench
 import { groupWarnings } from "../../app/components/benchmark-warnings";
 import { activationConcerns, GUARD_MIN_ALPHA, MIN_BENCHMARK_N, type BenchmarkSnapshot } from "../../app/scoring";
 import { getDb } from "../../app/utils/db.server";
+import { setUserLanguage } from "../../app/models/staff-language.server";
 import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { makeExamplePosition } from "../factories-benchmark";
@@ -128,6 +129,34 @@ describe("activation guard", () => {
       "Empathy: only 4 included agents with a score (fewer than 5), so candidates get no percentile on it.",
     );
     expect(await activeRows()).toHaveLength(0);
+  });
+});
+
+describe("activation guard in the reader's language (issue 18)", () => {
+  it("gives a Finnish admin the reason-required error, warnings and concerns in Finnish, numbers with decimal commas", async () => {
+    const { admin, post, positionId, org } = await setup();
+    await setUserLanguage(org.id, admin.id, "fi");
+    const cookie = await sessionCookieFor(admin.id);
+    const page = await outcome(() =>
+      loader({
+        request: getRequest(path(positionId), cookie),
+        params: { positionId },
+        context: {},
+      }),
+    );
+    const diag = page.data as { activationConcerns: { message: string }[]; warnings: { message: string }[] };
+    // Empathy alpha 0.11 (the example agents, vb-2), the guard's minimum 0.5: "0,11" and "0,5" in Finnish.
+    expect(diag.activationConcerns[0].message).toBe(
+      "Empathy: alfa 0,11, alle 0,5: asiakaspalvelijat vastaavat sen väittämiin liian epäjohdonmukaisesti, jotta siihen voisi luottaa.",
+    );
+    expect(diag.warnings.map((w) => w.message).join("\n")).toMatch(
+      /Empathy: asiakaspalvelijat vastaavat tämän arvon väittämiin epäjohdonmukaisesti \(alfa 0,11, alle 0,6\)/,
+    );
+    const res = await post({ intent: "activate", confirm: "yes", reason: " " }, admin.id);
+    expect(res.status).toBe(400);
+    const reason = (res.data as { fieldErrors: { reason: string[] } }).fieldErrors.reason[0];
+    expect(reason).toMatch(/^Perustelkaa käyttöönotto seuraavista huolimatta: Empathy: alfa 0,11, alle 0,5:/);
+    expect(reason).toMatch(/Perustelu tallennetaan tarkastuslokiin\.$/);
   });
 });
 
