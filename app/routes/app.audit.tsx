@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AuditDetails } from "~/components/audit-details";
 import { FormattedDate } from "~/components/formatted-date";
 import { listAuditActions, listAuditPage } from "~/models/audit.server";
 import trustCss from "~/styles/trust.css?url";
@@ -28,18 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { ...log, title, actions, action: query.action ?? "" },
     { headers: { "Cache-Control": "private, no-store" } },
   );
-}
-
-function detailsText(json: string): string {
-  try {
-    const details = JSON.parse(json) as Record<string, unknown>;
-    return Object.entries(details)
-      .filter(([, v]) => v !== null && v !== undefined && v !== "")
-      .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-      .join(" · ");
-  } catch {
-    return "";
-  }
 }
 
 export default function AuditLog() {
@@ -75,7 +64,7 @@ export default function AuditLog() {
             <option value="">{t("auditPage.allActions")}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {actionWords(a)} ({a})
+                {actionWords(a)}
               </option>
             ))}
           </select>
@@ -84,7 +73,11 @@ export default function AuditLog() {
           <button type="submit">{t("auditPage.filter")}</button>
         </div>
       </Form>
-      <p>{action ? t("auditPage.summaryFor", { count: total, action }) : t("auditPage.summary", { count: total })}</p>
+      <p>
+        {action
+          ? t("auditPage.summaryFor", { count: total, action: actionWords(action) })
+          : t("auditPage.summary", { count: total })}
+      </p>
       <div className="table-scroll">
         <table>
           <caption className="sr-only">{t("auditPage.caption")}</caption>
@@ -104,11 +97,11 @@ export default function AuditLog() {
                   <FormattedDate value={e.created_at} precision="second" />
                 </td>
                 <td>{e.actor_label}</td>
-                <td>
-                  {actionWords(e.action)} <code className="muted">{e.action}</code>
-                </td>
+                <td>{actionWords(e.action)}</td>
                 <td>{e.target_type ? `${targetWords(e.target_type)} ${e.target_id ?? ""}` : "–"}</td>
-                <td className="audit-details">{detailsText(e.details_json)}</td>
+                <td className="audit-details">
+                  <AuditDetails json={e.details_json} />
+                </td>
               </tr>
             ))}
           </tbody>
