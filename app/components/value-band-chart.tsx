@@ -1,4 +1,6 @@
 import { useId } from "react";
+import type { Translate } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
 
 type Props = {
   valueName: string;
@@ -28,28 +30,30 @@ const AXIS_PATH = [`M ${x(0)} ${AXIS_Y} H ${x(100)}`, ...TICKS.map((t) => `M ${x
 
 const fmt = (n: number) => String(Math.round(n));
 
-/** A sentence saying what the chart draws (its <desc> and visible caption). */
-export function bandChartText({ score, p10, median, p90, n }: Omit<Props, "valueName">): string {
+/** A sentence saying what the chart draws (its <desc> and visible caption), in the language of `t`. */
+export function bandChartText(t: Translate, { score, p10, median, p90, n }: Omit<Props, "valueName">): string {
   const band =
     p10 !== null && p90 !== null
-      ? `The middle 80% of your ${n} top agents score ${fmt(p10)} to ${fmt(p90)}${median !== null ? `, median ${fmt(median)}` : ""}.`
-      : "There is no agents' range for this value.";
-  const candidate =
-    score !== null ? `The candidate scores ${fmt(score)}.` : "The candidate has no score on this value.";
-  return `On a 0 to 100 scale: ${band} ${candidate}`;
+      ? median !== null
+        ? t("wording:chart.bandWithMedian", { count: n, p10: fmt(p10), p90: fmt(p90), median: fmt(median) })
+        : t("wording:chart.band", { count: n, p10: fmt(p10), p90: fmt(p90) })
+      : t("wording:chart.noBand");
+  const candidate = score !== null ? t("wording:chart.candidate", { score: fmt(score) }) : t("wording:chart.noScore");
+  return t("wording:chart.text", { band, candidate });
 }
 
 /** Server-rendered 0–100 axis with the benchmark's p10–p90 band, its median tick and the candidate's score marker. */
 export function ValueBandChart(props: Props) {
+  const t = useStaffT("wording");
   const id = useId();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const { valueName, score, p10, median, p90 } = props;
-  const text = bandChartText(props);
+  const text = bandChartText(t, props);
   return (
     <figure className="band-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <title id={titleId}>{`${valueName}: candidate against your top agents`}</title>
+        <title id={titleId}>{t("chart.title", { value: valueName })}</title>
         <desc id={descId}>{text}</desc>
         <path d={AXIS_PATH} fill="none" stroke="#6b7280" strokeWidth="1" />
         <g fontSize="8" textAnchor="middle" fill="#374151">
