@@ -162,7 +162,7 @@ test.afterEach(async ({ page }) => {
  * (README, "The staff area in six languages"): on every other page the walk checks the top bar, the profile menu and
  * the page's language, and a page joins this list when its conversion lands.
  */
-const TRANSLATED_PAGES = new Set<string>(["dashboard", "positions", "not-found"]);
+const TRANSLATED_PAGES = new Set<string>(["dashboard", "positions", "benchmark", "not-found"]);
 
 async function expectPage(page: Page, name: string, locale: Lang, content: readonly string[]) {
   await expectNoEnglish(page, locale, content, TRANSLATED_PAGES.has(name) ? "body" : "header.topbar");
