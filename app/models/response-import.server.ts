@@ -6,6 +6,7 @@ import {
   ResponsesCsvError,
   type CsvProblem,
 } from "~/questionnaire/responses-csv";
+import { englishProblem, type ProblemText } from "~/questionnaire/csv-problem-text";
 import { parseStoredQuestionnaire } from "~/questionnaire/stored";
 import { RESPONDENT_COLUMN } from "~/questionnaire/types";
 import { getDb, nowIso } from "~/utils/db.server";
@@ -18,15 +19,17 @@ export type ImportResult = { ok: true; imported: number } | { ok: false; problem
  * Imports agents' answers from a responses CSV (SCORING.md section 2) for a position, e.g. from a paper run.
  * The whole file is validated against the position's questionnaire version first; any problem (with its row and
  * column) means nothing is imported. Valid files are written in one transaction as submitted agent responses with
- * source "import" and the respondent column as label.
+ * source "import" and the respondent column as label. Problems are worded by `problemText` (English by default;
+ * `keyedProblem` for a page that translates them for its reader).
  */
 export async function importAgentResponses(
   orgId: string,
   positionId: string,
   csvText: string,
   actor: { userId: string; label: string },
-  now = new Date(),
+  options: { now?: Date; problemText?: ProblemText } = {},
 ): Promise<ImportResult> {
+  const { now = new Date(), problemText = englishProblem } = options;
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -40,7 +43,7 @@ export async function importAgentResponses(
       const q = parseStoredQuestionnaire(version.content_json);
       let parsed;
       try {
-        parsed = parseResponsesCsv(csvText, q, { groupColumn: true });
+        parsed = parseResponsesCsv(csvText, q, { groupColumn: true, problemText });
       } catch (error) {
         if (error instanceof ResponsesCsvError)
           return { ok: false, problems: error.problems, truncated: error.truncated };
@@ -49,7 +52,7 @@ export async function importAgentResponses(
       if (parsed.respondents.length === 0) {
         return {
           ok: false,
-          problems: [{ row: 2, column: null, message: "the file has a header but no answers" }],
+          problems: [{ row: 2, column: null, message: problemText("noAnswers") }],
           truncated: false,
         };
       }
@@ -61,7 +64,7 @@ export async function importAgentResponses(
           problems: longLabels.slice(0, DEFAULT_MAX_PROBLEMS).map((r) => ({
             row: r.row,
             column: RESPONDENT_COLUMN,
-            message: `the respondent label must be at most ${TEXT_LIMITS.name} characters`,
+            message: problemText("labelTooLong", { max: TEXT_LIMITS.name }),
           })),
           truncated: longLabels.length > DEFAULT_MAX_PROBLEMS,
         };

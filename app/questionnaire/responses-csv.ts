@@ -1,5 +1,6 @@
 // Pure parser of a responses CSV (SCORING.md sections 2 and 10). Browser-safe: no node imports, no zod.
 import type { AgentGroup, Answers, OutcomeTable } from "../scoring/types";
+import { englishProblem, type ProblemText, type ProblemVars } from "./csv-problem-text";
 import { ID_PATTERN, RESPONDENT_COLUMN, type Questionnaire } from "./types";
 
 /** The optional agents' file column naming the agent's group (section 2, vb-2). */
@@ -33,6 +34,8 @@ export interface ParseResponsesOptions {
   maxProblems?: number;
   /** The agents' file under vb-2: a `group` column (top | comparison) is allowed; elsewhere it is unknown. */
   groupColumn?: boolean;
+  /** How a problem is worded: English (the default) or `keyedProblem`, for a staff page to translate. */
+  problemText?: ProblemText;
 }
 
 export class ResponsesCsvError extends Error {
@@ -66,14 +69,18 @@ type ColumnRule =
 class ProblemList {
   readonly items: CsvProblem[] = [];
   truncated = false;
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly text: ProblemText = englishProblem,
+  ) {}
 
-  add(row: number, column: string | null, message: string): void {
+  /** A problem named by its key under `outcomes:csv` (csv-problem-text.ts). */
+  add(row: number, column: string | null, key: string, vars?: ProblemVars): void {
     if (this.items.length >= this.max) {
       this.truncated = true;
       return;
     }
-    this.items.push({ row, column, message });
+    this.items.push({ row, column, message: this.text(key, vars) });
   }
 
   get full(): boolean {
@@ -108,7 +115,7 @@ function tokenizeCsv(text: string, problems: ProblemList): CsvRecord[] {
     if (atCellStart && ch === '"') {
       const end = readQuoted(source, i + 1);
       if (end.closedAt === -1) {
-        problems.add(row, null, "unterminated quoted cell");
+        problems.add(row, null, "unterminatedQuote");
         return records;
       }
       cell = end.value;
@@ -116,7 +123,7 @@ function tokenizeCsv(text: string, problems: ProblemList): CsvRecord[] {
       atCellStart = false;
       const next = source[i];
       if (i < source.length && next !== "," && next !== "\n" && next !== "\r") {
-        problems.add(row, null, "unexpected text after a closing quote");
+        problems.add(row, null, "textAfterQuote");
         while (i < source.length && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") i += 1;
       }
       continue;
@@ -129,7 +136,7 @@ function tokenizeCsv(text: string, problems: ProblemList): CsvRecord[] {
       if (ch === "\r" && source[i + 1] === "\n") i += 1;
       endRecord();
     } else {
-      if (ch === '"') problems.add(row, null, "a quote inside an unquoted cell (quote the whole cell)");
+      if (ch === '"') problems.add(row, null, "quoteInCell");
       cell += ch;
       atCellStart = false;
     }
@@ -179,11 +186,11 @@ function headerRules(header: string[], q: Questionnaire, problems: ProblemList, 
   const rules = header.map((raw): ColumnRule => {
     const name = raw.trim();
     if (name === "") {
-      problems.add(1, null, "empty column name in the header");
+      problems.add(1, null, "emptyColumnName");
       return { kind: "ignored" };
     }
     if (seen.has(name)) {
-      problems.add(1, name, "duplicate column");
+      problems.add(1, name, "duplicateColumn");
       return { kind: "ignored" };
     }
     seen.add(name);
@@ -191,30 +198,33 @@ function headerRules(header: string[], q: Questionnaire, problems: ProblemList, 
     if (groupColumn && name === GROUP_COLUMN && !known.has(name)) return { kind: "group" };
     const rule = known.get(name);
     if (!rule) {
-      problems.add(1, name, `unknown column: not an item of questionnaire ${q.id} version ${q.version}`);
+      problems.add(1, name, "unknownItemColumn", { questionnaire: q.id, version: q.version });
       return { kind: "ignored" };
     }
     return rule;
   });
-  if (!seen.has(RESPONDENT_COLUMN)) problems.add(1, RESPONDENT_COLUMN, 'the header has no "respondent" column');
+  if (!seen.has(RESPONDENT_COLUMN)) problems.add(1, RESPONDENT_COLUMN, "noColumn", { column: RESPONDENT_COLUMN });
   return rules;
 }
 
 const INTEGER = /^[+-]?\d+$/;
 
-function parseCell(rule: ColumnRule, raw: string): { value: number | string | null; error?: string } {
+function parseCell(
+  rule: ColumnRule,
+  raw: string,
+): { value: number | string | null; error?: { key: string; vars: ProblemVars } } {
   const text = raw.trim();
   if (text === "") return { value: null };
   if (rule.kind === "scaled") {
     const number = INTEGER.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
-      return { value: null, error: `must be an integer from ${rule.min} to ${rule.max}, got "${raw}"` };
+      return { value: null, error: { key: "integerRange", vars: { min: rule.min, max: rule.max, raw } } };
     }
     return { value: number };
   }
   if (rule.kind === "scenario") {
     if (!rule.options.has(text))
-      return { value: null, error: `must be one of the option ids ${rule.optionList}, got "${raw}"` };
+      return { value: null, error: { key: "unknownOption", vars: { options: rule.optionList, raw } } };
     return { value: text };
   }
   return { value: null };
@@ -225,10 +235,10 @@ export function parseResponsesCsv(
   q: Questionnaire,
   options: ParseResponsesOptions = {},
 ): ParsedResponses {
-  const problems = new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const problems = new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.problemText);
   const records = tokenizeCsv(text, problems);
   if (records.length === 0) {
-    problems.add(1, null, 'the file is empty (expected a header "respondent,<item id>,...")');
+    problems.add(1, null, "emptyFileHeader", { header: "respondent,<item id>,..." });
     throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
   }
   const header = records[0].cells.map((name) => name.trim());
@@ -242,7 +252,7 @@ export function parseResponsesCsv(
       break;
     }
     if (record.cells.length !== header.length) {
-      problems.add(record.row, null, `has ${record.cells.length} cells but the header has ${header.length}`);
+      problems.add(record.row, null, "cellCount", { count: record.cells.length, header: header.length });
       continue;
     }
     const answers: Answers = {};
@@ -257,23 +267,21 @@ export function parseResponsesCsv(
       if (rule.kind === "group") {
         const text = raw.trim();
         if (text === "comparison") group = "comparison";
-        else if (text !== "" && text !== "top")
-          problems.add(record.row, header[c], `must be top or comparison (or empty for top), got "${raw}"`);
+        else if (text !== "" && text !== "top") problems.add(record.row, header[c], "groupValue", { raw });
         return;
       }
       if (rule.kind === "ignored") return;
       const cell = parseCell(rule, raw);
-      if (cell.error) problems.add(record.row, header[c], cell.error);
+      if (cell.error) problems.add(record.row, header[c], cell.error.key, cell.error.vars);
       answers[header[c]] = cell.value;
     });
     if (respondent === "") {
-      problems.add(record.row, RESPONDENT_COLUMN, "the respondent id is empty");
+      problems.add(record.row, RESPONDENT_COLUMN, "emptyRespondent");
     } else if (firstRowOf.has(respondent)) {
-      problems.add(
-        record.row,
-        RESPONDENT_COLUMN,
-        `duplicate respondent "${respondent}" (first on row ${firstRowOf.get(respondent)})`,
-      );
+      problems.add(record.row, RESPONDENT_COLUMN, "duplicateRespondent", {
+        respondent,
+        first: firstRowOf.get(respondent) ?? 0,
+      });
     } else {
       firstRowOf.set(respondent, record.row);
     }
@@ -306,18 +314,17 @@ export function parseOutcomesCsv(text: string, options: ParseOutcomesOptions = {
   const problems = new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const records = tokenizeCsv(text, problems);
   if (records.length === 0) {
-    problems.add(1, null, 'the file is empty (expected a header "respondent,metric,value")');
+    problems.add(1, null, "emptyFileHeader", { header: "respondent,metric,value" });
     throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
   }
   const header = records[0].cells.map((name) => name.trim());
   const at = new Map<string, number>();
   header.forEach((name, c) => {
-    if (!(OUTCOME_COLUMNS as readonly string[]).includes(name))
-      problems.add(1, name, "unknown column: an outcomes file has exactly the columns respondent, metric, value");
-    else if (at.has(name)) problems.add(1, name, "duplicate column");
+    if (!(OUTCOME_COLUMNS as readonly string[]).includes(name)) problems.add(1, name, "unknownOutcomeColumn");
+    else if (at.has(name)) problems.add(1, name, "duplicateColumn");
     else at.set(name, c);
   });
-  for (const name of OUTCOME_COLUMNS) if (!at.has(name)) problems.add(1, name, `the header has no "${name}" column`);
+  for (const name of OUTCOME_COLUMNS) if (!at.has(name)) problems.add(1, name, "noColumn", { column: name });
   if (problems.items.length > 0) throw new ResponsesCsvError(problems.items, problems.truncated, options.fileName);
   const table: OutcomeTable = { metrics: [], values: new Map() };
   const firstRowOf = new Map<string, number>();
@@ -327,7 +334,7 @@ export function parseOutcomesCsv(text: string, options: ParseOutcomesOptions = {
       break;
     }
     if (record.cells.length !== header.length) {
-      problems.add(record.row, null, `has ${record.cells.length} cells but the header has ${header.length}`);
+      problems.add(record.row, null, "cellCount", { count: record.cells.length, header: header.length });
       continue;
     }
     const respondent = record.cells[at.get("respondent") as number].trim();
@@ -335,33 +342,25 @@ export function parseOutcomesCsv(text: string, options: ParseOutcomesOptions = {
     const rawValue = record.cells[at.get("value") as number].trim();
     let ok = true;
     if (respondent === "") {
-      problems.add(record.row, "respondent", "the respondent id is empty");
+      problems.add(record.row, "respondent", "emptyRespondent");
       ok = false;
     } else if (options.respondents && !options.respondents.has(respondent)) {
-      problems.add(
-        record.row,
-        "respondent",
-        `unknown respondent "${respondent}": not in the agents' or candidates' file`,
-      );
+      problems.add(record.row, "respondent", "unknownRespondent", { respondent });
       ok = false;
     }
     if (!ID_PATTERN.test(metric)) {
-      problems.add(record.row, "metric", `must match [a-z][a-z0-9-]* (e.g. csat, qa-score), got "${metric}"`);
+      problems.add(record.row, "metric", "metricPattern", { metric });
       ok = false;
     }
     if (!DECIMAL.test(rawValue)) {
-      problems.add(record.row, "value", `must be a decimal number like 4.25 or -1, got "${rawValue}"`);
+      problems.add(record.row, "value", "decimalValue", { value: rawValue });
       ok = false;
     }
     if (!ok) continue;
     const key = `${respondent}\u0000${metric}`;
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      problems.add(
-        record.row,
-        null,
-        `a second row for respondent "${respondent}" and metric "${metric}" (first on row ${first})`,
-      );
+      problems.add(record.row, null, "secondRow", { respondent, metric, first });
       continue;
     }
     firstRowOf.set(key, record.row);
@@ -381,8 +380,9 @@ export function parseOutcomesCsv(text: string, options: ParseOutcomesOptions = {
 export function readCsvRecords(
   text: string,
   maxProblems = DEFAULT_MAX_PROBLEMS,
+  problemText: ProblemText = englishProblem,
 ): { records: { row: number; cells: string[] }[]; problems: CsvProblem[] } {
-  const problems = new ProblemList(maxProblems);
+  const problems = new ProblemList(maxProblems, problemText);
   const records = tokenizeCsv(text, problems);
   return { records, problems: problems.items };
 }

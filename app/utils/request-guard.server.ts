@@ -2,7 +2,7 @@
 
 /**
  * The one body limit (1 MiB) for every request: forms, autosave, the CSV import's upload (its file may hold 900 kB,
- * schemas/positions.server.ts) and anything else. server.js enforces it on the bytes actually read (chunked bodies
+ * schemas/import.server.ts) and anything else. server.js enforces it on the bytes actually read (chunked bodies
  * have no Content-Length), checkIncomingRequest on the declared length, parseForm once more in the app.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;

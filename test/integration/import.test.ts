@@ -164,6 +164,42 @@ describe("CSV import of agents' answers", () => {
     });
   }
 
+  it("words the problems for a Finnish reader: the sentence, each row's message and the empty form", async () => {
+    const { recruiter, cookie, positionId } = await makeRecruiterWithPosition();
+    await getDb().updateTable("users").set({ language: "fi" }).where("id", "=", recruiter.id).execute();
+    // emp-r1 is a rating item on the scale 0..10 (English: must be an integer from 0 to 10, got "7.5")
+    const res = await postCsv(positionId, cookie, "respondent,emp-r1\nx,7.5\n");
+    expect(res.status).toBe(400);
+    expect(res.data).toMatchObject({
+      formError: "Mitään ei tuotu: tiedostossa on 1 virhe.",
+      problems: [{ row: 2, column: "emp-r1", message: "pitää olla kokonaisluku väliltä 0–10, saatiin ”7.5”" }],
+    });
+    const empty = await postCsv(positionId, cookie, "  ");
+    expect(empty.data).toMatchObject({ formError: "Valitse CSV-tiedosto tai liitä sen sisältö.", problems: [] });
+    const view = await outcome(() =>
+      importLoader({
+        request: getRequest(`/app/positions/${positionId}/import`, cookie),
+        params: { positionId },
+        context: {},
+      }),
+    );
+    expect((view.data as { title: string }).title).toMatch(/^Tuo vastauksia · /);
+  });
+
+  it("keeps English for an English reader, word for word", async () => {
+    const { cookie, positionId } = await makeRecruiterWithPosition();
+    const res = await postCsv(positionId, cookie, "respondent,emp-r1\nx,7.5\ny,11\n");
+    expect(res.data).toMatchObject({
+      formError: "Nothing was imported: the file has 2 problems.",
+      problems: [
+        { row: 2, column: "emp-r1", message: 'must be an integer from 0 to 10, got "7.5"' },
+        { row: 3, column: "emp-r1", message: 'must be an integer from 0 to 10, got "11"' },
+      ],
+    });
+    const empty = await postCsv(positionId, cookie, "  ");
+    expect(empty.data).toMatchObject({ formError: "Choose a CSV file or paste its contents." });
+  });
+
   it("refuses an empty form and another organization's position (404)", async () => {
     const a = await makeRecruiterWithPosition("A");
     const b = await makeRecruiterWithPosition("B");

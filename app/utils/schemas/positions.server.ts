@@ -2,10 +2,8 @@ import { z } from "zod";
 import { LOCALES as I18N_LOCALES } from "~/i18n/locale";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
 import { isPlausibleEmail } from "~/utils/invitation-list";
-import { requestFormData } from "~/utils/form-intent.server";
 import { optionalText, requiredText } from "~/utils/form.server";
 import { msg } from "~/i18n/message";
-import { MAX_BODY_BYTES, TOO_LARGE_MESSAGE } from "~/utils/request-guard.server";
 
 const statusField = z.enum(["open", "closed"], {
   errorMap: () => ({ message: msg("positions:errors.chooseStatus") }),
@@ -124,44 +122,3 @@ export const demographicsSchema = z
     ethnicity: choiceField(ETHNICITY_OPTIONS),
   })
   .strict();
-
-export const importSchema = z
-  .object({
-    csv: z.string().max(900_000, "The CSV is too large.").default(""),
-  })
-  .strict();
-
-const MAX_CSV_BYTES = 900_000;
-
-/**
- * Reads the import form (multipart with an optional `file`, or urlencoded): the uploaded file wins over the pasted
- * `csv` text. Unknown fields and oversized files are refused.
- */
-export async function readImportCsv(
-  request: Request,
-): Promise<{ ok: true; csv: string } | { ok: false; message: string }> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BODY_BYTES) return { ok: false, message: TOO_LARGE_MESSAGE };
-  let form: FormData;
-  try {
-    form = await requestFormData(request);
-  } catch {
-    return { ok: false, message: "The form could not be read." };
-  }
-  let fileText = "";
-  let pasted = "";
-  for (const [key, value] of form.entries()) {
-    if (key === "file" && typeof value !== "string") {
-      if (value.size > MAX_CSV_BYTES) return { ok: false, message: "The file is too large (limit 900 kB)." };
-      fileText = await value.text();
-    } else if (key === "csv" && typeof value === "string") {
-      pasted = value;
-    } else if (key !== "file") {
-      return { ok: false, message: `Unexpected field: ${key}.` };
-    }
-  }
-  const parsed = importSchema.safeParse({ csv: fileText.trim() !== "" ? fileText : pasted });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "The CSV could not be read." };
-  if (parsed.data.csv.trim() === "") return { ok: false, message: "Choose a CSV file or paste its contents." };
-  return { ok: true, csv: parsed.data.csv.replace(/^\uFEFF/, "") };
-}
