@@ -1,12 +1,13 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, TextareaField } from "~/components/field";
 import { FormattedDate } from "~/components/formatted-date";
-import { DECISION_LABEL, DECISIONS } from "~/utils/decision-labels";
+import { useStaffT } from "~/i18n/staff";
+import { decisionLabel, DECISIONS, type DecisionKind } from "~/utils/decision-labels";
 import { isoDate } from "~/utils/format-date";
 
 type DecisionView = {
   id: string;
-  decision: keyof typeof DECISION_LABEL;
+  decision: DecisionKind;
   note: string;
   hiredOn: string | null;
   decidedAt: string;
@@ -26,6 +27,7 @@ export function DecisionSection({
   formError: string | null | undefined;
 }) {
   const today = isoDate(new Date());
+  const tw = useStaffT("wording");
   return (
     <section aria-labelledby="decision-heading" className="report-decision no-print" id="decision">
       <h2 id="decision-heading">Decision</h2>
@@ -47,7 +49,7 @@ export function DecisionSection({
                   aria-invalid={fieldErrors.decision ? true : undefined}
                   aria-describedby={fieldErrors.decision ? "decision-error" : undefined}
                 />
-                {` ${DECISION_LABEL[d]}`}
+                {` ${decisionLabel(tw, d)}`}
               </label>
             ))}
           </div>
@@ -76,7 +78,7 @@ export function DecisionSection({
           <ol className="decision-history">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{DECISION_LABEL[d.decision]}</strong>
+                <strong>{decisionLabel(tw, d.decision)}</strong>
                 {d.hiredOn ? (
                   <>
                     {" "}

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { TableRegion } from "~/components/table-region";
 import { languageName } from "~/i18n/locale";
 import type { ResultRow, ValueHeading } from "~/models/results.server";
-import { DECISION_LABEL } from "~/utils/decision-labels";
+import { decisionLabel } from "~/utils/decision-labels";
 import { useStaffT } from "~/i18n/staff";
 import { bandReading, reviewStatusLabel, whole } from "~/utils/report-wording";
 import { verdictMark, verdictNote } from "~/utils/validity-wording";
@@ -111,7 +111,7 @@ export function ResultsTable({
                 {row.flags.join(", ")}
                 {row.incomplete ? <span className="muted small"> incomplete</span> : null}
               </td>
-              <td>{row.decision ? DECISION_LABEL[row.decision] : <span className="muted">–</span>}</td>
+              <td>{row.decision ? decisionLabel(tw, row.decision) : <span className="muted">–</span>}</td>
             </tr>
           ))}
         </tbody>

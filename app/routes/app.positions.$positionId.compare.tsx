@@ -1,12 +1,13 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useStaffT } from "~/i18n/staff";
 import { getComparison } from "~/models/fit-report.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
 import { parseCompareIds } from "~/utils/schemas/results.server";
 import { requireRole } from "~/utils/route-roles.server";
-import { DECISION_LABEL } from "~/utils/decision-labels";
+import { decisionLabel } from "~/utils/decision-labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ComparePage() {
   const { position, values, candidates, message, notice } = useLoaderData<typeof loader>();
+  const tw = useStaffT("wording");
   const base = `/app/positions/${position.id}`;
   return (
     <div className="stack">
@@ -103,7 +105,7 @@ export default function ComparePage() {
               <tr>
                 <th scope="row">Decision</th>
                 {candidates.map((c) => (
-                  <td key={c.responseId}>{c.decision ? DECISION_LABEL[c.decision] : "–"}</td>
+                  <td key={c.responseId}>{c.decision ? decisionLabel(tw, c.decision) : "–"}</td>
                 ))}
               </tr>
             </tbody>

@@ -9,7 +9,7 @@ import { StaffI18n } from "../../app/i18n/staff";
 import type { Locale } from "../../app/i18n/locale";
 
 const render = (locale: Locale, json: string) =>
-  renderToStaticMarkup(createElement(StaffI18n, { locale }, createElement(AuditDetails, { json })));
+  renderToStaticMarkup(createElement(StaffI18n, { locale, children: createElement(AuditDetails, { json }) }));
 
 const details = JSON.stringify({ reason: "Pilot run", mailed: true, archived: null, scopes: ["results:read", "x"] });
 
