@@ -1,20 +1,24 @@
 // Pieces shared by the two CSV upload pages (agents' answers import, outcomes; issue 18): the file/paste inputs, the
 // list of a refused file's problems and catalog texts that show CSV headers as <code>.
-import { createElement, Fragment } from "react";
+import { createElement, Fragment, type ReactNode } from "react";
 import { useStaffT } from "~/i18n/staff";
 
 export type CsvProblemView = { row: number; column: string | null; message: string };
 
 /**
- * A catalog text with `<code>…</code>` and `<strong>…</strong>` parts (CSV headers, column names). The parts are React
- * elements, never HTML; any other `<…>` (e.g. "<item id>") stays text.
+ * A catalog text with `<code>…</code>` and `<strong>…</strong>` parts (CSV headers, column names) and, with `link`,
+ * one `<link>…</link>` part drawn by `link`. The parts are React elements, never HTML; any other `<…>` (e.g.
+ * "<item id>") stays text.
  */
-export function CodeText({ text }: { text: string }) {
-  const parts = text.split(/<(code|strong)>(.*?)<\/\1>/g);
-  const nodes = [];
+export function CodeText({ text, link }: { text: string; link?: (children: string) => ReactNode }) {
+  const parts = text.split(/<(code|strong|link)>(.*?)<\/\1>/g);
+  const nodes: ReactNode[] = [];
   for (let i = 0; i < parts.length; i += 3) {
     if (parts[i]) nodes.push(parts[i]);
-    if (i + 2 < parts.length) nodes.push(createElement(parts[i + 1], { key: i }, parts[i + 2]));
+    if (i + 2 >= parts.length) continue;
+    const [tag, inner] = [parts[i + 1], parts[i + 2]];
+    if (tag === "link") nodes.push(createElement(Fragment, { key: i }, link ? link(inner) : inner));
+    else nodes.push(createElement(tag, { key: i }, inner));
   }
   return createElement(Fragment, null, ...nodes);
 }

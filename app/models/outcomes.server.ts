@@ -1,8 +1,12 @@
 // Outcomes (issue 17): an organization's metrics (CSAT, QA score, handling time) and per-person values for the agents
 // of a position and its hired candidates. Uploads are validated whole first; on any problem nothing is written. A
 // re-upload replaces the values of the rows it contains (per person and metric) and leaves the others alone.
+// Problems are worded by `problemText` (English by default, as the API reads them; `keyedProblem` for the staff page,
+// which translates them for its reader, issue 18).
+import { msg } from "~/i18n/message";
 import { recordAudit } from "~/models/audit.server";
 import { getPositionHeading } from "~/models/position.server";
+import { englishProblem, type ProblemText } from "~/questionnaire/csv-problem-text";
 import type { CsvProblem } from "~/questionnaire/responses-csv";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
 import {
@@ -42,7 +46,14 @@ export async function listMetrics(orgId: string, db: DB = getDb()): Promise<Metr
     .execute();
 }
 
-export class MetricExistsError extends Error {}
+/** The key exists already; `message` is English, `keyed` the same message for a page to translate (~/i18n/message). */
+export class MetricExistsError extends Error {
+  readonly keyed: string;
+  constructor(key: string) {
+    super(`A metric with the key ${key} exists already.`);
+    this.keyed = msg("outcomes:metric.exists", { key });
+  }
+}
 
 /** A new metric of the organization (key unique per organization). */
 export async function createMetric(
@@ -59,7 +70,7 @@ export async function createMetric(
         .where("organization_id", "=", orgId)
         .where("key", "=", input.key)
         .executeTakeFirst();
-      if (existing) throw new MetricExistsError(`A metric with the key ${input.key} exists already.`);
+      if (existing) throw new MetricExistsError(input.key);
       const metric = { id: newId(), ...input };
       await trx
         .insertInto("metrics")
@@ -145,6 +156,9 @@ export type UploadResult =
     }
   | { ok: false; problems: CsvProblem[]; unknownMetrics: string[] };
 
+/** `now`: the upload's time; `problemText`: how problems are worded (English by default). */
+export type UploadOptions = { now?: Date; problemText?: ProblemText };
+
 type ValueWrite = { row: number; responseId: string; metricId: string; value: number; ratingCount: number | null };
 
 function cap(problems: CsvProblem[]): CsvProblem[] {
@@ -152,25 +166,17 @@ function cap(problems: CsvProblem[]): CsvProblem[] {
 }
 
 /** Who -> respondent; a key naming two people of the position is a problem for every row that uses it. */
-function respondentIndex(respondents: OutcomeRespondent[]) {
+function respondentIndex(respondents: OutcomeRespondent[], text: ProblemText) {
   const byKey = new Map<string, OutcomeRespondent | "ambiguous">();
   for (const r of respondents) byKey.set(r.key, byKey.has(r.key) ? "ambiguous" : r);
   return (who: string, row: number, problems: CsvProblem[]): OutcomeRespondent | null => {
     const found = byKey.get(who);
     if (found === "ambiguous") {
-      problems.push({
-        row,
-        column: "email",
-        message: `${who} names two people of this position: tell them apart first`,
-      });
+      problems.push({ row, column: "email", message: text("twoPeople", { who }) });
       return null;
     }
     if (!found) {
-      problems.push({
-        row,
-        column: "email",
-        message: `${who} is not an agent who answered or a hired candidate of this position`,
-      });
+      problems.push({ row, column: "email", message: text("notPerson", { who }) });
       return null;
     }
     return found;
@@ -234,15 +240,16 @@ export async function uploadOutcomeValues(
   positionId: string,
   csv: string,
   actor: OutcomeActor,
-  now = new Date(),
+  options: UploadOptions = {},
 ): Promise<UploadResult> {
+  const { now = new Date(), problemText = englishProblem } = options;
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const position = await getPositionHeading(orgId, positionId, trx);
-      const parsed = parseOutcomeValuesCsv(csv);
+      const parsed = parseOutcomeValuesCsv(csv, problemText);
       const metrics = new Map((await listMetrics(orgId, trx)).map((m) => [m.key, m]));
-      const find = respondentIndex(await listOutcomeRespondents(orgId, position.id, trx));
+      const find = respondentIndex(await listOutcomeRespondents(orgId, position.id, trx), problemText);
       // the file's own problems, then who and which metric for every row: one upload lists every problem
       const problems: CsvProblem[] = parsed.ok ? [] : [...parsed.problems];
       const unknownMetrics = new Set<string>();
@@ -255,7 +262,7 @@ export async function uploadOutcomeValues(
           problems.push({
             row: row.row,
             column: "metric",
-            message: `unknown metric ${row.metric}: create it with the form below first`,
+            message: problemText("unknownMetricCreate", { metric: row.metric }),
           });
         }
         if (respondent && metric) {
@@ -269,7 +276,7 @@ export async function uploadOutcomeValues(
         }
       }
       if (problems.length === 0 && writes.length === 0) {
-        problems.push({ row: 2, column: "value", message: "no row has a value" });
+        problems.push({ row: 2, column: "value", message: problemText("noValues") });
       }
       if (problems.length > 0 || !parsed.ok) {
         problems.sort((a, b) => a.row - b.row);
@@ -303,8 +310,9 @@ export async function uploadRatings(
   metricKey: string,
   csv: string,
   actor: OutcomeActor,
-  now = new Date(),
+  options: UploadOptions = {},
 ): Promise<UploadResult & { scale?: RatingScale }> {
+  const { now = new Date(), problemText = englishProblem } = options;
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -313,14 +321,14 @@ export async function uploadRatings(
       if (!metric) {
         return {
           ok: false,
-          problems: [{ row: 1, column: null, message: `unknown metric ${metricKey}: choose one from the list` }],
+          problems: [{ row: 1, column: null, message: problemText("unknownMetricChoose", { metric: metricKey }) }],
           unknownMetrics: [],
         };
       }
-      const parsed = parseRatingsCsv(csv);
+      const parsed = parseRatingsCsv(csv, problemText);
       if (!parsed.ok) return { ok: false, problems: cap(parsed.problems), unknownMetrics: [] };
       const respondents = await listOutcomeRespondents(orgId, position.id, trx);
-      const find = respondentIndex(respondents);
+      const find = respondentIndex(respondents, problemText);
       const problems: CsvProblem[] = [];
       const writes: ValueWrite[] = [];
       const fewRatings: { label: string; count: number }[] = [];
@@ -408,7 +416,11 @@ export async function outcomesOverview(orgId: string, positionId: string) {
   };
 }
 
-/** The template: one row per person and metric (one row with an empty metric when there is none yet). */
+/**
+ * The template: one row per person and metric (one row with an empty metric when there is none yet). Its header names
+ * are the machine column names the values upload parses (parseOutcomeValuesCsv: email, metric, value and the ignored
+ * name), so they stay English in every language, like the file name.
+ */
 export async function outcomesTemplateCsv(orgId: string, positionId: string) {
   const position = await getPositionHeading(orgId, positionId);
   const [metrics, respondents] = await Promise.all([listMetrics(orgId), listOutcomeRespondents(orgId, position.id)]);

@@ -4,8 +4,10 @@
 // - per-ticket ratings as helpdesks export them: `email,rating[,date]`, the rating `good`/`bad` or an integer 1..5,
 //   aggregated per person to a mean with its count.
 // Who a row names (an email, or the respondent id of an imported agent) and whether the metric exists are checked by
-// app/models/outcomes.server.ts, which knows the position.
-import { readCsvRecords, type CsvProblem } from "~/questionnaire/responses-csv";
+// app/models/outcomes.server.ts, which knows the position. Problems are worded by a ProblemText: English by default,
+// `keyedProblem` for a staff page that translates them (issue 18).
+import { englishProblem, type ProblemText } from "~/questionnaire/csv-problem-text";
+import { DEFAULT_MAX_PROBLEMS, readCsvRecords, type CsvProblem } from "~/questionnaire/responses-csv";
 
 export type { CsvProblem };
 
@@ -32,22 +34,30 @@ export type ParsedRatings =
 /** The identity column: `email`, or `respondent` as in the `score` command's outcomes file. */
 const WHO_COLUMNS = ["email", "respondent"];
 
-function headerIndex(header: string[], problems: CsvProblem[], required: string[], optional: string[]) {
+function headerIndex(
+  header: string[],
+  problems: CsvProblem[],
+  required: string[],
+  optional: string[],
+  text: ProblemText,
+) {
   const index = new Map<string, number>();
   header.forEach((raw, c) => {
     const name = raw.trim().toLowerCase();
     const canonical = WHO_COLUMNS.includes(name) ? "email" : name;
-    if (index.has(canonical)) problems.push({ row: 1, column: raw, message: "duplicate column" });
+    if (index.has(canonical)) problems.push({ row: 1, column: raw, message: text("duplicateColumn") });
     else if ([...required, ...optional].includes(canonical)) index.set(canonical, c);
     else
       problems.push({
         row: 1,
         column: raw,
-        message: `unknown column: the header is ${[...required, ...optional.map((o) => `[${o}]`)].join(",")}`,
+        message: text("unknownHeaderColumn", {
+          header: [...required, ...optional.map((o) => `[${o}]`)].join(","),
+        }),
       });
   });
   for (const name of required) {
-    if (!index.has(name)) problems.push({ row: 1, column: name, message: `the header has no "${name}" column` });
+    if (!index.has(name)) problems.push({ row: 1, column: name, message: text("noColumn", { column: name }) });
   }
   return index;
 }
@@ -58,10 +68,10 @@ export function normaliseWho(raw: string): string {
   return text.includes("@") ? text.toLowerCase() : text;
 }
 
-function records(text: string) {
-  const read = readCsvRecords(text);
+function records(csv: string, text: ProblemText) {
+  const read = readCsvRecords(csv, DEFAULT_MAX_PROBLEMS, text);
   if (read.records.length === 0 && read.problems.length === 0) {
-    read.problems.push({ row: 1, column: null, message: "the file is empty" });
+    read.problems.push({ row: 1, column: null, message: text("emptyFile") });
   }
   return read;
 }
@@ -70,10 +80,10 @@ function records(text: string) {
  * `email,metric,value`. A row whose value cell is empty is skipped (an unfilled template row) and counted; every
  * other problem (a malformed metric or value, a second row for the same person and metric) names its row.
  */
-export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
-  const { records: all, problems } = records(text);
+export function parseOutcomeValuesCsv(csv: string, text: ProblemText = englishProblem): ParsedOutcomeValues {
+  const { records: all, problems } = records(csv, text);
   if (all.length === 0) return { ok: false, problems, rows: [] };
-  const cols = headerIndex(all[0].cells, problems, ["email", "metric", "value"], ["name"]);
+  const cols = headerIndex(all[0].cells, problems, ["email", "metric", "value"], ["name"], text);
   if (problems.length > 0) return { ok: false, problems, rows: [] };
   const rows: OutcomeValueRow[] = [];
   const firstRow = new Map<string, number>();
@@ -84,7 +94,7 @@ export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
       problems.push({
         row: record.row,
         column: null,
-        message: `has ${record.cells.length} cells but the header has ${all[0].cells.length}`,
+        message: text("cellCount", { count: record.cells.length, header: all[0].cells.length }),
       });
       continue;
     }
@@ -95,22 +105,19 @@ export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
       skipped += 1;
       continue;
     }
-    if (who === "") problems.push({ row: record.row, column: "email", message: "the email is empty" });
+    if (who === "") problems.push({ row: record.row, column: "email", message: text("emptyEmail") });
     if (!METRIC_KEY.test(metric)) {
       problems.push({
         row: record.row,
         column: "metric",
-        message:
-          metric === ""
-            ? "the metric is empty"
-            : `"${metric}" is not a metric key (lower-case letters, digits and dashes, starting with a letter, e.g. csat)`,
+        message: metric === "" ? text("emptyMetric") : text("notMetricKey", { metric }),
       });
     }
     if (!DECIMAL.test(value)) {
       problems.push({
         row: record.row,
         column: "value",
-        message: `"${value}" is not a number (write it like 4.5 or -2, with a point and no thousands separator)`,
+        message: text("notNumber", { value }),
       });
     }
     const key = `${who}\u0000${metric}`;
@@ -119,7 +126,7 @@ export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
       problems.push({
         row: record.row,
         column: null,
-        message: `a second value for ${who} and ${metric} (first on row ${first})`,
+        message: text("secondValue", { who, metric, first }),
       });
     } else firstRow.set(key, record.row);
     rows.push({ row: record.row, who, metric, value: Number(value) });
@@ -128,15 +135,17 @@ export function parseOutcomeValuesCsv(text: string): ParsedOutcomeValues {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** How a problem names a rating scale (the file's own words, the same in every language). */
+const SCALE_NAME: Record<RatingScale, string> = { "good-bad": "good/bad", "1-5": "1–5" };
 
 /**
  * `email,rating[,date]`: one row per rated ticket. Ratings are all `good`/`bad` (case-insensitive) or all integers
  * 1..5; they are averaged per person (good = 100, bad = 0: the percentage of good ratings) with their count.
  */
-export function parseRatingsCsv(text: string): ParsedRatings {
-  const { records: all, problems } = records(text);
+export function parseRatingsCsv(csv: string, text: ProblemText = englishProblem): ParsedRatings {
+  const { records: all, problems } = records(csv, text);
   if (all.length === 0) return { ok: false, problems };
-  const cols = headerIndex(all[0].cells, problems, ["email", "rating"], ["date", "name"]);
+  const cols = headerIndex(all[0].cells, problems, ["email", "rating"], ["date", "name"], text);
   if (problems.length > 0) return { ok: false, problems };
   let scale: RatingScale | null = null;
   const people = new Map<string, { firstRow: number; sum: number; count: number }>();
@@ -146,13 +155,13 @@ export function parseRatingsCsv(text: string): ParsedRatings {
       problems.push({
         row: record.row,
         column: null,
-        message: `has ${record.cells.length} cells but the header has ${all[0].cells.length}`,
+        message: text("cellCount", { count: record.cells.length, header: all[0].cells.length }),
       });
       continue;
     }
     const who = normaliseWho(cell("email"));
     const raw = cell("rating").toLowerCase();
-    if (who === "") problems.push({ row: record.row, column: "email", message: "the email is empty" });
+    if (who === "") problems.push({ row: record.row, column: "email", message: text("emptyEmail") });
     let value: number | null = null;
     let rowScale: RatingScale | null = null;
     if (raw === "good" || raw === "bad") {
@@ -165,20 +174,20 @@ export function parseRatingsCsv(text: string): ParsedRatings {
       problems.push({
         row: record.row,
         column: "rating",
-        message: `"${cell("rating")}" is not a rating: write good or bad, or a whole number from 1 to 5`,
+        message: text("notRating", { rating: cell("rating") }),
       });
     }
     if (rowScale && scale && rowScale !== scale) {
       problems.push({
         row: record.row,
         column: "rating",
-        message: `mixes ${rowScale === "good-bad" ? "good/bad" : "1–5"} with the ${scale === "good-bad" ? "good/bad" : "1–5"} ratings above: upload one kind per file`,
+        message: text("mixedScales", { scale: SCALE_NAME[rowScale], earlier: SCALE_NAME[scale] }),
       });
     }
     scale ??= rowScale;
     const date = cell("date");
     if (date !== "" && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
-      problems.push({ row: record.row, column: "date", message: `"${date}" is not a date like 2026-03-31` });
+      problems.push({ row: record.row, column: "date", message: text("notDate", { date }) });
     }
     if (who === "" || value === null) continue;
     const person = people.get(who) ?? { firstRow: record.row, sum: 0, count: 0 };
@@ -187,7 +196,7 @@ export function parseRatingsCsv(text: string): ParsedRatings {
     people.set(who, person);
   }
   if (problems.length === 0 && people.size === 0) {
-    problems.push({ row: 2, column: null, message: "the file has a header but no ratings" });
+    problems.push({ row: 2, column: null, message: text("noRatings") });
   }
   if (problems.length > 0 || scale === null) return { ok: false, problems };
   return {

@@ -312,4 +312,74 @@ describe("outcomes", () => {
     expect(template.status).toBe(404);
     expect(await storedValues(s.positionId)).toEqual([]);
   });
+
+  it("speaks the reader's language: Finnish messages, row problems and title; English stays word for word", async () => {
+    const s = await setup();
+    await getDb().updateTable("users").set({ language: "fi" }).where("organization_id", "=", s.org.id).execute();
+    const created = await createMetric(s.positionId, s.cookie, "csat");
+    expect(created.data).toMatchObject({ ok: true, message: "Mittari CSAT (csat) luotiin." });
+    const again = await createMetric(s.positionId, s.cookie, "csat");
+    expect(again.status).toBe(409);
+    expect((again.data as { fieldErrors: Record<string, string[]> }).fieldErrors.key).toEqual([
+      "Mittari tunnuksella csat on jo olemassa.",
+    ]);
+    const noKey = await createMetric(s.positionId, s.cookie, "");
+    expect((noKey.data as { fieldErrors: Record<string, string[]> }).fieldErrors.key).toEqual([
+      "Anna tunnus, esim. csat.",
+      "Käytä pieniä kirjaimia, numeroita ja yhdysmerkkejä, alussa kirjain (esim. qa-score).",
+    ]);
+    const bad = await post(s.positionId, s.cookie, {
+      intent: "upload-values",
+      csv: "email,metric,value\nnobody@example.com,csat,4\na01,csat,four\n",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({
+      formError: "Mitään ei tallennettu: latauksessa on 2 virhettä.",
+      problems: [
+        {
+          row: 2,
+          column: "email",
+          message: "nobody@example.com ei ole vastannut asiakaspalvelija eikä palkattu hakija tässä tehtävässä",
+        },
+        {
+          row: 3,
+          column: "value",
+          message: "”four” ei ole luku (kirjoita se muodossa 4.5 tai -2, desimaalipisteellä ja ilman tuhaterottimia)",
+        },
+      ],
+    });
+    const empty = await post(s.positionId, s.cookie, { intent: "upload-values", csv: " " });
+    expect(empty.data).toMatchObject({ formError: "Valitse CSV-tiedosto tai liitä sen sisältö." });
+    const page = await outcome(() =>
+      outcomesRoute.loader({
+        request: getRequest(`/app/positions/${s.positionId}/outcomes`, s.cookie),
+        params: { positionId: s.positionId },
+        context: {},
+      }),
+    );
+    expect((page.data as { title: string }).title).toMatch(/^Työsuoritus · .+ · valuebench$/);
+
+    // the same in English
+    await getDb().updateTable("users").set({ language: "en" }).where("organization_id", "=", s.org.id).execute();
+    expect((await createMetric(s.positionId, s.cookie, "csat")).data).toMatchObject({
+      fieldErrors: { key: ["A metric with the key csat exists already."] },
+    });
+    expect((await createMetric(s.positionId, s.cookie, "aht")).data).toMatchObject({
+      message: "Metric AHT (aht) created.",
+    });
+    const english = await post(s.positionId, s.cookie, {
+      intent: "upload-values",
+      csv: "email,metric,value\na01,csat,four\n",
+    });
+    expect(english.data).toMatchObject({
+      formError: "Nothing was saved: the upload has 1 problem.",
+      problems: [
+        {
+          row: 2,
+          column: "value",
+          message: '"four" is not a number (write it like 4.5 or -2, with a point and no thousands separator)',
+        },
+      ],
+    });
+  });
 });

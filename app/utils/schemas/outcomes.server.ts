@@ -1,9 +1,15 @@
-// Forms of the outcomes page (issue 17): a new metric, and the two uploads (a file or pasted text).
+// Forms of the outcomes page (issue 17): a new metric, and the two uploads (a file or pasted text). Messages are keys
+// (~/i18n/message) translated for the reader (issue 18): parseForm does it for the metric form, the action for the
+// upload's failure (readOutcomesUpload); without a language they read in English.
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { requestFormData } from "~/utils/form-intent.server";
 import { failure, requiredText, type FormFailure, type FormSuccess } from "~/utils/form.server";
 import { METRIC_KEY } from "~/utils/outcomes-csv";
 import { MAX_BODY_BYTES } from "~/utils/request-guard.server";
+
+const KEY_MAX = 50;
+const UNIT_MAX = 30;
 
 export const metricSchema = z
   .object({
@@ -12,18 +18,22 @@ export const metricSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .min(1, "Enter a key, e.g. csat.")
-      .max(50, "The key must be at most 50 characters.")
-      .regex(METRIC_KEY, "Use lower-case letters, digits and dashes, starting with a letter (e.g. qa-score)."),
-    label: requiredText("Label", 100),
-    unit: z.string().trim().max(30, "The unit must be at most 30 characters.").default(""),
+      .min(1, msg("outcomes:metric.keyRequired"))
+      .max(KEY_MAX, msg("outcomes:metric.keyTooLong", { max: KEY_MAX }))
+      .regex(METRIC_KEY, msg("outcomes:metric.keyPattern")),
+    label: requiredText(msg("outcomes:metric.label"), 100),
+    unit: z
+      .string()
+      .trim()
+      .max(UNIT_MAX, msg("outcomes:metric.unitTooLong", { max: UNIT_MAX }))
+      .default(""),
     direction: z.enum(["higher", "lower"], {
-      errorMap: () => ({ message: "Choose whether higher or lower values are better." }),
+      errorMap: () => ({ message: msg("outcomes:metric.directionRequired") }),
     }),
   })
   .strict();
 
-const csvText = z.string().max(900_000, "The CSV is too large (limit 900 kB).");
+const csvText = z.string().max(900_000, msg("outcomes:csvTooLargeLimit"));
 
 export const uploadSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("upload-values"), csv: csvText }).strict(),
@@ -31,7 +41,7 @@ export const uploadSchema = z.discriminatedUnion("intent", [
     .object({
       intent: z.literal("upload-ratings"),
       csv: csvText,
-      metric: z.string().trim().min(1, "Choose the metric these ratings are for.").max(50),
+      metric: z.string().trim().min(1, msg("outcomes:ratings.metricRequired")).max(KEY_MAX),
     })
     .strict(),
 ]);
@@ -40,19 +50,19 @@ export type OutcomesUpload = z.infer<typeof uploadSchema>;
 
 /**
  * Reads an upload form (multipart with an optional `file`, or urlencoded): a chosen file wins over the pasted `csv`
- * text; unknown fields and oversized bodies are refused.
+ * text; unknown fields and oversized bodies are refused. A failure's `formError` is an untranslated message.
  */
 export async function readOutcomesUpload(request: Request): Promise<FormSuccess<OutcomesUpload> | FormFailure> {
   if (Number(request.headers.get("Content-Length") ?? "0") > MAX_BODY_BYTES) {
-    return failure("The file is too large (limit 1 MiB).");
+    return failure(msg("outcomes:uploadTooLarge"));
   }
   const form = await requestFormData(request).catch(() => null);
-  if (!form) return failure("The form could not be read.");
+  if (!form) return failure(msg("errors:formUnreadable"));
   const fields: Record<string, unknown> = {};
   let fileText = "";
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") {
-      if (key !== "file") return failure(`Unexpected field: ${key}.`);
+      if (key !== "file") return failure(msg("errors:unexpectedFields", { count: 1, fields: key }));
       fileText = await value.text();
     } else if (key !== "file") fields[key] = value;
   }
@@ -62,11 +72,10 @@ export async function readOutcomesUpload(request: Request): Promise<FormSuccess<
     const issue = parsed.error.issues[0];
     return failure(
       issue?.code === "unrecognized_keys"
-        ? `Unexpected field: ${issue.keys.join(", ")}.`
-        : (issue?.message ?? "The form is wrong."),
+        ? msg("errors:unexpectedFields", { count: issue.keys.length, fields: issue.keys.join(", ") })
+        : (issue?.message ?? msg("outcomes:formWrong")),
     );
   }
-  if (parsed.data.csv.trim() === "")
-    return failure("Choose a CSV file or paste its contents.", {}, { ...fields, csv: "" });
+  if (parsed.data.csv.trim() === "") return failure(msg("outcomes:pasteFirst"), {}, { ...fields, csv: "" });
   return { ok: true, data: parsed.data };
 }
