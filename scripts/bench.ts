@@ -16,15 +16,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchApi } from "./bench-api";
 import { benchAutosave, loadAutosave, type SaveTarget } from "./bench/autosave";
 import { collectFigures, type RawRuns } from "./bench/collect";
 import { runEngineBench } from "./bench/engine";
 import { figuresJson, renderTable, verdictOf } from "./bench/figures";
-import { drainServerTimes, send } from "./bench/http";
-import { lastPageOf, parseBenchOptions } from "./bench/options";
-import { bundleRuns, modelResultsRuns, pageRuns, singleRequests } from "./bench/pages";
-import { serverTimesOf } from "./bench/parse";
+import { parseBenchOptions } from "./bench/options";
+import { bundleRuns, pageRuns } from "./bench/pages";
 import { benchPostgres } from "./bench/postgres";
 import {
   ensureBuild,
@@ -38,8 +35,8 @@ import {
 } from "./bench/processes";
 import { coldRankingRuns } from "./bench/ranking";
 import { rescoreRuns, rescoreTarget } from "./bench/rescore";
+import { apiRuns, resultsPageRuns } from "./bench/results-pages";
 import { consentedRespondents, invitationLinks, seedOrganization, seedScoredPosition } from "./bench/seed";
-import http from "node:http";
 
 const options = parseBenchOptions(process.argv.slice(2));
 const WATCHDOG_MS = (options.quick ? 12 : 30) * 60_000;
@@ -156,39 +153,9 @@ async function main() {
     });
     const questionnairePage = await both("/r/1", respondents[0].cookie, "<form");
     const reportPage = await both(reportPath, org.staffCookie, "Candidate ");
-    const valueKey = org.q.values[0].id;
-    const resultsPath = `/app/positions/${ranked.positionId}/results`;
-    const lastPage = lastPageOf(options.candidates);
-    const results = [];
-    for (const [label, search] of [
-      ["first", ""],
-      [`${lastPage.toLocaleString("en-US")} (the last)`, `?page=${lastPage}`],
-      [`filtered (band below on ${valueKey})`, `?bandValue=${valueKey}&band=below`],
-    ] as const) {
-      const httpRuns = await singleRequests(server, resultsPath + search, org.staffCookie, options.runs, (body) => {
-        if (!body.includes("Candidate ")) throw new Error(`results ${label}: no candidate listed`);
-      });
-      results.push({
-        label,
-        http: httpRuns,
-        model: await modelResultsRuns(org.orgId, ranked.positionId, search, options.runs),
-      });
-    }
-    const apiAgent = new http.Agent({ keepAlive: true });
-    const api = await benchApi({
-      get: async (pathname, headers) => {
-        await drainServerTimes(port);
-        const reply = await send(apiAgent, port, "GET", pathname, headers);
-        const [serverMs] = serverTimesOf(await drainServerTimes(port), "GET", pathname.split("?")[0]);
-        return { status: reply.status, body: reply.body, serverMs: serverMs ?? NaN };
-      },
-      orgId: org.orgId,
-      actor: org.actor,
-      positionId: ranked.positionId,
-      responseId: reportResponseId,
-      runs: options.runs,
-    });
-    apiAgent.destroy();
+    const rankedPosition = { positionId: ranked.positionId, candidates: options.candidates };
+    const results = await resultsPageRuns(server, org, rankedPosition, options.runs);
+    const api = await apiRuns(server, org, ranked.positionId, reportResponseId, options.runs);
     const bundle = await bundleRuns(buildDir, server, options.runs);
     log(`pages done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 
@@ -212,6 +179,8 @@ async function main() {
 
     // ---------------------------------------------------------------- cold ranking
     t = performance.now();
+    const valueKey = org.q.values[0].id;
+    const resultsPath = `/app/positions/${ranked.positionId}/results`;
     const cold = [];
     for (const [label, search] of [
       ["overall", ""],

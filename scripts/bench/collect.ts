@@ -6,11 +6,12 @@ import type { AutosaveRun } from "./autosave";
 import { figureOf, figureOfSpread, skippedFigure, type Figure } from "./figures";
 import type { BenchOptions } from "./options";
 import { scaledGoal } from "./options";
-import type { PageRun, SingleRequest } from "./pages";
+import type { PageRun } from "./pages";
 import type { EngineReport, EngineSummary } from "./parse";
 import type { PostgresRuns } from "./postgres";
 import type { ColdRun } from "./ranking";
 import type { RescoreRun } from "./rescore";
+import type { ResultsRuns } from "./results-pages";
 import type { TtiResult } from "./tti";
 
 export type RawRuns = {
@@ -19,7 +20,7 @@ export type RawRuns = {
   autosaveOneClient: { serverP50: number; clientP50: number }[];
   questionnairePage: { one: PageRun[]; four: PageRun[] };
   reportPage: { one: PageRun[]; four: PageRun[] };
-  results: { label: string; http: SingleRequest[]; model: number[] }[];
+  results: ResultsRuns[];
   api: { report: number[]; resultsPage: number[] };
   bundle: Bundle[];
   tti: TtiResult | { skipped: string };

@@ -1,6 +1,5 @@
-// Page timings (issue 19): the questionnaire page and the fit report under closed-loop load, the results pages of
-// the 100k position one request at a time (over HTTP and in this process), and the answering page's JavaScript as
-// the server sends it. Server times are the server's own, from the first byte read to the last byte written
+// Page timings (issue 19): the questionnaire page and the fit report under closed-loop load, and the answering
+// page's JavaScript as the server sends it (the results pages: results-pages.ts). Server times are the server's own, from the first byte read to the last byte written
 // (GET /__bench/server-times); client times are this process's, from writing the request to reading its last byte.
 import http from "node:http";
 import { candidatePageBundle } from "../bench-bundle";
@@ -43,54 +42,6 @@ export async function pageRuns(
   }
   agent.destroy();
   return runs;
-}
-
-export type SingleRequest = { serverMs: number; clientMs: number; bytes: number };
-
-/**
- * One GET at a time, `runs` times (after one warm-up GET that is not counted): each run's server time and client
- * time. `check` sees every body (e.g. the page lists candidates).
- */
-export async function singleRequests(
-  server: AppServer,
-  pathWithQuery: string,
-  cookie: string,
-  runs: number,
-  check: (body: string) => void,
-): Promise<SingleRequest[]> {
-  const agent = new http.Agent({ keepAlive: true });
-  const pathname = pathWithQuery.split("?")[0];
-  const get = async () => {
-    await drainServerTimes(server.port);
-    const reply = await send(agent, server.port, "GET", pathWithQuery, { Cookie: cookie, Accept: "text/html" });
-    if (reply.status !== 200) throw new Error(`GET ${pathWithQuery} answered ${reply.status}`);
-    check(reply.body);
-    const [serverMs] = serverTimesOf(await drainServerTimes(server.port), "GET", pathname);
-    if (serverMs === undefined) throw new Error(`server-times: GET ${pathname} not recorded`);
-    return { serverMs, clientMs: reply.ms, bytes: Buffer.byteLength(reply.body) };
-  };
-  await get();
-  const out: SingleRequest[] = [];
-  for (let run = 0; run < runs; run += 1) out.push(await get());
-  agent.destroy();
-  return out;
-}
-
-/** listResults() in this process on the bench's open connection (as the server's), `runs` times after a warm-up. */
-export async function modelResultsRuns(orgId: string, positionId: string, search: string, runs: number) {
-  const { listResults } = await import("../../app/models/results.server");
-  const { parseResultsQuery } = await import("../../app/utils/schemas/results.server");
-  const once = async () => {
-    const t = performance.now();
-    const listed = await listResults(orgId, positionId, parseResultsQuery(new URL(`http://x/${search}`)));
-    const ms = performance.now() - t;
-    if (listed.ranking.rows.length === 0) throw new Error(`listResults(${search}) returned no rows`);
-    return ms;
-  };
-  await once();
-  const out: number[] = [];
-  for (let run = 0; run < runs; run += 1) out.push(await once());
-  return out;
 }
 
 /** The answering page's JavaScript as the server sends it to `Accept-Encoding: br, gzip`, measured `runs` times. */
