@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await getQuestionnaire(orgId, id); // 404 before reading the form
   const intent = await readIntent(request);
   if (intent === "publish") {
-    const parsed = await parseForm(request, publishSchema);
+    const parsed = await parseForm(request, publishSchema, { locale: user.locale });
     if (!parsed.ok) return data({ ...parsed, intent }, 400);
     const languagesConfirmed = parsed.data.confirmLanguages === "yes";
     const result = await publishQuestionnaire(orgId, id, actor, { languagesConfirmed });
@@ -73,13 +73,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, intent, message: `Published version ${result.version}, offered in ${offered}.` };
   }
   if (intent === "add-custom") {
-    const parsed = await parseForm(request, customItemSchema);
+    const parsed = await parseForm(request, customItemSchema, { locale: user.locale });
     if (!parsed.ok) return data({ ...parsed, intent }, 400);
     const itemId = await addCustomItem(orgId, id, parsed.data, actor);
     return { ok: true as const, intent, message: `Custom item ${itemId} added.` };
   }
   if (intent === "edit-custom" || intent === "save-probes") return contentAction(request, orgId, id, actor, intent);
-  const parsed = await parseForm(request, saveDraftSchema, { arrays: DRAFT_ARRAY_FIELDS });
+  const parsed = await parseForm(request, saveDraftSchema, { arrays: DRAFT_ARRAY_FIELDS, locale: user.locale });
   if (!parsed.ok) return data({ ...parsed, intent }, 400);
   const { title, includeAttention, includeVirtues, values, items } = parsed.data;
   await saveDraftSelection(

@@ -1,21 +1,24 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locale";
+import { msg } from "~/i18n/message";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { cappedText, identifier, requiredText } from "~/utils/form.server";
 
-const title = requiredText("Title");
+const title = requiredText(msg("questionnaires:fields.title"));
 
 export const newQuestionnaireSchema = z
   .object({
     title,
-    start: identifier("The starting point").pipe(z.string().min(1, "Choose how to start.")),
+    start: identifier(msg("questionnaires:fields.start")).pipe(
+      z.string().min(1, msg("questionnaires:validation.chooseStart")),
+    ),
   })
   .strict();
 
 export const saveDraftSchema = z
   .object({
-    intent: identifier("The action").pipe(
-      z.string().regex(/^(save|remove:[a-z0-9-]+|reword:[a-z0-9-]+)$/, "Unknown action."),
+    intent: identifier(msg("questionnaires:fields.action")).pipe(
+      z.string().regex(/^(save|remove:[a-z0-9-]+|reword:[a-z0-9-]+)$/, msg("questionnaires:validation.unknownAction")),
     ),
     title,
     includeAttention: z.literal("yes").optional(),
@@ -32,13 +35,19 @@ const MAX_OPTIONS = 6;
 export const customItemSchema = z
   .object({
     intent: z.literal("add-custom"),
-    value: identifier("The value").pipe(z.string().min(1, "Choose a value.")),
-    type: z.enum(["likert", "rating", "scenario"], { errorMap: () => ({ message: "Choose a type." }) }),
-    text: cappedText("The item text", TEXT_LIMITS.itemText).pipe(z.string().min(1, "Write the item text.")),
+    value: identifier(msg("questionnaires:fields.value")).pipe(
+      z.string().min(1, msg("questionnaires:validation.chooseValue")),
+    ),
+    type: z.enum(["likert", "rating", "scenario"], {
+      errorMap: () => ({ message: msg("questionnaires:validation.chooseType") }),
+    }),
+    text: cappedText(msg("questionnaires:fields.itemText"), TEXT_LIMITS.itemText).pipe(
+      z.string().min(1, msg("questionnaires:validation.writeItemText")),
+    ),
     keyed: z.enum(["plus", "minus"]).optional(),
     options: z
       .string()
-      .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), "The options are too long.")
+      .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), msg("questionnaires:validation.optionsTooLong"))
       .default(""),
   })
   .strict()
@@ -47,7 +56,7 @@ export const customItemSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["keyed"],
-        message: "Choose the keying: agreeing shows more (+) or less (−) of the value.",
+        message: msg("questionnaires:validation.chooseKeying"),
       });
     }
     if (item.type === "scenario") {
@@ -56,7 +65,7 @@ export const customItemSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["options"],
-          message: `Write 2 to ${MAX_OPTIONS} options, one per line.`,
+          message: msg("questionnaires:validation.optionCount", { min: 2, max: MAX_OPTIONS }),
         });
       }
       const long = options.findIndex((line) => line.trim().length > TEXT_LIMITS.itemText);
@@ -64,7 +73,7 @@ export const customItemSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["options"],
-          message: `Option ${long + 1} must be at most ${TEXT_LIMITS.itemText} characters.`,
+          message: msg("questionnaires:validation.optionTooLong", { number: long + 1, max: TEXT_LIMITS.itemText }),
         });
       }
     }
@@ -88,12 +97,15 @@ function lines(text: string): string[] {
 
 const translationFields = Object.fromEntries(
   TRANSLATION_LOCALES.flatMap((locale) => [
-    [`text_${locale}`, cappedText(`The ${locale} text`, TEXT_LIMITS.itemText).default("")],
+    [
+      `text_${locale}`,
+      cappedText(msg("questionnaires:fields.localeText", { locale }), TEXT_LIMITS.itemText).default(""),
+    ],
     [
       `options_${locale}`,
       z
         .string()
-        .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), "The options are too long.")
+        .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), msg("questionnaires:validation.optionsTooLong"))
         .default(""),
     ],
   ]),
@@ -103,13 +115,19 @@ const translationFields = Object.fromEntries(
 export const editCustomItemSchema = z
   .object({
     intent: z.literal("edit-custom"),
-    itemId: identifier("The item").pipe(z.string().min(1, "Choose an item.")),
-    type: z.enum(["likert", "rating", "scenario"], { errorMap: () => ({ message: "Choose a type." }) }),
-    text: cappedText("The English text", TEXT_LIMITS.itemText).pipe(z.string().min(1, "Write the English text.")),
+    itemId: identifier(msg("questionnaires:fields.item")).pipe(
+      z.string().min(1, msg("questionnaires:validation.chooseItem")),
+    ),
+    type: z.enum(["likert", "rating", "scenario"], {
+      errorMap: () => ({ message: msg("questionnaires:validation.chooseType") }),
+    }),
+    text: cappedText(msg("questionnaires:fields.englishText"), TEXT_LIMITS.itemText).pipe(
+      z.string().min(1, msg("questionnaires:validation.writeEnglishText")),
+    ),
     keyed: z.enum(["plus", "minus"]).optional(),
     options: z
       .string()
-      .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), "The options are too long.")
+      .max(MAX_OPTIONS * (TEXT_LIMITS.itemText + 2), msg("questionnaires:validation.optionsTooLong"))
       .default(""),
     ...translationFields,
   })
@@ -117,12 +135,16 @@ export const editCustomItemSchema = z
   .superRefine((item, ctx) => {
     const fields = item as Record<string, string | undefined>;
     if (item.type !== "scenario" && !item.keyed) {
-      ctx.addIssue({ code: "custom", path: ["keyed"], message: "Choose the keying: + or −." });
+      ctx.addIssue({ code: "custom", path: ["keyed"], message: msg("questionnaires:validation.chooseKeyingShort") });
     }
     if (item.type !== "scenario") return;
     const english = lines(item.options);
     if (english.length < 2 || english.length > MAX_OPTIONS) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: `Write 2 to ${MAX_OPTIONS} options, one per line.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: msg("questionnaires:validation.optionCount", { min: 2, max: MAX_OPTIONS }),
+      });
     }
     for (const locale of TRANSLATION_LOCALES) {
       const translated = lines(fields[`options_${locale}`] ?? "");
@@ -130,7 +152,7 @@ export const editCustomItemSchema = z
         ctx.addIssue({
           code: "custom",
           path: [`options_${locale}`],
-          message: `Write the ${english.length} options in this language too, one per line in the English order.`,
+          message: msg("questionnaires:validation.translatedOptions", { count: english.length }),
         });
       }
     }
@@ -158,22 +180,29 @@ export function editCustomItemInput(form: z.infer<typeof editCustomItemSchema>) 
 export const probesSchema = z
   .object({
     intent: z.literal("save-probes"),
-    value: identifier("The value").pipe(z.string().min(1, "Choose a value.")),
+    value: identifier(msg("questionnaires:fields.value")).pipe(
+      z.string().min(1, msg("questionnaires:validation.chooseValue")),
+    ),
     probes: z
       .string()
-      .max(10 * (TEXT_LIMITS.probe + 2), "The probes are too long.")
+      .max(10 * (TEXT_LIMITS.probe + 2), msg("questionnaires:validation.probesTooLong"))
       .default(""),
   })
   .strict()
   .transform((form, ctx) => {
     const probes = lines(form.probes);
-    if (probes.length > 10) ctx.addIssue({ code: "custom", path: ["probes"], message: "Write at most 10 probes." });
+    if (probes.length > 10)
+      ctx.addIssue({
+        code: "custom",
+        path: ["probes"],
+        message: msg("questionnaires:validation.tooManyProbes", { max: 10 }),
+      });
     const long = probes.findIndex((p) => p.length > TEXT_LIMITS.probe);
     if (long !== -1) {
       ctx.addIssue({
         code: "custom",
         path: ["probes"],
-        message: `Probe ${long + 1} must be at most ${TEXT_LIMITS.probe} characters.`,
+        message: msg("questionnaires:validation.probeTooLong", { number: long + 1, max: TEXT_LIMITS.probe }),
       });
     }
     return { value: form.value, probes };
