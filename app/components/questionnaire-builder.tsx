@@ -2,34 +2,40 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, TextareaField } from "~/components/field";
 import { FormattedDate } from "~/components/formatted-date";
-import { languageName } from "~/i18n/locale";
+import { useStaffT } from "~/i18n/staff";
 import type { BalanceWarning, BuilderValue } from "~/models/questionnaire.server";
 import type { Item } from "~/questionnaire/types";
 import { SECONDS_PER_ITEM } from "~/utils/presentation-order";
 
-const WARNING_TEXT: Record<BalanceWarning, string> = {
-  "few-items": "Fewer than 4 scored items: the value score will be noisy.",
-  "no-reverse": "No reverse-keyed (−) item: agreeing with everything would score high.",
-  "no-scenario": "No scenario: situational questions are harder to fake than statements.",
+/** Catalog keys of the balance warnings (questionnaires namespace). */
+const WARNING_KEY: Record<BalanceWarning, string> = {
+  "few-items": "warnings.fewItems",
+  "no-reverse": "warnings.noReverse",
+  "no-scenario": "warnings.noScenario",
+};
+
+/** Catalog keys of the item types shown on badges and filters. */
+export const TYPE_KEY: Record<Item["type"], string> = {
+  likert: "types.likert",
+  rating: "types.rating",
+  scenario: "types.scenario",
 };
 
 export function KeyedBadge({ item }: { item: Item }) {
-  if (item.type === "scenario") return <span className="badge">scenario</span>;
+  const t = useStaffT("questionnaires");
+  if (item.type === "scenario") return <span className="badge">{t("types.scenario")}</span>;
   return (
     <>
-      <span className="badge">{item.type}</span>{" "}
-      <span className={`badge keyed-${item.keyed}`} title={item.keyed === "plus" ? "keyed +" : "reverse keyed −"}>
+      <span className="badge">{t(TYPE_KEY[item.type])}</span>{" "}
+      <span
+        className={`badge keyed-${item.keyed}`}
+        title={item.keyed === "plus" ? t("keyed.plusTitle") : t("keyed.minusTitle")}
+      >
         {item.keyed === "plus" ? "+" : "−"}
-        <span className="sr-only">{item.keyed === "plus" ? " keyed" : " reverse keyed"}</span>
+        <span className="sr-only"> {item.keyed === "plus" ? t("keyed.plus") : t("keyed.minus")}</span>
       </span>
     </>
   );
-}
-
-function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
 }
 
 type OrderEntry = { id: string; valueId: string | null; type: string; text: string };
@@ -44,20 +50,30 @@ export function DraftSummary(props: {
   order: OrderEntry[];
 }) {
   const { valueCount, itemCount, attentionCount, virtueCount, estimatedSeconds, order } = props;
+  const t = useStaffT("questionnaires");
+  const minutes = Math.floor(estimatedSeconds / 60);
+  const seconds = estimatedSeconds % 60;
+  // A comma-separated list of counts (each one a whole phrase of the catalog).
+  const counts = [
+    t("summary.values", { count: valueCount }),
+    t("summary.items", { count: itemCount }),
+    ...(attentionCount !== null ? [t("summary.attention", { count: attentionCount })] : []),
+    ...(virtueCount !== null ? [t("summary.virtues", { count: virtueCount })] : []),
+  ];
   return (
     <section aria-labelledby="summary-heading" className="card stack">
-      <h2 id="summary-heading">Draft summary</h2>
+      <h2 id="summary-heading">{t("summary.heading")}</h2>
       <p>
-        {valueCount} value{valueCount === 1 ? "" : "s"}, {itemCount} scored items
-        {attentionCount !== null ? `, ${attentionCount} attention checks` : ""}
-        {virtueCount !== null ? `, ${virtueCount} unlikely-virtue statements` : ""}. Estimated duration:{" "}
-        <strong>{formatDuration(estimatedSeconds)}</strong>{" "}
+        {counts.join(", ")}. {t("summary.duration")}{" "}
+        <strong>
+          {minutes > 0 ? t("summary.minutesSeconds", { minutes, seconds }) : t("summary.seconds", { seconds })}
+        </strong>{" "}
         <span className="muted">
-          ({SECONDS_PER_ITEM.likert} s per statement or rating, {SECONDS_PER_ITEM.scenario} s per scenario)
+          {t("summary.pace", { likert: SECONDS_PER_ITEM.likert, scenario: SECONDS_PER_ITEM.scenario })}
         </span>
       </p>
       <details>
-        <summary>Presentation order ({order.length} items, values interleaved)</summary>
+        <summary>{t("summary.order", { count: order.length })}</summary>
         <ol className="order-list">
           {order.map((entry) => (
             <li key={entry.id}>
@@ -75,23 +91,24 @@ export function DraftSummary(props: {
  * or remove its custom items.
  */
 export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Item["type"] | null }) {
+  const t = useStaffT("questionnaires");
   return (
     <fieldset className="value-block">
       <legend>{value.name}</legend>
       <label className="checkbox">
         <input type="checkbox" name="values" value={value.key} defaultChecked={value.included} />
-        Include {value.name} in this questionnaire
+        {t("values.include", { value: value.name })}
       </label>
-      <p className="muted">{value.itemCount} items picked.</p>
+      <p className="muted">{t("values.picked", { count: value.itemCount })}</p>
       {value.included && value.warnings.length > 0 ? (
-        <ul className="alert warning" aria-label={`Balance warnings for ${value.name}`}>
+        <ul className="alert warning" aria-label={t("values.warnings", { value: value.name })}>
           {value.warnings.map((w) => (
-            <li key={w}>{WARNING_TEXT[w]}</li>
+            <li key={w}>{t(WARNING_KEY[w], { min: 4 })}</li>
           ))}
         </ul>
       ) : null}
       {value.bankValue === null && value.bankItems.length === 0 ? (
-        <p className="muted">A custom value: write its items below.</p>
+        <p className="muted">{t("values.customValue")}</p>
       ) : null}
       <ul className="item-list">
         {value.bankItems.map((item) =>
@@ -106,12 +123,21 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                 <span>
                   <KeyedBadge item={item} /> <span className="muted">{item.id}</span> {item.text}
                   {item.type === "scenario" ? (
-                    <span className="muted"> Options: {item.options.map((o) => o.text).join(" / ")}</span>
+                    <span className="muted">
+                      {" "}
+                      {t("values.options", { options: item.options.map((o) => o.text).join(" / ") })}
+                    </span>
                   ) : null}
                 </span>
               </label>
-              <button type="submit" name="intent" value={`reword:${item.id}`} className="secondary reword">
-                Reword as a custom item <span className="sr-only">{item.id}</span>
+              <button
+                type="submit"
+                name="intent"
+                value={`reword:${item.id}`}
+                className="secondary reword"
+                aria-label={t("values.rewordItem", { item: item.id })}
+              >
+                {t("values.reword")}
               </button>
             </li>
           ),
@@ -119,7 +145,7 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
       </ul>
       {value.customItems.length > 0 ? (
         <>
-          <h3 className="custom-heading">Custom items</h3>
+          <h3 className="custom-heading">{t("values.customItems")}</h3>
           <ul className="item-list">
             {value.customItems.map((item) => (
               <li key={item.id} className="row">
@@ -127,11 +153,17 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                   <KeyedBadge item={item} /> <span className="muted">{item.id}</span> {item.text}
                 </span>
                 <span className="row">
-                  <a href={`?edit=${item.id}#edit-custom`}>
-                    Edit texts and translations <span className="sr-only">of {item.id}</span>
+                  <a href={`?edit=${item.id}#edit-custom`} aria-label={t("values.editItem", { item: item.id })}>
+                    {t("values.edit")}
                   </a>
-                  <button type="submit" name="intent" value={`remove:${item.id}`} className="secondary">
-                    Remove <span className="sr-only">{item.id}</span>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={`remove:${item.id}`}
+                    className="secondary"
+                    aria-label={t("values.removeItem", { item: item.id })}
+                  >
+                    {t("values.remove")}
                   </button>
                 </span>
               </li>
@@ -153,9 +185,10 @@ export function CustomItemForm(props: {
   submitted: Record<string, string | undefined>;
 }) {
   const { values, formKey, busy, formError, fieldErrors, submitted } = props;
+  const t = useStaffT("questionnaires");
   return (
     <section aria-labelledby="custom-item-heading" className="stack narrow">
-      <h2 id="custom-item-heading">Write a custom item</h2>
+      <h2 id="custom-item-heading">{t("custom.heading")}</h2>
       {formError ? (
         <p className="alert error" role="alert">
           {formError}
@@ -164,7 +197,7 @@ export function CustomItemForm(props: {
       <Form method="post" className="stack" noValidate key={formKey}>
         <input type="hidden" name="intent" value="add-custom" />
         <div>
-          <label htmlFor="custom-value">Value</label>
+          <label htmlFor="custom-value">{t("custom.value")}</label>
           <select id="custom-value" name="value" defaultValue={submitted.value ?? values[0]?.key}>
             {values.map((v) => (
               <option key={v.key} value={v.key}>
@@ -174,16 +207,16 @@ export function CustomItemForm(props: {
           </select>
         </div>
         <div>
-          <label htmlFor="custom-type">Type</label>
+          <label htmlFor="custom-type">{t("custom.type")}</label>
           <select id="custom-type" name="type" defaultValue={submitted.type ?? "likert"}>
-            <option value="likert">Statement (1–5, Strongly disagree to Strongly agree)</option>
-            <option value="rating">Rating (0–10)</option>
-            <option value="scenario">Scenario (pick one option)</option>
+            <option value="likert">{t("custom.typeLikert")}</option>
+            <option value="rating">{t("custom.typeRating")}</option>
+            <option value="scenario">{t("custom.typeScenario")}</option>
           </select>
         </div>
         <TextareaField
-          label="Text"
-          hint="A statement starts with “I …”; a scenario describes a situation and asks what the respondent does."
+          label={t("custom.text")}
+          hint={t("custom.textHint")}
           errors={fieldErrors?.text}
           textareaProps={{ id: "custom-text", name: "text", rows: 2, defaultValue: submitted.text ?? "" }}
         />
@@ -191,28 +224,28 @@ export function CustomItemForm(props: {
           aria-invalid={fieldErrors?.keyed ? true : undefined}
           aria-describedby={fieldErrors?.keyed ? "custom-keyed-error" : undefined}
         >
-          <legend>Keying (statements and ratings)</legend>
+          <legend>{t("custom.keying")}</legend>
           <div className="choices">
             <label>
-              <input type="radio" name="keyed" value="plus" defaultChecked={submitted.keyed === "plus"} /> + a higher
-              answer shows more of the value
+              <input type="radio" name="keyed" value="plus" defaultChecked={submitted.keyed === "plus"} />{" "}
+              {t("custom.keyedPlus")}
             </label>
             <label>
-              <input type="radio" name="keyed" value="minus" defaultChecked={submitted.keyed === "minus"} /> − a higher
-              answer shows less of the value (reverse keyed)
+              <input type="radio" name="keyed" value="minus" defaultChecked={submitted.keyed === "minus"} />{" "}
+              {t("custom.keyedMinus")}
             </label>
           </div>
           <ErrorList id="custom-keyed-error" errors={fieldErrors?.keyed} />
         </fieldset>
         <TextareaField
-          label="Options (scenarios only)"
-          hint="2 to 6 options, one per line; make each one plausible."
+          label={t("custom.options")}
+          hint={t("custom.optionsHint", { min: 2, max: 6 })}
           errors={fieldErrors?.options}
           textareaProps={{ id: "custom-options", name: "options", rows: 4, defaultValue: submitted.options ?? "" }}
         />
         <div>
           <button type="submit" disabled={busy || values.length === 0}>
-            Add custom item
+            {t("custom.add")}
           </button>
         </div>
       </Form>
@@ -231,23 +264,25 @@ type VersionRow = {
   locales: string[];
 };
 
-/** The published versions with their YAML downloads. */
-export function VersionsTable({ versions, base }: { versions: VersionRow[]; base: string }) {
-  if (versions.length === 0) return <p className="muted">Not published yet.</p>;
+/** The published versions with their YAML downloads; `languageNames` names each locale in the reader's language. */
+export function VersionsTable(props: { versions: VersionRow[]; base: string; languageNames: Record<string, string> }) {
+  const { versions, base, languageNames } = props;
+  const t = useStaffT("questionnaires");
+  if (versions.length === 0) return <p className="muted">{t("versions.none")}</p>;
   return (
     <div className="table-scroll">
       <table>
-        <caption className="sr-only">Published versions</caption>
+        <caption className="sr-only">{t("versions.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">By</th>
-            <th scope="col">Values</th>
-            <th scope="col">Items</th>
-            <th scope="col">Languages</th>
+            <th scope="col">{t("versions.version")}</th>
+            <th scope="col">{t("versions.published")}</th>
+            <th scope="col">{t("versions.by")}</th>
+            <th scope="col">{t("versions.values")}</th>
+            <th scope="col">{t("versions.items")}</th>
+            <th scope="col">{t("versions.languages")}</th>
             <th scope="col">SHA-256</th>
-            <th scope="col">Download</th>
+            <th scope="col">{t("versions.download")}</th>
           </tr>
         </thead>
         <tbody>
@@ -257,16 +292,20 @@ export function VersionsTable({ versions, base }: { versions: VersionRow[]; base
               <td>
                 <FormattedDate value={v.publishedAt} />
               </td>
-              <td>{v.publishedBy ?? "seed"}</td>
+              <td>{v.publishedBy ?? t("versions.seed")}</td>
               <td>{v.valueCount}</td>
               <td>{v.itemCount}</td>
-              <td>{v.locales.map((code) => languageName(code)).join(", ")}</td>
+              <td>{v.locales.map((code) => languageNames[code] ?? code).join(", ")}</td>
               <td>
                 <code title={v.sha256}>{v.sha256.slice(0, 12)}</code>
               </td>
               <td>
-                <a href={`${base}/versions/${v.version}/yaml`} download>
-                  YAML <span className="sr-only">of version {v.version}</span>
+                <a
+                  href={`${base}/versions/${v.version}/yaml`}
+                  download
+                  aria-label={t("versions.yamlOf", { version: v.version })}
+                >
+                  YAML
                 </a>
               </td>
             </tr>

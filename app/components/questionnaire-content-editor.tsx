@@ -3,39 +3,45 @@
 import { Form, Link } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { ErrorList, TextareaField } from "~/components/field";
-import { VersionsTable } from "~/components/questionnaire-builder";
-import { languageName } from "~/i18n/locale";
+import { TYPE_KEY, VersionsTable } from "~/components/questionnaire-builder";
+import { useStaffT } from "~/i18n/staff";
 import type { TranslatedItem } from "~/questionnaire/translations";
 import type { Item } from "~/questionnaire/types";
 
 type FieldErrors = Partial<Record<string, string[]>>;
 type EditableItem = Item & { translations: Record<string, TranslatedItem> };
 
-function translatedText(t: TranslatedItem | undefined): string {
-  return t === undefined ? "" : typeof t === "string" ? t : t.text;
+function translatedText(text: TranslatedItem | undefined): string {
+  return text === undefined ? "" : typeof text === "string" ? text : text.text;
 }
 
-function translatedOptions(item: Item, t: TranslatedItem | undefined): string {
-  if (item.type !== "scenario" || t === undefined || typeof t === "string") return "";
-  return item.options.map((o) => t.options[o.id] ?? "").join("\n");
+function translatedOptions(item: Item, text: TranslatedItem | undefined): string {
+  if (item.type !== "scenario" || text === undefined || typeof text === "string") return "";
+  return item.options.map((o) => text.options[o.id] ?? "").join("\n");
 }
 
-/** A custom item's English text, keying, options and, in a table beside the English, its text in each language. */
+/**
+ * A custom item's English text, keying, options and, in a table beside the English, its text in each language
+ * (`languageNames`: each locale named in the reader's language, by the loader).
+ */
 export function CustomItemEditor(props: {
   item: EditableItem;
   languages: string[];
+  languageNames: Record<string, string>;
   cancelTo: string;
   busy: boolean;
   formError?: string | null;
   fieldErrors?: FieldErrors;
   submitted?: Record<string, string | undefined>;
 }) {
-  const { item, languages, cancelTo, busy, formError, fieldErrors, submitted = {} } = props;
+  const { item, languages, languageNames, cancelTo, busy, formError, fieldErrors, submitted = {} } = props;
+  const t = useStaffT("questionnaires");
+  const nameOf = (locale: string) => languageNames[locale] ?? locale;
   const englishOptions = item.type === "scenario" ? item.options.map((o) => o.text).join("\n") : "";
   const value = (name: string, fallback: string) => submitted[name] ?? fallback;
   return (
     <section aria-labelledby="edit-custom-heading" className="stack" id="edit-custom">
-      <h2 id="edit-custom-heading">Edit custom item {item.id}</h2>
+      <h2 id="edit-custom-heading">{t("editor.heading", { item: item.id })}</h2>
       {formError ? (
         <p className="alert error" role="alert">
           {formError}
@@ -46,14 +52,14 @@ export function CustomItemEditor(props: {
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="type" value={item.type} />
         <TextareaField
-          label="English text"
+          label={t("editor.englishText")}
           errors={fieldErrors?.text}
           textareaProps={{ id: "edit-text", name: "text", rows: 2, defaultValue: value("text", item.text) }}
         />
         {item.type === "scenario" ? (
           <TextareaField
-            label="English options"
-            hint="One per line; their order is the order of the translated options below."
+            label={t("editor.englishOptions")}
+            hint={t("editor.englishOptionsHint")}
             errors={fieldErrors?.options}
             textareaProps={{
               id: "edit-options",
@@ -67,7 +73,7 @@ export function CustomItemEditor(props: {
             aria-invalid={fieldErrors?.keyed ? true : undefined}
             aria-describedby={fieldErrors?.keyed ? "edit-keyed-error" : undefined}
           >
-            <legend>Keying</legend>
+            <legend>{t("editor.keying")}</legend>
             <div className="choices">
               {(["plus", "minus"] as const).map((keyed) => (
                 <label key={keyed}>
@@ -77,7 +83,7 @@ export function CustomItemEditor(props: {
                     value={keyed}
                     defaultChecked={value("keyed", item.keyed) === keyed}
                   />{" "}
-                  {keyed === "plus" ? "+ a higher answer shows more of the value" : "− reverse keyed"}
+                  {keyed === "plus" ? t("custom.keyedPlus") : t("editor.keyedMinus")}
                 </label>
               ))}
             </div>
@@ -86,26 +92,22 @@ export function CustomItemEditor(props: {
         )}
         <div className="table-scroll" role="region" aria-labelledby="translations-caption" tabIndex={0}>
           <table className="translations-table">
-            <caption id="translations-caption">
-              Texts in other languages: a language left blank is not offered for versions with this item. When you
-              change the English text, change each language&apos;s text too (a reworded bank item starts with the
-              bank&apos;s translations of the original wording).
-            </caption>
+            <caption id="translations-caption">{t("editor.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Language</th>
-                <th scope="col">English</th>
-                <th scope="col">Text in this language</th>
+                <th scope="col">{t("editor.language")}</th>
+                <th scope="col">{t("editor.english")}</th>
+                <th scope="col">{t("editor.textInLanguage")}</th>
               </tr>
             </thead>
             <tbody>
               {languages.map((locale) => {
-                const t = item.translations[locale];
+                const translation = item.translations[locale];
                 const textErrors = fieldErrors?.[`text_${locale}`];
                 const optionErrors = fieldErrors?.[`options_${locale}`];
                 return (
                   <tr key={locale}>
-                    <th scope="row">{languageName(locale)}</th>
+                    <th scope="row">{nameOf(locale)}</th>
                     <td>
                       {item.text}
                       {item.type === "scenario" ? (
@@ -118,27 +120,29 @@ export function CustomItemEditor(props: {
                     </td>
                     <td className="stack">
                       <label className="sr-only" htmlFor={`text_${locale}`}>
-                        {languageName(locale)} text
+                        {t("editor.languageText", { language: nameOf(locale) })}
                       </label>
                       <textarea
                         id={`text_${locale}`}
                         name={`text_${locale}`}
                         rows={2}
                         lang={locale}
-                        defaultValue={value(`text_${locale}`, translatedText(t))}
+                        defaultValue={value(`text_${locale}`, translatedText(translation))}
                         aria-invalid={textErrors ? true : undefined}
                         aria-describedby={textErrors ? `text_${locale}-error` : undefined}
                       />
                       <ErrorList id={`text_${locale}-error`} errors={textErrors} />
                       {item.type === "scenario" ? (
                         <>
-                          <label htmlFor={`options_${locale}`}>{languageName(locale)} options, one per line</label>
+                          <label htmlFor={`options_${locale}`}>
+                            {t("editor.languageOptions", { language: nameOf(locale) })}
+                          </label>
                           <textarea
                             id={`options_${locale}`}
                             name={`options_${locale}`}
                             rows={4}
                             lang={locale}
-                            defaultValue={value(`options_${locale}`, translatedOptions(item, t))}
+                            defaultValue={value(`options_${locale}`, translatedOptions(item, translation))}
                             aria-invalid={optionErrors ? true : undefined}
                             aria-describedby={optionErrors ? `options_${locale}-error` : undefined}
                           />
@@ -154,9 +158,9 @@ export function CustomItemEditor(props: {
         </div>
         <div className="row">
           <button type="submit" disabled={busy}>
-            Save item {item.id}
+            {t("editor.save", { item: item.id })}
           </button>
-          <a href={cancelTo}>Close without saving</a>
+          <a href={cancelTo}>{t("editor.close")}</a>
         </div>
       </Form>
     </section>
@@ -171,26 +175,25 @@ export function ProbesEditor(props: {
   fieldErrors?: FieldErrors;
 }) {
   const { values, busy, problemValue, fieldErrors } = props;
+  const t = useStaffT("questionnaires");
   const included = values.filter((v) => v.included);
   return (
     <section aria-labelledby="probes-heading" className="stack">
-      <h2 id="probes-heading">Interview probes</h2>
-      <p className="muted">
-        The fit report's interview guide asks these questions for a value where the candidate differs from your top
-        agents. A value without probes of its own gets the item bank's, or one general question.
-      </p>
-      {included.length === 0 ? <p className="muted">Include a value first.</p> : null}
+      <h2 id="probes-heading">{t("probes.heading")}</h2>
+      <p className="muted">{t("probes.intro")}</p>
+      {included.length === 0 ? <p className="muted">{t("probes.includeFirst")}</p> : null}
       {included.map((value) => (
         <details key={value.key} open={problemValue === value.key}>
           <summary>
-            {value.name}: {value.probes.length} probe{value.probes.length === 1 ? "" : "s"}
-            {value.ownProbes ? "" : " (suggested)"}
+            {value.ownProbes
+              ? t("probes.summary", { value: value.name, count: value.probes.length })
+              : t("probes.summarySuggested", { value: value.name, count: value.probes.length })}
           </summary>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="save-probes" />
             <input type="hidden" name="value" value={value.key} />
             <TextareaField
-              label={`Probes for ${value.name}, one per line`}
+              label={t("probes.label", { value: value.name })}
               errors={problemValue === value.key ? fieldErrors?.probes : undefined}
               textareaProps={{
                 id: `probes-${value.key}`,
@@ -201,7 +204,7 @@ export function ProbesEditor(props: {
             />
             <div>
               <button type="submit" disabled={busy} className="secondary">
-                Save probes for {value.name}
+                {t("probes.save", { value: value.name })}
               </button>
             </div>
           </Form>
@@ -214,47 +217,47 @@ export function ProbesEditor(props: {
 /** Publishing: the button, the language warnings of a first attempt (with the confirm step), the versions. */
 export function PublishSection(props: {
   versions: ComponentProps<typeof VersionsTable>["versions"];
+  languageNames: Record<string, string>;
   base: string;
   busy: boolean;
   languageWarnings: string[] | null;
 }) {
-  const { versions, base, busy, languageWarnings } = props;
+  const { versions, languageNames, base, busy, languageWarnings } = props;
+  const t = useStaffT("questionnaires");
   return (
     <section aria-labelledby="publish-heading" className="stack">
-      <h2 id="publish-heading">Publish</h2>
-      <p className="muted">
-        Publishing freezes the saved draft as a new version. Versions never change; positions use a version. Save the
-        draft first.
-      </p>
+      <h2 id="publish-heading">{t("publish.heading")}</h2>
+      <p className="muted">{t("publish.intro")}</p>
       {languageWarnings ? <PublishLanguagesConfirm lines={languageWarnings} busy={busy} /> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="publish" />
         <button type="submit" disabled={busy}>
-          Publish version {(versions[0]?.version ?? 0) + 1}
+          {t("publish.button", { version: (versions[0]?.version ?? 0) + 1 })}
         </button>
       </Form>
-      <h3>Versions</h3>
-      <VersionsTable versions={versions} base={base} />
+      <h3>{t("publish.versions")}</h3>
+      <VersionsTable versions={versions} base={base} languageNames={languageNames} />
     </section>
   );
 }
 
 /** The second publish step: what lacks a text in which language, and a button that publishes without those languages. */
 export function PublishLanguagesConfirm({ lines, busy }: { lines: string[]; busy: boolean }) {
+  const t = useStaffT("questionnaires");
   return (
     <div className="alert warning stack" role="alert" aria-labelledby="languages-warning-heading">
-      <h3 id="languages-warning-heading">Some languages would be dropped</h3>
+      <h3 id="languages-warning-heading">{t("publish.dropHeading")}</h3>
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p>Add the missing texts (Edit on a custom item) to keep those languages, or publish without them.</p>
+      <p>{t("publish.dropHelp")}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="publish" />
         <input type="hidden" name="confirmLanguages" value="yes" />
         <button type="submit" disabled={busy}>
-          Publish without those languages
+          {t("publish.withoutLanguages")}
         </button>
       </Form>
     </div>
@@ -262,17 +265,18 @@ export function PublishLanguagesConfirm({ lines, busy }: { lines: string[]; busy
 }
 
 /** Links that show the builder's items of one type only. */
-export function TypeFilter<T extends string>(props: { base: string; types: readonly T[]; filter: T | null }) {
+export function TypeFilter<T extends Item["type"]>(props: { base: string; types: readonly T[]; filter: T | null }) {
   const { base, types, filter } = props;
+  const t = useStaffT("questionnaires");
   return (
-    <nav aria-label="Filter items by type" className="row">
-      <span>Show:</span>
+    <nav aria-label={t("filter.label")} className="row">
+      <span>{t("filter.show")}</span>
       <Link to={base} aria-current={filter === null ? "page" : undefined}>
-        all items
+        {t("filter.all")}
       </Link>
-      {types.map((t) => (
-        <Link key={t} to={`${base}?type=${t}`} aria-current={filter === t ? "page" : undefined}>
-          {t}
+      {types.map((type) => (
+        <Link key={type} to={`${base}?type=${type}`} aria-current={filter === type ? "page" : undefined}>
+          {t(TYPE_KEY[type])}
         </Link>
       ))}
     </nav>

@@ -9,6 +9,9 @@ import {
   type CustomItemFields,
 } from "~/models/questionnaire-draft.server";
 import { listOrgValues, type Actor } from "~/models/values.server";
+import type { TranslateVars } from "~/i18n/i18n";
+import { msg, translateMessage } from "~/i18n/message";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { getBankValue } from "~/questionnaire/bank.server";
 import { bankItemTranslations } from "~/questionnaire/i18n-bank.server";
 import type { TranslatedItem } from "~/questionnaire/translations";
@@ -22,7 +25,18 @@ export type EditCustomItemFields = Omit<CustomItemFields, "value"> & {
   translations: Record<string, CustomItemTranslationFields>;
 };
 
-export class ContentEditError extends Error {}
+/**
+ * A content edit the draft refuses. `text` is the message as a catalog key (~/i18n/message) for the reader's language
+ * (translated by the action); `message` is its English text.
+ */
+export class ContentEditError extends Error {
+  readonly text: string;
+  constructor(key: string, vars?: TranslateVars) {
+    const text = msg(`questionnaires:${key}`, vars);
+    super(translateMessage(staffT("en"), text));
+    this.text = text;
+  }
+}
 
 /**
  * Rewrites a custom item of the draft (text, keying, options; its type stays) and its texts in other languages. A
@@ -40,10 +54,13 @@ export async function editCustomItem(
       const q = await getQuestionnaire(orgId, questionnaireId, trx);
       const entry = q.draft.values.find((v) => v.customItems.some((item) => item.id === input.itemId));
       const index = entry?.customItems.findIndex((item) => item.id === input.itemId) ?? -1;
-      if (!entry || index === -1) throw new ContentEditError(`The draft has no custom item “${input.itemId}”.`);
+      if (!entry || index === -1) throw new ContentEditError("content.noCustomItem", { item: input.itemId });
       const current = entry.customItems[index];
       if (current.type !== input.type) {
-        throw new ContentEditError(`Item ${input.itemId} is a ${current.type} item; its type cannot change.`);
+        throw new ContentEditError("content.typeFixed", {
+          item: input.itemId,
+          type: msg(`questionnaires:types.${current.type}`),
+        });
       }
       const item = customItem(input.itemId, input);
       if (item.type !== "scenario" && current.type !== "scenario") item.scale = { ...current.scale };
@@ -90,7 +107,7 @@ export async function rewordBankItem(
         ? getBankValue(value.bankValue)?.items.find((item) => item.id === bankItemId)
         : undefined;
       if (!value || !source) {
-        throw new ContentEditError(`“${bankItemId}” is not an item of the bank of any of your values.`);
+        throw new ContentEditError("content.notBankItem", { item: bankItemId });
       }
       const entry = draftValue(q.draft, value.key);
       entry.customCounter += 1;
@@ -121,7 +138,7 @@ export async function saveValueProbes(
       const q = await getQuestionnaire(orgId, questionnaireId, trx);
       const values = await listOrgValues(orgId, trx);
       if (!values.some((v) => v.key === input.value)) {
-        throw new ContentEditError(`Your organization has no value “${input.value}”.`);
+        throw new ContentEditError("content.noValue", { value: input.value });
       }
       draftValue(q.draft, input.value).probes = input.probes;
       await writeDraft(trx, orgId, questionnaireId, q.draft);

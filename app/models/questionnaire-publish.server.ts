@@ -2,7 +2,8 @@
 import { contentFromDraft, customItemTexts, MIN_ITEMS_TO_PUBLISH } from "~/models/questionnaire-builder.server";
 import { getQuestionnaire, questionnaireAudit } from "~/models/questionnaire-draft.server";
 import { listOrgValues, type Actor } from "~/models/values.server";
-import { languageName } from "~/i18n/locale";
+import { languageName, type Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { questionsDir } from "~/questionnaire/bank.server";
 import { buildVersionTranslations, untranslatedTexts, type MissingText } from "~/questionnaire/i18n-bank.server";
 import { parseQuestionnaireYaml, questionnaireToYaml, QuestionnaireError } from "~/questionnaire/load.server";
@@ -47,9 +48,14 @@ export type PublishResult =
   /** Some languages lack texts: publishing again with `languagesConfirmed` offers the version without them. */
   | { ok: false; message: string; missingLanguages: { lines: string[]; offeredIn: string[] } };
 
-/** A list in words: "a", "a and b", "a, b and c". */
-function wordList(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+/**
+ * A list in words in the reader's language: "a", "a and b", "a, b and c" (or "a, b or c"). English keeps its form
+ * without the serial comma; other languages use Intl's.
+ */
+function wordList(words: string[], locale: Locale, type: "conjunction" | "disjunction" = "conjunction"): string {
+  if (locale !== "en") return new Intl.ListFormat(locale, { type }).format(words);
+  const last = type === "conjunction" ? " and " : " or ";
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")}${last}${words[words.length - 1]}`;
 }
 
 /**
@@ -60,21 +66,28 @@ export function missingLanguageLines(
   content: Questionnaire,
   missing: Record<string, MissingText[]>,
   offeredIn: string[],
+  locale: Locale = "en",
 ): string[] {
+  const t = staffT(locale, "questionnaires");
   const groups = [
     ...content.values.map((v) => ({ label: v.name, match: (m: MissingText) => m.valueId === v.id })),
-    { label: "The attention checks", match: (m: MissingText) => m.kind === "attention" },
-    { label: "The unlikely-virtue statements", match: (m: MissingText) => m.kind === "virtue" },
+    { label: t("publish.attentionGroup"), match: (m: MissingText) => m.kind === "attention" },
+    { label: t("publish.virtueGroup"), match: (m: MissingText) => m.kind === "virtue" },
   ];
+  const name = (code: string) => languageName(code, locale);
   const lines: string[] = [];
   for (const group of groups) {
     const locales = Object.keys(missing).filter((l) => missing[l].some(group.match));
     if (locales.length === 0) continue;
     const items = [...new Set(locales.flatMap((l) => missing[l].filter(group.match).map((m) => m.itemId)))];
-    const languages = wordList(locales.map((code) => languageName(code)).sort()).replace(/ and ([^ ]+)$/, " or $1");
-    lines.push(`${group.label} has no ${languages} text for ${items.join(", ")}.`);
+    const languages = wordList(
+      locales.map(name).sort((a, b) => a.localeCompare(b, locale)),
+      locale,
+      "disjunction",
+    );
+    lines.push(t("publish.missingText", { group: group.label, languages, items: items.join(", ") }));
   }
-  lines.push(`The version will be offered in ${wordList(offeredIn.map((code) => languageName(code)))} only.`);
+  lines.push(t("publish.offeredIn", { languages: wordList(offeredIn.map(name), locale) }));
   return lines;
 }
 
@@ -86,8 +99,11 @@ export async function publishQuestionnaire(
   orgId: string,
   questionnaireId: string,
   actor: Actor,
-  options: { languagesConfirmed?: boolean } = {},
+  options: { languagesConfirmed?: boolean; locale?: Locale } = {},
 ): Promise<PublishResult> {
+  // Messages in the reader's language (the builder); scripts, seeds and tests read them in English.
+  const locale = options.locale ?? "en";
+  const t = staffT(locale, "questionnaires");
   // Scripts and seeds publish whatever languages are complete; the builder asks first (languagesConfirmed: false).
   const languagesConfirmed = options.languagesConfirmed ?? true;
   return serializable(getDb())
@@ -97,21 +113,18 @@ export async function publishQuestionnaire(
       const orgValues = await listOrgValues(orgId, trx);
       const { content, missingItems } = contentFromDraft(q, orgValues);
       if (content.values.length === 0) {
-        return { ok: false as const, message: "Include at least one value before publishing." };
+        return { ok: false as const, message: t("publish.noValues") };
       }
       if (missingItems.length > 0) {
         return {
           ok: false as const,
-          message: `These picked items are no longer in the item bank: ${missingItems.join(", ")}. Save the draft again to drop them.`,
+          message: t("publish.missingItems", { items: missingItems.join(", ") }),
         };
       }
       const thin = content.values.filter((v) => v.items.length < MIN_ITEMS_TO_PUBLISH);
       if (thin.length > 0) {
-        const list = thin.map((v) => `“${v.name}” has ${v.items.length}`).join("; ");
-        return {
-          ok: false as const,
-          message: `Each value needs at least ${MIN_ITEMS_TO_PUBLISH} scored items to be published: ${list}.`,
-        };
+        const list = thin.map((v) => t("publish.thinValue", { value: v.name, items: v.items.length })).join("; ");
+        return { ok: false as const, message: t("publish.tooFewItems", { min: MIN_ITEMS_TO_PUBLISH, list }) };
       }
       const latest = await trx
         .selectFrom("questionnaire_versions")
@@ -128,7 +141,7 @@ export async function publishQuestionnaire(
         if (error instanceof QuestionnaireError) {
           return {
             ok: false as const,
-            message: `The questionnaire is not valid: ${error.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+            message: t("publish.invalid", { issues: error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") }),
           };
         }
         throw error;
@@ -144,7 +157,7 @@ export async function publishQuestionnaire(
         ) {
           return {
             ok: false as const,
-            message: `Nothing changed since version ${latest.version}; there is nothing to publish.`,
+            message: t("publish.unchanged", { version: latest.version }),
           };
         }
       }
@@ -153,8 +166,8 @@ export async function publishQuestionnaire(
       if (!languagesConfirmed && Object.keys(missing).length > 0) {
         return {
           ok: false as const,
-          message: "Some texts are missing in other languages; confirm to publish without those languages.",
-          missingLanguages: { lines: missingLanguageLines(validated, missing, locales), offeredIn: locales },
+          message: t("publish.confirmLanguages"),
+          missingLanguages: { lines: missingLanguageLines(validated, missing, locales, locale), offeredIn: locales },
         };
       }
       const contentJson = canonicalJson(validated);
