@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { toRespondentInput } from "../../app/models/respondent-input.server";
 import {
+  ContentEditError,
   editCustomItem,
   getQuestionnaire,
   listVersions,
@@ -12,7 +13,10 @@ import { createOrgValue } from "../../app/models/values.server";
 import { findBankItem } from "../../app/questionnaire/bank.server";
 import type { VersionTranslations } from "../../app/questionnaire/translations";
 import type { Questionnaire } from "../../app/questionnaire/types";
-import { action as builderAction } from "../../app/routes/app.questionnaires.$questionnaireId._index";
+import {
+  action as builderAction,
+  loader as builderLoader,
+} from "../../app/routes/app.questionnaires.$questionnaireId._index";
 import { action as newAction } from "../../app/routes/app.questionnaires.new";
 import { loader as reportLoader } from "../../app/routes/app.positions.$positionId.candidates.$responseId";
 import { buildBenchmark } from "../../app/scoring";
@@ -356,5 +360,119 @@ describe("a custom value: missing Finnish text, probes", () => {
     ]);
     expect(composure.probeReason).not.toBeNull();
     expect(report.data.values.find((v) => v.id === "candour")!.probes).toHaveLength(1);
+  });
+});
+
+describe("the builder in the reader's language (issue 18)", () => {
+  it("answers a Finnish admin in Finnish: validation, refusals, publish warnings and messages; English stays", async () => {
+    const { org, admin, adminCookie } = await makeStaffedOrganization();
+    const actor = { userId: admin.id, label: admin.email };
+    const id = await createCare(adminCookie);
+    await createOrgValue(
+      org.id,
+      "composure",
+      { name: "Composure", description: "", iStatement: "", metrics: [], direction: "higher", weight: 1 },
+      actor,
+    );
+    await getDb().updateTable("users").set({ language: "fi" }).where("organization_id", "=", org.id).execute();
+
+    // Validation errors of the schema, translated by parseForm for the reader.
+    const noKeying = await act(
+      id,
+      { intent: "add-custom", value: "composure", type: "likert", text: "I stay calm." },
+      adminCookie,
+    );
+    expect(noKeying.status).toBe(400);
+    expect((noKeying.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      keyed: ["Valitse pisteytyksen suunta: kertooko samaa mieltä oleminen arvosta enemmän (+) vai vähemmän (−)."],
+    });
+    const oneOption = await act(
+      id,
+      { intent: "add-custom", value: "composure", type: "scenario", text: "A caller shouts.", options: "Listen" },
+      adminCookie,
+    );
+    expect((oneOption.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      options: ["Kirjoita 2–6 vaihtoehtoa, kukin omalle rivilleen."],
+    });
+    const noTitle = await act(id, { intent: "save", title: "", values: ["listening"], items: CARE_ITEMS }, adminCookie);
+    expect((noTitle.data as { fieldErrors: Record<string, string[]> }).fieldErrors.title).toEqual([
+      "Otsikko: pakollinen tieto.",
+    ]);
+
+    // Success messages, with the item id as a parameter.
+    for (const text of ["I stay calm.", "I keep my voice level.", "I breathe before I answer."]) {
+      const added = await act(
+        id,
+        { intent: "add-custom", value: "composure", type: "likert", text, keyed: "plus" },
+        adminCookie,
+      );
+      expect(added.status).toBe(200);
+    }
+    const all = { ro: "RO", it: "IT", sl: "SL", fi: "FI", es: "ES" };
+    await editCustomItem(org.id, id, editInput("composure-c1", "I stay calm.", all), actor);
+    await editCustomItem(org.id, id, editInput("composure-c2", "I keep my voice level.", { ...all, fi: "" }), actor);
+    await editCustomItem(org.id, id, editInput("composure-c3", "I breathe before I answer.", all), actor);
+
+    // A model refusal (ContentEditError) naming the item's current type in Finnish, and an unknown bank item.
+    const retype = await act(
+      id,
+      { intent: "edit-custom", itemId: "composure-c1", type: "scenario", text: "I stay calm.", options: "a\nb" },
+      adminCookie,
+    );
+    expect(retype).toMatchObject({
+      status: 400,
+      data: { formError: "Kysymys composure-c1 on tyyppiä väittämä; sen tyyppiä ei voi muuttaa." },
+    });
+    const reword = await act(
+      id,
+      {
+        intent: "reword:zzz-99",
+        title: "Care",
+        values: ["listening", "empathy", "ownership", "composure"],
+        items: CARE_ITEMS,
+      },
+      adminCookie,
+    );
+    expect(reword).toMatchObject({
+      status: 400,
+      data: { formError: "”zzz-99” ei ole minkään arvonne kysymyspankin kysymys." },
+    });
+    // The same refusal reads in English for everyone else (scripts, the API, the logs).
+    await expect(
+      editCustomItem(org.id, id, { ...editInput("composure-c1", "I stay calm.", {}), type: "rating" }, actor),
+    ).rejects.toBeInstanceOf(ContentEditError);
+    await expect(
+      editCustomItem(org.id, id, { ...editInput("composure-c1", "I stay calm.", {}), type: "rating" }, actor),
+    ).rejects.toThrow("Item composure-c1 is a likert item; its type cannot change.");
+
+    // Publishing names the missing language in Finnish, languages named and listed the Finnish way.
+    const first = await act(id, { intent: "publish" }, adminCookie);
+    expect(first).toMatchObject({
+      status: 409,
+      data: { formError: "Joitakin tekstejä puuttuu muilta kieliltä; vahvista julkaisu ilman näitä kieliä." },
+    });
+    expect((first.data as { languageWarnings: string[] }).languageWarnings).toEqual([
+      "Composure: teksti puuttuu kielellä suomi kysymyksistä composure-c2.",
+      "Versio tarjotaan vain näillä kielillä: englanti, espanja, italia, romania ja sloveeni.",
+    ]);
+    const confirmed = await act(id, { intent: "publish", confirmLanguages: "yes" }, adminCookie);
+    expect(confirmed).toMatchObject({ status: 200, data: { message: "Versio 1 julkaistu, tarjolla 5 kielellä." } });
+    const again = await act(id, { intent: "publish", confirmLanguages: "yes" }, adminCookie);
+    expect(again).toMatchObject({
+      status: 400,
+      data: { formError: "Mikään ei ole muuttunut version 1 jälkeen; julkaistavaa ei ole." },
+    });
+
+    // The loader names languages in Finnish (the versions table and the translations editor use these names).
+    const page = await outcome(() =>
+      builderLoader({
+        request: getRequest(`/app/questionnaires/${id}`, adminCookie),
+        context: {},
+        params: { questionnaireId: id },
+      }),
+    );
+    const data = page.data as { title: string; languageNames: Record<string, string> };
+    expect(data.title).toBe("Care · valuebench");
+    expect(data.languageNames).toMatchObject({ en: "englanti", fi: "suomi", sl: "sloveeni" });
   });
 });
