@@ -21,6 +21,9 @@ export const TYPE_KEY: Record<Item["type"], string> = {
   scenario: "types.scenario",
 };
 
+/** Catalog keys of the unscored checks in the presentation order (their values are null). */
+const KIND_KEY: Record<string, string | undefined> = { attention: "kinds.attention", virtue: "kinds.virtue" };
+
 export function KeyedBadge({ item }: { item: Item }) {
   const t = useStaffT("questionnaires");
   if (item.type === "scenario") return <span className="badge">{t("types.scenario")}</span>;
@@ -77,7 +80,10 @@ export function DraftSummary(props: {
         <ol className="order-list">
           {order.map((entry) => (
             <li key={entry.id}>
-              <span className="badge">{entry.valueId ?? entry.type}</span> {entry.text}
+              <span className="badge">
+                {entry.valueId ?? t(KIND_KEY[entry.type] ?? TYPE_KEY[entry.type as Item["type"]])}
+              </span>{" "}
+              {entry.text}
             </li>
           ))}
         </ol>

@@ -1,5 +1,7 @@
 // Questionnaires and their drafts (questionnaires.draft_json): creating, the builder's saved selection, custom items.
 import { z } from "zod";
+import { msg, translateMessage } from "~/i18n/message";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { recordAudit } from "~/models/audit.server";
 import { ensureTemplateValues, listOrgValues, type Actor } from "~/models/values.server";
 import { getBankValue, getTemplate } from "~/questionnaire/bank.server";
@@ -191,7 +193,15 @@ export function questionnaireAudit(
   );
 }
 
-export class UnknownTemplateError extends Error {}
+/** `text`: the message as a catalog key for the reader's language (~/i18n/message); `message`: its English text. */
+export class UnknownTemplateError extends Error {
+  readonly text: string;
+  constructor(templateId: string) {
+    const text = msg("questionnaires:content.unknownTemplate", { template: templateId });
+    super(translateMessage(staffT("en"), text));
+    this.text = text;
+  }
+}
 
 /**
  * Creates a questionnaire. From a template: the template's missing values are added to the organization (existing
@@ -204,7 +214,7 @@ export async function createQuestionnaire(
   actor: Actor,
 ): Promise<string> {
   const template = input.templateId ? getTemplate(input.templateId) : null;
-  if (input.templateId && !template) throw new UnknownTemplateError(`Unknown template “${input.templateId}”.`);
+  if (input.templateId && !template) throw new UnknownTemplateError(input.templateId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
