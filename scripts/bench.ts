@@ -3,13 +3,14 @@
 // smoke run). The parts, in the order they run:
 //   seed.ts       one seeding: 100,000 candidates scored by the app's own activation (storeResults)
 //   autosave.ts   POST /r/autosave at 20 clients against the bare baseline, run by run
-//   pages.ts      questionnaire page and fit report (1 and 4 clients), results pages, bundle bytes as sent
+//   pages.ts      questionnaire page and fit report (1 and 4 clients), bundle bytes as sent
+//   results-pages.ts  results pages of the 100k position (first, 2,000th, filtered), HTTP and model; API reads
 //   tti.ts        answering page interactive on a throttled phone, with and without JavaScript
 //   ranking.ts    cold ranking: a fresh server on a database file evicted from the OS page cache
 //   engine.ts     the scoring engine alone (scripts/bench-engine.ts), warm and in fresh processes
 //   postgres.ts   fit report and autosave on PostgreSQL beside SQLite
 //   rescore.ts    re-scoring every candidate through an activation, end to end
-//   collect.ts + figures.ts   labels, goals, the table; bench/results.json
+//   collect.ts + figures.ts + report.ts   labels, goals, the table; bench/results.json
 // The server's own time of a request (first byte read to last byte written) comes from server.js with
 // BENCH_TIMING=1 over GET /__bench/server-times.
 import crypto from "node:crypto";
@@ -17,9 +18,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchAutosave, loadAutosave, type SaveTarget } from "./bench/autosave";
-import { collectFigures, type RawRuns } from "./bench/collect";
+import type { RawRuns } from "./bench/collect";
 import { runEngineBench } from "./bench/engine";
-import { figuresJson, renderTable, verdictOf } from "./bench/figures";
 import { parseBenchOptions } from "./bench/options";
 import { bundleRuns, pageRuns } from "./bench/pages";
 import { benchPostgres } from "./bench/postgres";
@@ -34,6 +34,7 @@ import {
   waitForHttp,
 } from "./bench/processes";
 import { coldRankingRuns } from "./bench/ranking";
+import { printAndWrite } from "./bench/report";
 import { rescoreRuns, rescoreTarget } from "./bench/rescore";
 import { apiRuns, resultsPageRuns } from "./bench/results-pages";
 import { consentedRespondents, invitationLinks, seedOrganization, seedScoredPosition } from "./bench/seed";
@@ -259,39 +260,16 @@ async function main() {
       postgres,
       rescore,
     };
-    const figures = collectFigures(raw);
-    const loadEnd = os.loadavg();
-    const cpus = os.cpus().length;
-    console.log("\n" + renderTable(figures, { start: loadStart, end: loadEnd, cpus }));
-    const missed = figures.filter((f) => verdictOf(f).met === false);
-    const durationSeconds = (Date.now() - startedAt) / 1000;
-    const report = {
-      measuredAt: new Date().toISOString(),
-      durationSeconds: Math.round(durationSeconds),
-      machine: {
-        cpus,
-        cpuModel: os.cpus()[0]?.model ?? "unknown",
-        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-        platform: `${os.platform()} ${os.release()}`,
-        node: process.version,
-        loadAverageAtStart: loadStart.map((x) => Number(x.toFixed(2))),
-        loadAverageAtEnd: loadEnd.map((x) => Number(x.toFixed(2))),
-      },
+    printAndWrite(raw, {
+      startedAt,
+      loadStart,
+      outFile,
       settings: {
-        ...options,
         buildDir: path.relative(ROOT, buildDir),
         builtAt: build.builtAt,
         seedSeconds: Math.round(seedSeconds),
       },
-      figures: figuresJson(figures),
-      raw: { postgresVersion: "version" in postgres ? postgres.version : null, cold, tti },
-    };
-    fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    fs.writeFileSync(outFile, JSON.stringify(report, null, 2) + "\n");
-    log(
-      `${missed.length === 0 ? "every goal met" : `${missed.length} goal(s) not met: ${missed.map((f) => f.key).join(", ")}`}` +
-        ` — wrote ${path.relative(ROOT, outFile)} in ${(durationSeconds / 60).toFixed(1)} min`,
-    );
+    });
     process.exitCode = 0; // a goal not met is a finding, printed above; a figure that could not be measured throws
   } finally {
     killAll();
