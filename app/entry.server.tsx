@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import crypto from "node:crypto";
 import type {
   AppLoadContext,
@@ -22,6 +21,7 @@ import {
   statusAfterDatabaseCheck,
 } from "./utils/database-unavailable.server";
 import { contentSecurityPolicy } from "./utils/request-guard.server";
+import { nulByteFilter } from "./utils/strip-nul.server";
 import { installRouteMatchCache } from "./utils/route-match-cache.server";
 import { startWebhookDelivery } from "./models/webhook-delivery.server";
 
@@ -102,7 +102,8 @@ const handleRequest: HandleDocumentRequestFunction = (
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18 leaves NUL bytes where a multi-byte character meets its buffer's end (strip-nul.server.ts).
+          const body = nulByteFilter();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
