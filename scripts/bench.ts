@@ -65,8 +65,11 @@ async function main() {
     exitAfterCleanup(1);
   }, WATCHDOG_MS);
   watchdog.unref();
-  const buildDir = path.resolve(ROOT, process.env.BUILD_DIR ?? "build");
-  const outFile = path.resolve(ROOT, process.env.BENCH_OUT ?? "bench/results.json");
+  const buildDir = path.resolve(ROOT, process.env.BUILD_DIR ?? "build-bench");
+  const outFile = path.resolve(
+    ROOT,
+    process.env.BENCH_OUT ?? (options.quick ? "bench/out/results-quick.json" : "bench/results.json"),
+  );
   const outDir = path.join(ROOT, "bench/out");
   fs.mkdirSync(outDir, { recursive: true });
   const serverLog = path.join(outDir, "server.log");

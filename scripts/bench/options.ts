@@ -1,14 +1,15 @@
 // The command line of `npm run bench` (issue 19). Plain TypeScript (unit-tested in test/unit/bench-figures.test.ts).
 //
-//   npm run bench                          # full: 100,000 ranked candidates, re-scoring of 100,000
+//   npm run bench                          # full: 100,000 ranked candidates, re-scoring of 20,000
 //   npm run bench -- --quick               # smoke run: 2,000 candidates, short load phases, still 5 runs a figure
 //   npm run bench -- --rescore-n=100000    # re-score that many candidates (default 20,000, see RESCORE_DEFAULT)
 //   npm run bench -- --runs=7              # runs per figure (at least 5)
-//   npm run bench -- --build               # rebuild BUILD_DIR first (default: build only when it has no build)
+//   npm run bench -- --no-build            # reuse BUILD_DIR as it is (default: build the checkout first, ~10 s)
 //   npm run bench -- --no-postgres         # skip the PostgreSQL figures;  --no-tti: skip the phone figures
-// Environment: BUILD_DIR (default build/), BENCH_PORT, BENCH_OUT (default bench/results.json), BENCH_KEEP=1 (keep the
-// temp dir), BENCH_PROFILE=1 (CPU profiles of the app server in bench/out/prof), BENCH_POSTGRES_URL (an admin URL;
-// default: scripts/pg-test-cluster.sh start).
+// Environment: BUILD_DIR (default build-bench/: a build others serve from build/ is never replaced under them),
+// BENCH_PORT, BENCH_OUT (default bench/results.json; --quick: bench/out/results-quick.json), BENCH_KEEP=1 (keep the temp dir), BENCH_PROFILE=1 (CPU
+// profiles of the app server in bench/out/prof), BENCH_POSTGRES_URL (an admin URL; default: scripts/pg-test-cluster.sh
+// start).
 
 export type BenchOptions = {
   quick: boolean;
@@ -26,6 +27,7 @@ export type BenchOptions = {
   pageSeconds: number;
   postgres: boolean;
   tti: boolean;
+  /** Build the checkout into BUILD_DIR first (false: --no-build, reuse what is there). */
   build: boolean;
 };
 
@@ -45,7 +47,7 @@ function intArg(args: readonly string[], name: string): number | undefined {
   return value;
 }
 
-const KNOWN = ["--quick", "--build", "--no-postgres", "--no-tti"];
+const KNOWN = ["--quick", "--no-build", "--no-postgres", "--no-tti"];
 const KNOWN_VALUES = ["--runs=", "--rescore-n=", "--candidates="];
 
 export function parseBenchOptions(args: readonly string[]): BenchOptions {
@@ -70,7 +72,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     pageSeconds: quick ? 0.5 : 2,
     postgres: !args.includes("--no-postgres"),
     tti: !args.includes("--no-tti"),
-    build: args.includes("--build"),
+    build: !args.includes("--no-build"),
   };
 }
 

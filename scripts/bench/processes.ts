@@ -125,7 +125,7 @@ export async function startAppServer(options: {
   };
 }
 
-/** Builds BUILD_DIR when it has no server bundle (or `force`), then precompresses as `npm run build` does. */
+/** Builds the checkout into BUILD_DIR (`force`, the default) or when it has no server bundle, then precompresses. */
 export function ensureBuild(buildDir: string, force: boolean): { builtSeconds: number | null; builtAt: string } {
   let builtSeconds: number | null = null;
   if (force || !fs.existsSync(path.join(buildDir, "server/index.js"))) {
