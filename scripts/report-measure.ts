@@ -142,10 +142,17 @@ async function main() {
   const { renderToString } = await import("react-dom/server");
   const { ReportValue } = await import("../app/components/report-value");
   const { ReportScenarios } = await import("../app/components/report-scenarios");
+  const { StaffI18n } = await import("../app/i18n/staff");
+  const { MIN_BENCHMARK_N } = await import("../app/scoring");
+  await import("../app/i18n/staff-catalogs.server");
   const report = await getFitReportPage(org.id, positionId, reportResponseId, "en");
+  // The parts read their words from the staff catalogs: rendered inside the English provider, as the page does.
+  const inEnglish = (children: ReturnType<typeof createElement>) =>
+    renderToString(createElement(StaffI18n, { locale: "en", children }));
   const parts = {
-    values: () => report.values.map((value) => renderToString(createElement(ReportValue, { value }))).join(""),
-    scenarios: () => renderToString(createElement(ReportScenarios, { scenarios: report.scenarios })),
+    values: () => report.values.map((value) => inEnglish(createElement(ReportValue, { value }))).join(""),
+    scenarios: () =>
+      inEnglish(createElement(ReportScenarios, { scenarios: report.scenarios, minAgents: MIN_BENCHMARK_N })),
     json: () => JSON.stringify(report),
   };
   for (const [name, render] of skipInProcess ? [] : Object.entries(parts)) {

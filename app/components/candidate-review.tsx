@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/field";
-import { FormattedDate } from "~/components/formatted-date";
+import { useFormat } from "~/i18n/format";
 import { useStaffT } from "~/i18n/staff";
 import { reviewExplanation, reviewStatusLabel } from "~/utils/report-wording";
 import { TEXT_LIMITS } from "~/utils/text-limits";
@@ -31,41 +31,43 @@ export function CandidateReview({
   formError: string | null | undefined;
 }) {
   const tw = useStaffT("wording");
+  const t = useStaffT("report");
+  const f = useFormat();
   return (
     <section aria-labelledby="review-heading" className="card review-panel" id="review">
       <h2 id="review-heading">
-        Review: <span className="review-status">{review.label}</span>
+        {t("review.heading")} <span className="review-status">{review.label}</span>
       </h2>
       {review.status === "pending" ? <p>{reviewExplanation(tw)}</p> : null}
       <ul>
         {flags.map((f) => (
           <li key={f.flag}>
-            <strong>{f.flag}</strong>: {f.meaning}
+            <strong>{t(`wording:flagName.${f.flag}`)}</strong>: {f.meaning}
           </li>
         ))}
       </ul>
       {review.status !== "pending" ? (
         <p>
-          {review.label} — by {review.reviewedBy} on <FormattedDate value={review.reviewedAt} precision="day" />:{" "}
+          {t("review.reviewed", { status: review.label, by: review.reviewedBy ?? "", date: f.date(review.reviewedAt) })}{" "}
           {review.note}
         </p>
       ) : null}
       {formError ? (
         <p className="alert error" role="alert">
-          {formError}
+          {t.message(formError)}
         </p>
       ) : null}
       <Form method="post" className="stack no-print" noValidate>
         <input type="hidden" name="intent" value="review" />
         <TextareaField
-          label={review.status === "pending" ? "Review note (required)" : "Change the review: note (required)"}
-          hint="What you checked and why: it is shown here and kept in the audit log."
-          errors={noteErrors}
+          label={t(review.status === "pending" ? "review.noteLabel" : "review.changeLabel")}
+          hint={t("review.noteHint")}
+          errors={noteErrors?.map((e) => t.message(e))}
           textareaProps={{ name: "note", id: "review-note", rows: 3, maxLength: TEXT_LIMITS.note, required: true }}
         />
         <div className="row">
           <button type="submit" name="status" value="usable" disabled={busy}>
-            Scores can be used
+            {t("review.usable")}
           </button>
           <button type="submit" name="status" value="set_aside" className="secondary" disabled={busy}>
             {reviewStatusLabel(tw, "set_aside")}

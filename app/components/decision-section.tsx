@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, TextareaField } from "~/components/field";
-import { FormattedDate } from "~/components/formatted-date";
+import { useFormat } from "~/i18n/format";
 import { useStaffT } from "~/i18n/staff";
 import { decisionLabel, DECISIONS, type DecisionKind } from "~/utils/decision-labels";
 import { isoDate } from "~/utils/format-date";
@@ -28,17 +28,19 @@ export function DecisionSection({
 }) {
   const today = isoDate(new Date());
   const tw = useStaffT("wording");
+  const t = useStaffT("report");
+  const f = useFormat();
   return (
     <section aria-labelledby="decision-heading" className="report-decision no-print" id="decision">
-      <h2 id="decision-heading">Decision</h2>
+      <h2 id="decision-heading">{t("decision.heading")}</h2>
       {formError ? (
         <p className="alert error" role="alert">
-          {formError}
+          {t.message(formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <fieldset>
-          <legend>Decision</legend>
+          <legend>{t("decision.heading")}</legend>
           <div className="choices">
             {DECISIONS.map((d) => (
               <label key={d}>
@@ -53,46 +55,46 @@ export function DecisionSection({
               </label>
             ))}
           </div>
-          <ErrorList id="decision-error" errors={fieldErrors.decision} />
+          <ErrorList id="decision-error" errors={fieldErrors.decision?.map((e) => t.message(e))} />
         </fieldset>
         <Field
-          label="Hire date (with Hired)"
-          hint="When the person started: their outcomes (CSAT, QA score) can follow months later, on the validity page."
-          errors={fieldErrors.hiredOn}
+          label={t("decision.hiredOnLabel")}
+          hint={t("decision.hiredOnHint")}
+          errors={fieldErrors.hiredOn?.map((e) => t.message(e))}
           inputProps={{ name: "hiredOn", id: "decision-hired-on", type: "date", defaultValue: today }}
         />
         <TextareaField
-          label="Note (optional)"
-          errors={fieldErrors.note}
+          label={t("decision.noteLabel")}
+          errors={fieldErrors.note?.map((e) => t.message(e))}
           textareaProps={{ name: "note", id: "decision-note", rows: 3, maxLength: 2000 }}
         />
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Record decision"}
+            {busy ? t("common:saving") : t("decision.submit")}
           </button>
         </div>
       </Form>
       {decisions.length > 0 ? (
         <>
-          <h3>History</h3>
+          <h3>{t("decision.history")}</h3>
           <ol className="decision-history">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{decisionLabel(tw, d.decision)}</strong>
-                {d.hiredOn ? (
-                  <>
-                    {" "}
-                    (started <FormattedDate value={d.hiredOn} precision="day" />)
-                  </>
-                ) : null}{" "}
-                by {d.decidedBy} on <FormattedDate value={d.decidedAt} />
+                <strong>{decisionLabel(tw, d.decision)}</strong>{" "}
+                {d.hiredOn
+                  ? t("decision.entryHired", {
+                      started: f.date(d.hiredOn),
+                      by: d.decidedBy,
+                      at: f.dateTime(d.decidedAt),
+                    })
+                  : t("decision.entry", { by: d.decidedBy, at: f.dateTime(d.decidedAt) })}
                 {d.note ? <>: {d.note}</> : null}
               </li>
             ))}
           </ol>
         </>
       ) : (
-        <p className="muted">No decision yet.</p>
+        <p className="muted">{t("decision.none")}</p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { bandReading, whole } from "~/utils/report-wording";
  */
 export function ReportValue({ value }: { value: FitReport["values"][number] }) {
   const tw = useStaffT("wording");
+  const t = useStaffT("report");
   const r = value.result;
   const reading = r?.band ? bandReading(tw, r.band, value.direction, value.verdict.uncertain) : null;
   return (
@@ -18,8 +19,8 @@ export function ReportValue({ value }: { value: FitReport["values"][number] }) {
       <div className="report-value-head">
         <h3 id={`value-${value.id}`}>{value.name}</h3>
         {value.direction === "target" ? (
-          <span className="badge" title="Closest to your top agents is best">
-            target
+          <span className="badge" title={t("value.targetTitle")}>
+            {t("value.target")}
           </span>
         ) : null}
       </div>
@@ -38,20 +39,20 @@ export function ReportValue({ value }: { value: FitReport["values"][number] }) {
       />
       <dl className="report-numbers">
         <div>
-          <dt>Band</dt>
+          <dt>{t("value.band")}</dt>
           <dd>{reading ? reading.word : "–"}</dd>
         </div>
         <div>
-          <dt>Alignment</dt>
+          <dt>{t("value.alignment")}</dt>
           <dd className="alignment-line">{value.alignmentText ?? "–"}</dd>
         </div>
         <div>
-          <dt>Percentile</dt>
-          <dd>{value.percentileText ?? "not computed"}</dd>
+          <dt>{t("value.percentile")}</dt>
+          <dd>{value.percentileText ?? t("value.notComputed")}</dd>
         </div>
         <div>
-          <dt>Score</dt>
-          <dd>{`${whole(r?.score)} of 100`}</dd>
+          <dt>{t("value.score")}</dt>
+          <dd>{t("value.scoreOf", { score: whole(r?.score) })}</dd>
         </div>
       </dl>
     </section>

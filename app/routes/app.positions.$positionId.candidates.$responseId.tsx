@@ -9,27 +9,28 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CandidatePrivacyActions } from "~/components/candidate-privacy";
 import { DecisionSection } from "~/components/decision-section";
-import { FormattedDate } from "~/components/formatted-date";
 import { LanguageNote } from "~/components/language-note";
 import { CandidateReview } from "~/components/candidate-review";
 import { ReportScenarios } from "~/components/report-scenarios";
+import { ReportGuide, ReportOverall, ReportProvenance, ReportQuality } from "~/components/report-sections";
 import { ReportValue } from "~/components/report-value";
+import { useFormat } from "~/i18n/format";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { NotOnReviewListError, reviewCandidate } from "~/models/candidate-review.server";
 import { recordDecision, requireCandidate } from "~/models/decision.server";
 import { getFitReportPage } from "~/models/fit-report.server";
+import { MIN_BENCHMARK_N } from "~/scoring";
 import reportCss from "~/styles/report.css?url";
 import { failure, parseForm } from "~/utils/form.server";
 import { readIntent } from "~/utils/form-intent.server";
-import { whole } from "~/utils/report-wording";
 import { decisionSchema } from "~/utils/schemas/results.server";
 import { candidateReviewSchema } from "~/utils/schemas/review.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `${data.candidate.name} · ${data.position.title}` : "Fit report"} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -42,7 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.responseId ?? "",
     user.locale,
   );
-  return data(report, { headers: { "Cache-Control": "private, no-store" } });
+  const title = staffT(user.locale, "report")("page.title", {
+    name: report.candidate.name,
+    position: report.position.title,
+  });
+  // The engine's minimum of agents per scenario, named in the scenario tables' notes.
+  return data({ ...report, title, minAgents: MIN_BENCHMARK_N }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,17 +57,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const responseId = params.responseId ?? "";
   await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form
   if ((await readIntent(request)) === "review") {
-    const review = await parseForm(request, candidateReviewSchema);
+    const review = await parseForm(request, candidateReviewSchema, { locale: user.locale });
     if (!review.ok) return data({ ...review, values: { ...review.values, intent: "review" } }, 400);
     try {
       await reviewCandidate(user.organizationId, positionId, responseId, review.data, user);
     } catch (error) {
-      if (error instanceof NotOnReviewListError) return data(failure(error.message, {}, { intent: "review" }), 409);
+      if (error instanceof NotOnReviewListError) {
+        return data(failure(staffT(user.locale, "report")("review.notOnList"), {}, { intent: "review" }), 409);
+      }
       throw error;
     }
     return redirect(`/app/positions/${positionId}/candidates/${responseId}#review`);
   }
-  const parsed = await parseForm(request, decisionSchema);
+  const parsed = await parseForm(request, decisionSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   await recordDecision(user.organizationId, positionId, responseId, parsed.data, user);
   return redirect(`/app/positions/${positionId}/candidates/${responseId}#decision`);
@@ -70,9 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FitReportPage() {
   const report = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useStaffT("report");
+  const f = useFormat();
   const busy = useNavigation().state === "submitting";
   const base = `/app/positions/${report.position.id}`;
-  const guide = report.values.filter((v) => v.probeReason);
   const failed = actionData && !actionData.ok ? actionData : null;
   const reviewFailed = failed?.values.intent === "review" ? failed : null;
   const fieldErrors = failed && !reviewFailed ? failed.fieldErrors : {};
@@ -80,20 +89,19 @@ export default function FitReportPage() {
   return (
     <article className="report stack">
       <p className="no-print row">
-        <Link to={`${base}/results`}>← Results</Link>
+        <Link to={`${base}/results`}>{t("page.back")}</Link>
         {/* The browser's print dialog; the print stylesheet fits the report on one A4 page. */}
         <button type="button" className="secondary" onClick={() => window.print()}>
-          Print
+          {t("common:print")}
         </button>
       </p>
       <header className="report-header">
         <h1>
-          {`Fit report: ${report.candidate.name}`}
+          {t("page.heading", { name: report.candidate.name })}
           {report.reviewState ? <span className="badge review-badge">{report.reviewState.label}</span> : null}
         </h1>
         <p className="muted">
-          {`${report.position.title} · submitted `}
-          <FormattedDate value={report.candidate.submittedAt} precision="day" />
+          {t("page.submitted", { position: report.position.title, date: f.date(report.candidate.submittedAt) })}
         </p>
         <LanguageNote name={report.candidate.name} language={report.language} />
       </header>
@@ -104,45 +112,11 @@ export default function FitReportPage() {
         </p>
       ) : null}
 
-      {report.overall ? (
-        <section className="report-overall card" aria-labelledby="overall-heading">
-          <h2 id="overall-heading">Overall</h2>
-          {report.overall.overall !== null ? (
-            <p>
-              Overall alignment <strong>{`${whole(report.overall.overall)} of 100`}</strong> (the weighted mean of the
-              values below; 100 = at or beyond your top agents&apos; typical answer on every value).
-              {report.overall.weakest ? (
-                <>
-                  {" Weakest value: "}
-                  <strong>{report.overall.weakest.name}</strong>
-                  {` (alignment ${whole(report.overall.minAlignment)}).`}
-                </>
-              ) : null}
-            </p>
-          ) : (
-            <p>No value could be compared with the benchmark, so there is no overall alignment.</p>
-          )}
-          <p>
-            {report.overall.below.length > 0
-              ? `Below most of your top agents on: ${report.overall.below.join(", ")}.`
-              : "Not below your top agents on any value."}
-            {report.overall.offTarget ? <strong> {report.overall.offTarget}</strong> : null}
-          </p>
-          {report.overall.incomplete ? (
-            <p className="alert warning">
-              Incomplete: {report.overall.missing.join(", ")} could not be compared (too few answers or too small a
-              benchmark), so the overall covers only the other values.
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {report.overall ? <ReportOverall overall={report.overall} /> : null}
 
       <section aria-labelledby="values-heading" className="report-values">
-        <h2 id="values-heading">Values</h2>
-        <p className="muted legend">
-          Shaded band: the middle 80% of your top agents (10th–90th percentile); dark tick: their median; amber marker:
-          this candidate.
-        </p>
+        <h2 id="values-heading">{t("values.heading")}</h2>
+        <p className="muted legend">{t("values.legend")}</p>
         {report.values.map((value) => (
           <ReportValue key={value.id} value={value} />
         ))}
@@ -157,64 +131,18 @@ export default function FitReportPage() {
           formError={reviewFailed?.formError}
         />
       ) : report.scored ? (
-        <section aria-labelledby="quality-heading" className="report-quality">
-          <h2 id="quality-heading">Answer quality</h2>
-          {report.flags.length === 0 ? (
-            <p>No answer-quality flags.</p>
-          ) : (
-            <ul>
-              {report.flags.map((f) => (
-                <li key={f.flag}>
-                  <strong>{f.flag}</strong>: {f.meaning}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ReportQuality flags={report.flags} />
       ) : null}
 
-      {report.scenarios.length > 0 ? <ReportScenarios scenarios={report.scenarios} /> : null}
-
-      {report.scored ? (
-        <section aria-labelledby="guide-heading" className="report-guide">
-          <h2 id="guide-heading">Interview guide</h2>
-          {guide.length === 0 ? (
-            <p>No value is below or uncertain: use your usual interview.</p>
-          ) : (
-            guide.map((v) => (
-              <div key={v.id}>
-                <h3>
-                  {`${v.name} `}
-                  <span className="muted small">{`— ${v.probeReason}`}</span>
-                </h3>
-                {v.probes.length > 0 ? (
-                  <ul>
-                    {v.probes.map((p) => (
-                      <li key={p}>{p}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">The item bank has no probes for this value; ask for a recent example of it.</p>
-                )}
-              </div>
-            ))
-          )}
-        </section>
+      {report.scenarios.length > 0 ? (
+        <ReportScenarios scenarios={report.scenarios} minAgents={report.minAgents} />
       ) : null}
+
+      {report.scored ? <ReportGuide values={report.values} /> : null}
 
       <DecisionSection decisions={report.decisions} busy={busy} fieldErrors={fieldErrors} formError={formError} />
 
-      {report.provenance ? (
-        <footer className="report-footer muted small">
-          <span className="badge">{report.provenance.algorithmLabel}</span>
-          {" Scored against the benchmark activated on "}
-          <FormattedDate value={report.provenance.benchmarkActivatedAt} precision="day" />
-          {`${report.provenance.benchmarkIsActive ? "" : " (no longer the active one)"}; questionnaire “${
-            report.provenance.questionnaireTitle
-          }” version ${report.provenance.questionnaireVersion}; scored on `}
-          <FormattedDate value={report.provenance.scoredAt} precision="day" />.
-        </footer>
-      ) : null}
+      {report.provenance ? <ReportProvenance provenance={report.provenance} /> : null}
       <CandidatePrivacyActions />
     </article>
   );

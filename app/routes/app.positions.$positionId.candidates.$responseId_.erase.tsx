@@ -5,13 +5,15 @@ import { Field } from "~/components/field";
 import { eraseCandidate, exportCandidateData } from "~/models/privacy.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
-import { eraseSchema } from "~/utils/schemas/privacy.server";
+import { ERASE_WORD, eraseSchema } from "~/utils/schemas/privacy.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { requireCandidate } from "~/models/decision.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
-export const meta: MetaFunction = () => [{ title: "Erase candidate data · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.candidates.$responseId_.erase");
@@ -24,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       responseId,
       name: stored.response.name,
       positionTitle: stored.position.title,
+      title: staffT(user.locale, "report")("erase.title"),
+      word: ERASE_WORD,
       counts: {
         scores: stored.scores.length,
         decisions: stored.decisions.length,
@@ -40,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const positionId = params.positionId ?? "";
   const responseId = params.responseId ?? "";
   await requireCandidate(user.organizationId, positionId, responseId); // 404 before reading the form
-  const parsed = await parseForm(request, eraseSchema);
+  const parsed = await parseForm(request, eraseSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   await eraseCandidate(user.organizationId, responseId, { id: user.id, email: user.email }, { positionId });
   return redirect(`/app/positions/${positionId}/results`);
@@ -50,39 +54,48 @@ export default function EraseCandidate() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("report");
   const failure = actionData && !actionData.ok ? actionData : null;
   const base = `/app/positions/${page.positionId}/candidates/${page.responseId}`;
   return (
     <div className="stack narrow">
       <p>
-        <Link to={base}>← Fit report</Link>
+        <Link to={base}>{t("erase.back")}</Link>
       </p>
-      <h1>Erase {page.name}’s data</h1>
+      <h1>{t("erase.heading", { name: page.name })}</h1>
       <p>
-        This permanently deletes everything stored about this candidate for “{page.positionTitle}”: their answers and
-        timings, {page.counts.scores} score record(s), {page.counts.decisions} decision(s)
-        {page.counts.demographics ? ", their voluntary demographic answers" : ""}
-        {page.counts.invitation ? ", their invitation and its e-mail copy" : ""} and any open answering session. It
-        cannot be undone. The audit log keeps a record that an erasure happened, with ids only, and earlier audit
-        entries about them lose names and notes.
+        {t("erase.body", {
+          position: page.positionTitle,
+          items: [
+            t("erase.answers"),
+            t("erase.scores", { count: page.counts.scores }),
+            t("erase.decisions", { count: page.counts.decisions }),
+            page.counts.demographics ? t("erase.demographics") : null,
+            page.counts.invitation ? t("erase.invitation") : null,
+            t("erase.session"),
+          ]
+            .filter(Boolean)
+            .join(", "),
+        })}
       </p>
       <p>
-        If they asked for a copy of their data, <a href={`${base}/export.json`}>download it first</a>.
+        {t("erase.copyBefore")} <a href={`${base}/export.json`}>{t("erase.copyLink")}</a>
+        {t("erase.copyAfter")}
       </p>
       {failure?.formError ? (
         <p className="alert error" role="alert">
-          {failure.formError}
+          {t.message(failure.formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <Field
-          label="Type ERASE to confirm"
+          label={t("erase.confirmLabel", { word: page.word })}
           errors={failure?.fieldErrors.confirm}
           inputProps={{ name: "confirm", required: true, autoComplete: "off" }}
         />
         <div>
           <button type="submit" className="danger" disabled={busy}>
-            {busy ? "Erasing…" : "Erase permanently"}
+            {busy ? t("erase.erasing") : t("erase.submit")}
           </button>
         </div>
       </Form>

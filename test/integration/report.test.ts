@@ -8,6 +8,8 @@ import { withTestDatabase } from "../db";
 import { getRequest, makeOrganization, makeUser, outcome, postForm, sessionCookieFor } from "../factories";
 import { addCandidate, exampleCandidates, makeResultsPosition } from "../factories-results";
 import * as reportRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId";
+import * as eraseRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId_.erase";
+import { setUserLanguage } from "../../app/models/staff-language.server";
 import type { FitReport } from "../../app/models/fit-report.server";
 
 const testDb = withTestDatabase();
@@ -127,6 +129,45 @@ async function loadReport(positionId: string, responseId: string, cookie: string
     }),
   );
 }
+
+describe("fit report in the reader's language (issue 18)", () => {
+  it("gives a Finnish recruiter the title, sentences and percentiles in Finnish, numbers unchanged", async () => {
+    const { org, recruiter, position, c } = await setup();
+    await setUserLanguage(org.id, recruiter.id, "fi");
+    const res = await loadReport(position.positionId, c.c01.responseId, await sessionCookieFor(recruiter.id));
+    const report = res.data as FitReport & { title: string };
+    expect(report.title).toBe("Cara One · " + report.position.title + " · valuebench");
+    const [empathy, patience] = report.values;
+    // The same numbers as the English test below: above the 99th percentile, 97–100; 84th, 63–97 crossing the 90th.
+    expect(empathy.verdict.sentence).toBe("Useimpien parhaiden asiakaspalvelijoidenne yläpuolella");
+    expect(empathy.percentileText).toBe("99. persentiilin yläpuolella, 95 %:n luottamusväli 97–100");
+    expect(patience.verdict.sentence).toBe(
+      "Parhaiden asiakaspalvelijoidenne vaihteluvälillä, mutta epävarma: 95 %:n luottamusväli (63–97) ylittää 90. persentiilin",
+    );
+    expect(patience.percentileText).toBe("84. persentiili, 95 %:n luottamusväli 63–97");
+    expect(report.provenance?.algorithmLabel).toMatch(/^Pisteytysalgoritmi vb-/);
+  });
+
+  it("refuses a wrong erase confirmation in the reader's language", async () => {
+    const { org, admin, position, c } = await setup();
+    await setUserLanguage(org.id, admin.id, "es");
+    const res = await outcome(async () =>
+      eraseRoute.action({
+        request: postForm(
+          `${reportPath(position.positionId, c.c02.responseId)}/erase`,
+          { confirm: "erase" },
+          await sessionCookieFor(admin.id),
+        ),
+        params: { positionId: position.positionId, responseId: c.c02.responseId },
+        context: {},
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect((res.data as { fieldErrors: { confirm: string[] } }).fieldErrors.confirm).toEqual([
+      "Escribe ERASE en mayúsculas para confirmar.",
+    ]);
+  });
+});
 
 describe("fit report", () => {
   it("shows each value with its statement, band, percentile interval and sentence, in file order", async () => {

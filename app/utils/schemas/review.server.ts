@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { requiredText } from "~/utils/form.server";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 
@@ -7,9 +8,9 @@ export const candidateReviewSchema = z
   .object({
     intent: z.literal("review"),
     status: z.enum(["usable", "set_aside"], {
-      errorMap: () => ({ message: "Choose “scores can be used” or “set aside (not assessed)”." }),
+      errorMap: () => ({ message: msg("report:review.chooseStatus") }),
     }),
-    note: requiredText("The review note", TEXT_LIMITS.note),
+    note: requiredText(msg("report:review.noteField"), TEXT_LIMITS.note),
   })
   .strict()
   .transform(({ status, note }) => ({ status, note }));
