@@ -1,4 +1,5 @@
 import { Field, TextareaField, ErrorList } from "~/components/field";
+import { useStaffT } from "~/i18n/staff";
 
 export type ValueFieldValues = {
   name?: string;
@@ -32,6 +33,7 @@ export function ValueFields({
   values: ValueFieldValues;
   errors: Record<string, string[] | undefined>;
 }) {
+  const t = useStaffT("content");
   const metrics = [...(values.metrics ?? [])];
   while (metrics.length < Math.max(4, (values.metrics?.length ?? 0) + 2)) metrics.push("");
   const metricErrors = Object.entries(errors)
@@ -40,12 +42,12 @@ export function ValueFields({
   return (
     <>
       <Field
-        label="Name"
+        label={t("fields.nameLabel")}
         errors={errors.name}
         inputProps={{ id: `${idPrefix}-name`, name: "name", required: true, defaultValue: values.name ?? "" }}
       />
       <TextareaField
-        label="Description"
+        label={t("fields.descriptionLabel")}
         errors={errors.description}
         textareaProps={{
           id: `${idPrefix}-description`,
@@ -55,23 +57,21 @@ export function ValueFields({
         }}
       />
       <Field
-        label="“I” statement"
-        hint="How an agent lives this value, in the first person: “I …”."
+        label={t("fields.statementLabel")}
+        hint={t("fields.statementHint")}
         errors={errors.iStatement}
         inputProps={{ id: `${idPrefix}-istatement`, name: "iStatement", defaultValue: values.iStatement ?? "" }}
       />
       <fieldset aria-describedby={metricErrors.length ? `${idPrefix}-metrics-error` : undefined}>
-        <legend>Key metrics</legend>
-        <p className="muted">
-          Free text; suggestions: CSAT, FCR, NPS, FRT, AHT, CES, QA, CRR. Leave unused boxes empty.
-        </p>
+        <legend>{t("fields.metricsLegend")}</legend>
+        <p className="muted">{t("fields.metricsHint")}</p>
         <div className="row">
           {metrics.map((metric, index) => (
             <input
               key={index}
               name="metrics"
               list={METRIC_LIST_ID}
-              aria-label={`Key metric ${index + 1}`}
+              aria-label={t("fields.metricN", { n: index + 1 })}
               aria-invalid={metricErrors.length ? true : undefined}
               defaultValue={metric}
               className="metric-input"
@@ -81,9 +81,9 @@ export function ValueFields({
         <ErrorList id={`${idPrefix}-metrics-error`} errors={metricErrors} />
       </fieldset>
       <div>
-        <label htmlFor={`${idPrefix}-direction`}>Direction</label>
+        <label htmlFor={`${idPrefix}-direction`}>{t("fields.direction")}</label>
         <div id={`${idPrefix}-direction-hint`} className="muted">
-          Higher: more is better. Target: being close to the benchmark is best.
+          {t("fields.directionHint")}
         </div>
         <select
           id={`${idPrefix}-direction`}
@@ -92,14 +92,14 @@ export function ValueFields({
           aria-describedby={`${idPrefix}-direction-hint`}
           aria-invalid={errors.direction?.length ? true : undefined}
         >
-          <option value="higher">Higher is better</option>
-          <option value="target">Target (close to the benchmark)</option>
+          <option value="higher">{t("fields.higher")}</option>
+          <option value="target">{t("fields.target")}</option>
         </select>
         <ErrorList errors={errors.direction} />
       </div>
       <Field
-        label="Weight"
-        hint="Greater than 0; 1 is the usual weight. Used in the overall score."
+        label={t("fields.weight")}
+        hint={t("fields.weightHint")}
         errors={errors.weight}
         inputProps={{
           id: `${idPrefix}-weight`,

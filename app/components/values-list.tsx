@@ -1,5 +1,6 @@
 // The values page's list of the organization's values and its "start from a template" form.
 import { Form, Link } from "@remix-run/react";
+import { useStaffT } from "~/i18n/staff";
 import type { listOrgValues } from "~/models/values.server";
 
 type OrgValue = Awaited<ReturnType<typeof listOrgValues>>[number];
@@ -7,6 +8,7 @@ type Template = { id: string; name: string; description: string };
 
 /** The organization's values in order, with edit and move buttons for admins. */
 export function ValuesList({ values, canEdit }: { values: OrgValue[]; canEdit: boolean }) {
+  const t = useStaffT("content");
   return (
     <ol className="value-list">
       {values.map((value, index) => (
@@ -14,22 +16,24 @@ export function ValuesList({ values, canEdit }: { values: OrgValue[]; canEdit: b
           <div className="row">
             <h3 className="value-name">{value.name}</h3>
             <span className="badge">{value.key}</span>
-            <span className="badge">{value.direction === "higher" ? "higher is better" : "target"}</span>
-            <span className="badge">weight {value.weight}</span>
-            {value.bankValue ? <span className="badge">bank: {value.bankValue}</span> : null}
+            <span className="badge">{t(value.direction === "higher" ? "list.higher" : "list.target")}</span>
+            <span className="badge">{t("list.weight", { weight: value.weight })}</span>
+            {value.bankValue ? <span className="badge">{t("list.bank", { bank: value.bankValue })}</span> : null}
           </div>
           {value.description ? <p>{value.description}</p> : null}
           {value.iStatement ? <p className="i-statement">{value.iStatement}</p> : null}
-          {value.metrics.length > 0 ? <p className="muted">Key metrics: {value.metrics.join(", ")}</p> : null}
+          {value.metrics.length > 0 ? (
+            <p className="muted">{t("list.metrics", { metrics: value.metrics.join(", ") })}</p>
+          ) : null}
           {canEdit ? (
             <div className="row">
               <Link to={`/app/values/${value.id}`} className="button secondary">
-                Edit <span className="sr-only">{value.name}</span>
+                {t("common:edit")} <span className="sr-only">{value.name}</span>
               </Link>
               <Form method="post">
                 <input type="hidden" name="valueId" value={value.id} />
                 <button type="submit" name="intent" value="move-up" className="secondary" disabled={index === 0}>
-                  Move up <span className="sr-only">{value.name}</span>
+                  {t("list.moveUp")} <span className="sr-only">{value.name}</span>
                 </button>
               </Form>
               <Form method="post">
@@ -41,7 +45,7 @@ export function ValuesList({ values, canEdit }: { values: OrgValue[]; canEdit: b
                   className="secondary"
                   disabled={index === values.length - 1}
                 >
-                  Move down <span className="sr-only">{value.name}</span>
+                  {t("list.moveDown")} <span className="sr-only">{value.name}</span>
                 </button>
               </Form>
             </div>
@@ -66,22 +70,28 @@ export function TemplateForm({
   asksToReplace: boolean;
   busy: boolean;
 }) {
+  const t = useStaffT("content");
   return (
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="apply-template" />
       {formError ? (
         <p className="alert warning" role="alert">
-          {formError}
+          {t.message(formError)}
         </p>
       ) : null}
       <fieldset>
-        <legend>Template</legend>
+        <legend>{t("template.legend")}</legend>
         <div className="choices">
-          {templates.map((t, i) => (
-            <label key={t.id}>
-              <input type="radio" name="template" value={t.id} defaultChecked={chosen ? chosen === t.id : i === 0} />
+          {templates.map((template, i) => (
+            <label key={template.id}>
+              <input
+                type="radio"
+                name="template"
+                value={template.id}
+                defaultChecked={chosen ? chosen === template.id : i === 0}
+              />
               <span>
-                <strong>{t.name}</strong> <span className="muted">{t.description}</span>
+                <strong>{template.name}</strong> <span className="muted">{template.description}</span>
               </span>
             </label>
           ))}
@@ -89,12 +99,12 @@ export function TemplateForm({
       </fieldset>
       {asksToReplace ? (
         <label className="checkbox">
-          <input type="checkbox" name="confirm" value="yes" /> Replace what I have (vision and values with the same key)
+          <input type="checkbox" name="confirm" value="yes" /> {t("template.replace")}
         </label>
       ) : null}
       <div>
         <button type="submit" disabled={busy}>
-          Apply template
+          {t("template.apply")}
         </button>
       </div>
     </Form>

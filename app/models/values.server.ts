@@ -1,4 +1,5 @@
 import type { Direction } from "~/questionnaire/types";
+import { msg } from "~/i18n/message";
 import { getBankValue, getTemplate, type ValuesTemplate } from "~/questionnaire/bank.server";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, nowIso, type DB } from "~/utils/db.server";
@@ -31,9 +32,12 @@ export type OrgValueInput = {
 /** Suggested key metrics (seed 000), offered in a datalist; any text is accepted. */
 export const METRIC_SUGGESTIONS = ["CSAT", "FCR", "NPS", "FRT", "AHT", "CES", "QA", "CRR"] as const;
 
+/** The key is in use; `text` is the message as a catalog key for the page, the message itself English. */
 export class ValueKeyTakenError extends Error {
+  readonly text: string;
   constructor(key: string) {
     super(`A value with the key “${key}” already exists.`);
+    this.text = msg("content:errors.keyTaken", { key });
   }
 }
 
@@ -355,17 +359,15 @@ export async function applyValuesTemplate(
       const vision = org?.vision ?? "";
       const visionDiffers = vision.trim() !== "" && vision !== template.vision;
       if ((values.length > 0 || visionDiffers) && !options.confirmReplace) {
-        const what = [
-          values.length > 0 ? `${values.length} value${values.length === 1 ? "" : "s"}` : null,
-          visionDiffers ? "a vision statement" : null,
-        ]
-          .filter(Boolean)
-          .join(" and ");
-        return {
-          ok: false as const,
-          needsConfirmation: true as const,
-          message: `Your organization already has ${what}. Tick “Replace what I have” to apply “${template.name}”: it replaces the vision and rewrites values with the same key; other values are kept.`,
-        };
+        const vars = { count: values.length, template: template.name };
+        const key =
+          values.length > 0 && visionDiffers
+            ? "content:template.hasBoth"
+            : values.length > 0
+              ? "content:template.hasValues"
+              : "content:template.hasVision";
+        // A catalog key (~/i18n/message): the page says it in the reader's language, the API and scripts in English.
+        return { ok: false as const, needsConfirmation: true as const, message: msg(key, vars) };
       }
       await trx.updateTable("organizations").set({ vision: template.vision }).where("id", "=", orgId).execute();
       const result = await ensureTemplateValues(trx, orgId, template, { overwrite: true });

@@ -3,36 +3,40 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
 import { listQuestionnaires } from "~/models/questionnaire.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 
-export const meta: MetaFunction = () => [{ title: "Questionnaires · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.questionnaires._index");
-  return { questionnaires: await listQuestionnaires(user.organizationId) };
+  const title = staffT(user.locale, "content")("questionnaires.title");
+  return { title, questionnaires: await listQuestionnaires(user.organizationId) };
 }
 
 export default function Questionnaires() {
   const { questionnaires } = useLoaderData<typeof loader>();
+  const t = useStaffT("content");
   return (
     <div className="stack">
-      <h1>Questionnaires</h1>
+      <h1>{t("questionnaires.heading")}</h1>
       <p>
         <Link to="/app/questionnaires/new" className="button">
-          New questionnaire
+          {t("questionnaires.new")}
         </Link>
       </p>
       {questionnaires.length === 0 ? (
-        <p className="muted">No questionnaires yet. Start one from a template to have a draft in a minute.</p>
+        <p className="muted">{t("questionnaires.none")}</p>
       ) : (
         <div className="table-scroll">
           <table>
-            <caption className="sr-only">Questionnaires</caption>
+            <caption className="sr-only">{t("questionnaires.heading")}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Id</th>
-                <th scope="col">Latest version</th>
-                <th scope="col">Draft edited</th>
+                <th scope="col">{t("questionnaires.colTitle")}</th>
+                <th scope="col">{t("questionnaires.colId")}</th>
+                <th scope="col">{t("questionnaires.colLatest")}</th>
+                <th scope="col">{t("questionnaires.colEdited")}</th>
               </tr>
             </thead>
             <tbody>
@@ -45,10 +49,11 @@ export default function Questionnaires() {
                   <td>
                     {q.latestVersion ? (
                       <>
-                        v{q.latestVersion} · <FormattedDate value={q.lastPublishedAt} precision="day" missing="" />
+                        {t("questionnaires.version", { version: q.latestVersion })} ·{" "}
+                        <FormattedDate value={q.lastPublishedAt} precision="day" missing="" />
                       </>
                     ) : (
-                      "not published"
+                      t("questionnaires.notPublished")
                     )}
                   </td>
                   <td>

@@ -5,15 +5,18 @@ import { ErrorList, Field } from "~/components/field";
 import { createQuestionnaire, UnknownTemplateError } from "~/models/questionnaire.server";
 import { listOrgValues } from "~/models/values.server";
 import { listTemplates } from "~/questionnaire/bank.server";
-import { failure, parseForm } from "~/utils/form.server";
+import { failure, parseForm, translated } from "~/utils/form.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { newQuestionnaireSchema } from "~/utils/schemas/questionnaires.server";
 import { requireRole } from "~/utils/route-roles.server";
 
-export const meta: MetaFunction = () => [{ title: "New questionnaire · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.questionnaires.new");
   return {
+    title: staffT(user.locale, "content")("newQuestionnaire.title"),
     valueCount: (await listOrgValues(user.organizationId)).length,
     templates: listTemplates().map((t) => ({
       id: t.id,
@@ -26,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.questionnaires.new");
-  const parsed = await parseForm(request, newQuestionnaireSchema);
+  const parsed = await parseForm(request, newQuestionnaireSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   const { title, start } = parsed.data;
   try {
@@ -37,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/app/questionnaires/${id}`);
   } catch (error) {
-    if (error instanceof UnknownTemplateError) return data(failure(null, { start: [error.message] }, parsed.data), 400);
+    if (error instanceof UnknownTemplateError) {
+      return data(failure(null, { start: [translated(error.text, user.locale)] }, parsed.data), 400);
+    }
     throw error;
   }
 }
@@ -46,22 +51,23 @@ export default function NewQuestionnaire() {
   const { templates, valueCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("content");
   const chosen = String(actionData?.values.start ?? templates[0]?.id ?? "blank");
   return (
     <div className="stack narrow">
       <p>
-        <Link to="/app/questionnaires">← Questionnaires</Link>
+        <Link to="/app/questionnaires">{t("newQuestionnaire.back")}</Link>
       </p>
-      <h1>New questionnaire</h1>
+      <h1>{t("questionnaires.new")}</h1>
       {actionData?.formError ? (
         <p className="alert error" role="alert">
-          {actionData.formError}
+          {t.message(actionData.formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <Field
-          label="Title"
-          hint="Shown to respondents. The questionnaire id is made from it."
+          label={t("newQuestionnaire.titleLabel")}
+          hint={t("newQuestionnaire.titleHint")}
           errors={actionData?.fieldErrors.title}
           inputProps={{ name: "title", required: true, defaultValue: String(actionData?.values.title ?? "") }}
         />
@@ -69,15 +75,16 @@ export default function NewQuestionnaire() {
           aria-invalid={actionData?.fieldErrors.start ? true : undefined}
           aria-describedby={actionData?.fieldErrors.start ? "start-error" : undefined}
         >
-          <legend>Start from</legend>
+          <legend>{t("newQuestionnaire.startFrom")}</legend>
           <div className="choices">
-            {templates.map((t) => (
-              <label key={t.id}>
-                <input type="radio" name="start" value={t.id} defaultChecked={chosen === t.id} />
+            {templates.map((template) => (
+              <label key={template.id}>
+                <input type="radio" name="start" value={template.id} defaultChecked={chosen === template.id} />
                 <span>
-                  <strong>Template: {t.name}</strong>{" "}
+                  <strong>{t("newQuestionnaire.template", { name: template.name })}</strong>{" "}
                   <span className="muted">
-                    {t.description} Values: {t.values.join(", ")} (missing ones are added to your values).
+                    {template.description}{" "}
+                    {t("newQuestionnaire.templateValues", { values: template.values.join(", ") })}
                   </span>
                 </span>
               </label>
@@ -85,10 +92,8 @@ export default function NewQuestionnaire() {
             <label>
               <input type="radio" name="start" value="blank" defaultChecked={chosen === "blank"} />
               <span>
-                <strong>Scratch</strong>{" "}
-                <span className="muted">
-                  Your {valueCount} current value{valueCount === 1 ? "" : "s"}, no items picked yet.
-                </span>
+                <strong>{t("newQuestionnaire.scratch")}</strong>{" "}
+                <span className="muted">{t("newQuestionnaire.scratchText", { count: valueCount })}</span>
               </span>
             </label>
           </div>
@@ -96,7 +101,7 @@ export default function NewQuestionnaire() {
         </fieldset>
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Creating…" : "Create draft"}
+            {busy ? t("newQuestionnaire.creating") : t("newQuestionnaire.create")}
           </button>
         </div>
       </Form>

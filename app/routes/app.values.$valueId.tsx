@@ -7,17 +7,18 @@ import { parseForm } from "~/utils/form.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { updateValueSchema, VALUE_ARRAY_FIELDS } from "~/utils/schemas/values.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import valuesCss from "~/styles/values.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.value.name ?? "Value"} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 export const links = () => [{ rel: "stylesheet", href: valuesCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.values.$valueId");
   const value = await getOrgValue(user.organizationId, params.valueId ?? "");
-  return { value, metricSuggestions: [...METRIC_SUGGESTIONS] };
+  const title = staffT(user.locale, "content")("edit.title", { name: value.name });
+  return { value, title, metricSuggestions: [...METRIC_SUGGESTIONS] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteOrgValue(user.organizationId, valueId, actor);
     return redirect("/app/values");
   }
-  const parsed = await parseForm(request, updateValueSchema, { arrays: VALUE_ARRAY_FIELDS });
+  const parsed = await parseForm(request, updateValueSchema, { arrays: VALUE_ARRAY_FIELDS, locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   const { intent: _intent, ...input } = parsed.data;
   await updateOrgValue(user.organizationId, valueId, input, actor);
@@ -40,19 +41,20 @@ export default function EditValue() {
   const { value, metricSuggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("content");
   const values = (actionData?.values ?? value) as Record<string, unknown>;
   return (
     <div className="stack narrow">
       <p>
-        <Link to="/app/values">← All values</Link>
+        <Link to="/app/values">{t("edit.back")}</Link>
       </p>
-      <h1>Edit {value.name}</h1>
+      <h1>{t("edit.heading", { name: value.name })}</h1>
       <p className="muted">
-        Key <span className="badge">{value.key}</span> (fixed: questionnaires refer to it)
+        {t("edit.key")} <span className="badge">{value.key}</span> {t("edit.keyFixed")}
       </p>
       {actionData?.formError ? (
         <p className="alert error" role="alert">
-          {actionData.formError}
+          {t.message(actionData.formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
@@ -71,18 +73,16 @@ export default function EditValue() {
         />
         <div>
           <button type="submit" disabled={busy}>
-            Save value
+            {t("edit.save")}
           </button>
         </div>
       </Form>
       <MetricSuggestions metrics={metricSuggestions} />
-      <h2>Delete</h2>
+      <h2>{t("common:delete")}</h2>
       <Form method="post">
-        <p className="muted">
-          Deleting removes the value from questionnaire drafts; published questionnaire versions keep it.
-        </p>
+        <p className="muted">{t("edit.deleteNote")}</p>
         <button type="submit" name="intent" value="delete" className="danger">
-          Delete {value.name}
+          {t("edit.delete", { name: value.name })}
         </button>
       </Form>
     </div>

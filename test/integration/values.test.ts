@@ -6,6 +6,7 @@ import { getTemplate } from "../../app/questionnaire/bank.server";
 import { getRequest, outcome, postForm } from "../factories";
 import { makeStaffedOrganization } from "../factories-questionnaires";
 import { withTestDatabase } from "../db";
+import { setUserLanguage } from "../../app/models/staff-language.server";
 
 const testDb = withTestDatabase();
 
@@ -23,6 +24,29 @@ const custom = {
   direction: "higher",
   weight: "1.5",
 };
+
+describe("values page in the reader's language (issue 18)", () => {
+  it("answers a Finnish admin's mistakes and the template refusal in Finnish, with the counts as plurals", async () => {
+    const { org, admin, adminCookie } = await makeStaffedOrganization();
+    await setUserLanguage(org.id, admin.id, "fi");
+    const zeroWeight = await post({ ...custom, weight: "0" }, adminCookie);
+    expect((zeroWeight.data as { fieldErrors: Record<string, string[]> }).fieldErrors.weight).toEqual([
+      "Painoarvon on oltava suurempi kuin 0.",
+    ]);
+    const added = await post(custom, adminCookie);
+    expect((added.data as { message: string }).message).toBe("Arvo ”Kindness” lisätty.");
+    const duplicate = await post(custom, adminCookie);
+    expect((duplicate.data as { fieldErrors: Record<string, string[]> }).fieldErrors.key).toEqual([
+      "Arvo tunnisteella ”kindness” on jo olemassa.",
+    ]);
+    const refused = await post({ intent: "apply-template", template: "five-elements" }, adminCookie);
+    expect((refused.data as { formError: string }).formError).toMatch(/^Organisaatiollanne on jo 1 arvo\. /);
+    const view = await outcome(() =>
+      valuesLoader({ request: getRequest("/app/values", adminCookie), context: {}, params: {} }),
+    );
+    expect((view.data as { title: string }).title).toBe("Arvot · valuebench");
+  });
+});
 
 describe("values page", () => {
   it("lets a recruiter read the values but not change them", async () => {

@@ -1,40 +1,44 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { cappedText, identifier } from "~/utils/form.server";
 import { ID_PATTERN } from "~/questionnaire/types";
 
+const MAX_METRICS = 12;
+const MAX_WEIGHT = 100;
+const MAX_KEY = 40;
+
 const metricsField = z
-  .array(cappedText("A metric name", TEXT_LIMITS.metric))
-  .max(12, "List at most 12 metrics.")
+  .array(cappedText(msg("content:fields.metric"), TEXT_LIMITS.metric))
+  .max(MAX_METRICS, msg("content:errors.tooManyMetrics", { max: MAX_METRICS }))
   .transform((list) => [...new Set(list.filter((m) => m !== ""))]);
 
 const valueFields = {
-  name: cappedText("Name", TEXT_LIMITS.valueName).pipe(z.string().min(1, "Name is required.")),
-  description: cappedText("Description", TEXT_LIMITS.description).default(""),
+  name: cappedText(msg("content:fields.name"), TEXT_LIMITS.valueName).pipe(
+    z.string().min(1, msg("content:errors.nameRequired")),
+  ),
+  description: cappedText(msg("content:fields.description"), TEXT_LIMITS.description).default(""),
   iStatement: z
     .string()
     .trim()
-    .max(TEXT_LIMITS.statement, `The “I” statement must be at most ${TEXT_LIMITS.statement} characters.`)
-    .refine((s) => s === "" || /^I\b/.test(s), "Start the “I” statement with “I”, e.g. “I listen before I answer.”")
+    .max(TEXT_LIMITS.statement, msg("content:errors.statementTooLong", { max: TEXT_LIMITS.statement }))
+    .refine((s) => s === "" || /^I\b/.test(s), msg("content:errors.statementStart"))
     .default(""),
   metrics: metricsField,
-  direction: z.enum(["higher", "target"], { errorMap: () => ({ message: "Choose higher or target." }) }),
+  direction: z.enum(["higher", "target"], { errorMap: () => ({ message: msg("content:errors.direction") }) }),
   weight: z.coerce
-    .number({ invalid_type_error: "Weight must be a number." })
-    .finite("Weight must be a number.")
-    .positive("Weight must be greater than 0.")
-    .max(100, "Weight must be at most 100."),
+    .number({ invalid_type_error: msg("content:errors.weightNumber") })
+    .finite(msg("content:errors.weightNumber"))
+    .positive(msg("content:errors.weightPositive"))
+    .max(MAX_WEIGHT, msg("content:errors.weightMax", { max: MAX_WEIGHT })),
 };
 
 export const valueKeySchema = z
   .string()
   .trim()
-  .min(1, "Key is required.")
-  .max(40, "Key must be at most 40 characters.")
-  .regex(
-    ID_PATTERN,
-    "Start with a lower-case letter, then use lower-case letters, digits and dashes (e.g. clear-communication).",
-  );
+  .min(1, msg("content:errors.keyRequired"))
+  .max(MAX_KEY, msg("content:errors.keyTooLong", { max: MAX_KEY }))
+  .regex(ID_PATTERN, msg("content:errors.keyPattern"));
 
 export const createValueSchema = z
   .object({ intent: z.literal("create"), key: valueKeySchema, ...valueFields })
@@ -45,21 +49,21 @@ export type ValueFieldsInput = z.infer<typeof updateValueSchema>;
 export const visionSchema = z
   .object({
     intent: z.literal("vision"),
-    vision: cappedText("The vision", TEXT_LIMITS.description),
+    vision: cappedText(msg("content:fields.vision"), TEXT_LIMITS.description),
   })
   .strict();
 
 export const addBankValueSchema = z
   .object({
     intent: z.literal("add-bank"),
-    bank: identifier("The bank value").pipe(z.string().min(1, "Choose a value from the bank.")),
+    bank: identifier(msg("content:fields.bankValue")).pipe(z.string().min(1, msg("content:errors.chooseBank"))),
   })
   .strict();
 
 export const applyTemplateSchema = z
   .object({
     intent: z.literal("apply-template"),
-    template: identifier("The template").pipe(z.string().min(1, "Choose a template.")),
+    template: identifier(msg("content:fields.template")).pipe(z.string().min(1, msg("content:errors.chooseTemplate"))),
     confirm: z.literal("yes").optional(),
   })
   .strict();
@@ -67,7 +71,7 @@ export const applyTemplateSchema = z
 export const valueRowActionSchema = z
   .object({
     intent: z.enum(["move-up", "move-down", "delete"]),
-    valueId: identifier("The value").pipe(z.string().min(1, "Choose a value.")),
+    valueId: identifier(msg("content:fields.value")).pipe(z.string().min(1, msg("content:errors.chooseValue"))),
   })
   .strict();
 
