@@ -132,7 +132,7 @@ export function AgentsSection({
                     <ul className="flags">
                       {a.flags.map((f, i) => (
                         <li key={f}>
-                          <strong>{f}</strong>: {a.flagExplanations[i]}
+                          <strong>{t(`wording:flagName.${f}`)}</strong>: {a.flagExplanations[i]}
                         </li>
                       ))}
                     </ul>
