@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, TextareaField } from "~/components/field";
+import { useStaffT } from "~/i18n/staff";
 
 export type PositionEditData = {
   ok: boolean;
@@ -27,6 +28,7 @@ export function PositionEditForm({
   versions: { id: string; label: string }[];
   update: PositionEditData | null;
 }) {
+  const t = useStaffT("positions");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
   const updateProblems = update && !update.ok ? update : null;
@@ -34,7 +36,7 @@ export function PositionEditForm({
   const currentVersion = versions.find((v) => v.id === position.questionnaireVersionId);
   return (
     <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit position</h2>
+      <h2 id="edit-heading">{t("edit.heading")}</h2>
       {update?.ok ? (
         <p className="alert success" role="status">
           {update.message}
@@ -48,7 +50,7 @@ export function PositionEditForm({
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="update" />
         <Field
-          label="Title"
+          label={t("fields.title")}
           errors={updateProblems?.fieldErrors?.title}
           inputProps={{
             name: "title",
@@ -59,7 +61,7 @@ export function PositionEditForm({
           }}
         />
         <TextareaField
-          label="Description"
+          label={t("fields.description")}
           errors={updateProblems?.fieldErrors?.description}
           textareaProps={{
             name: "description",
@@ -68,7 +70,7 @@ export function PositionEditForm({
           }}
         />
         <div>
-          <label htmlFor="questionnaireVersionId">Questionnaire version</label>
+          <label htmlFor="questionnaireVersionId">{t("list.version")}</label>
           {position.versionLocked ? (
             <>
               <input type="hidden" name="questionnaireVersionId" value={position.questionnaireVersionId} />
@@ -76,7 +78,7 @@ export function PositionEditForm({
                 <option>{currentVersion?.label ?? position.questionnaireLabel}</option>
               </select>
               <div id="version-locked" className="muted">
-                Locked: people have already answered this version.
+                {t("edit.locked")}
               </div>
             </>
           ) : (
@@ -98,15 +100,15 @@ export function PositionEditForm({
           ) : null}
         </div>
         <div>
-          <label htmlFor="status">Status</label>
+          <label htmlFor="status">{t("common:status")}</label>
           <select id="status" name="status" defaultValue={String(values.status ?? position.status)}>
-            <option value="open">Open</option>
-            <option value="closed">Closed</option>
+            <option value="open">{t("edit.open")}</option>
+            <option value="closed">{t("edit.closed")}</option>
           </select>
         </div>
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save position"}
+            {busy ? t("common:saving") : t("edit.save")}
           </button>
         </div>
       </Form>

@@ -4,6 +4,7 @@
 // stored, so the old link cannot be mailed again): the old link stops working, the expiry stays, answering sessions
 // and answers are kept. Reminders a recruiter sends by hand count too. Organizations switch the automatic ones off
 // or move them in Settings; the reminders job (scheduled-jobs.server.ts) sends the due ones.
+import { msg } from "~/i18n/message";
 import { recordAudit } from "~/models/audit.server";
 import { deliverInvitationMails, type PendingMail } from "~/models/invitation-mail.server";
 import { recordOutboxMail, reminderMessage, withdrawInvitationMails } from "~/models/invitation-outbox.server";
@@ -93,10 +94,10 @@ export async function remindInvitation(
         .where("i.id", "=", invitationId)
         .executeTakeFirst();
       if (!row) throw new Response("Not found", { status: 404 });
-      if (row.submitted_at) throw new InvitationClosedError("They have already submitted their answers.");
-      if (row.revoked_at) throw new InvitationClosedError("The link was revoked: issue a new link instead.");
-      if (row.expires_at <= nowIso(now)) throw new InvitationClosedError("The link has expired: issue a new link.");
-      if (!row.email) throw new InvitationClosedError(`${row.name} has no email address to remind.`);
+      if (row.submitted_at) throw new InvitationClosedError(msg("invitations:closed.submitted"));
+      if (row.revoked_at) throw new InvitationClosedError(msg("invitations:closed.revoked"));
+      if (row.expires_at <= nowIso(now)) throw new InvitationClosedError(msg("invitations:closed.expired"));
+      if (!row.email) throw new InvitationClosedError(msg("invitations:closed.noEmail", { name: row.name }));
       if (row.position_status === "closed") throw new PositionClosedError();
       const token = randomToken();
       await trx

@@ -1,3 +1,5 @@
+import { msg } from "~/i18n/message";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { recordAudit } from "~/models/audit.server";
 import { deliverInvitationMails, type MailStatus, type PendingMail } from "~/models/invitation-mail.server";
 import { invitationMessage, recordOutboxMail, withdrawInvitationMails } from "~/models/invitation-outbox.server";
@@ -180,12 +182,20 @@ async function getInvitationRow(db: DB, orgId: string, positionId: string, invit
   return row;
 }
 
-export class InvitationClosedError extends Error {}
+/**
+ * A link cannot be issued or reminded. `text` is the message as a catalog key (`msg()`), for a staff page to show in
+ * the reader's language (issue 18); `message` is its English text (the API, logs).
+ */
+export class InvitationClosedError extends Error {
+  constructor(readonly text: string) {
+    super(staffT("en").message(text));
+  }
+}
 
 /** The position is closed: no new links (new invitations or re-issued ones) until it is opened again. */
 export class PositionClosedError extends InvitationClosedError {
   constructor() {
-    super("This position is closed, so nobody new can be invited. Open it again under “Edit position” first.");
+    super(msg("invitations:closed.position"));
   }
 }
 
@@ -254,7 +264,7 @@ export async function resendInvitation(
         .select(["submitted_at"])
         .where("invitation_id", "=", row.id)
         .executeTakeFirst();
-      if (response?.submitted_at) throw new InvitationClosedError("They have already submitted their answers.");
+      if (response?.submitted_at) throw new InvitationClosedError(msg("invitations:closed.submitted"));
       const { position, org, minutes } = await positionContext(trx, orgId, positionId);
       if (position.status === "closed") throw new PositionClosedError();
       const token = randomToken();

@@ -15,7 +15,7 @@ export type PositionInput = {
 
 export class VersionLockedError extends Error {
   constructor() {
-    super("The questionnaire version can no longer be changed: someone has already answered for this position.");
+    super(msg("positions:errors.versionLocked"));
     this.name = "VersionLockedError";
   }
 }

@@ -1,4 +1,5 @@
 // Pasted invitation lists (one "name, email" per line) and the email plausibility check: pure, no database.
+import { msg } from "~/i18n/message";
 import { TEXT_LIMITS } from "./text-limits";
 
 /** A pasted list may hold at most this many lines. */
@@ -10,6 +11,7 @@ export function isPlausibleEmail(email: string): boolean {
   return email.length <= TEXT_LIMITS.email && EMAIL_PATTERN.test(email);
 }
 
+/** `message` is a catalog message (`msg()`): the action translates it into the reader's language. */
 export type ListLineError = { line: number; message: string };
 export type ParsedList =
   { ok: true; entries: { name: string; email: string | null }[] } | { ok: false; errors: ListLineError[] };
@@ -26,7 +28,7 @@ export function parseInvitationList(text: string): ParsedList {
   if (lines.length > MAX_LIST_LINES) {
     return {
       ok: false,
-      errors: [{ line: MAX_LIST_LINES + 1, message: `Paste at most ${MAX_LIST_LINES} lines at once.` }],
+      errors: [{ line: MAX_LIST_LINES + 1, message: msg("invitations:list.tooManyLines", { max: MAX_LIST_LINES }) }],
     };
   }
   lines.forEach((raw, index) => {
@@ -34,27 +36,27 @@ export function parseInvitationList(text: string): ParsedList {
     if (raw.trim() === "") return;
     const parts = raw.split(",").map((p) => p.trim());
     if (parts.length > 2) {
-      errors.push({ line, message: "Write one person per line as “name, email” (a name cannot contain a comma)." });
+      errors.push({ line, message: msg("invitations:list.format") });
       return;
     }
     const [name, emailRaw = ""] = parts;
     if (name === "") {
-      errors.push({ line, message: "The name is missing." });
+      errors.push({ line, message: msg("invitations:list.nameMissing") });
       return;
     }
     if (name.length > TEXT_LIMITS.name) {
-      errors.push({ line, message: `The name must be at most ${TEXT_LIMITS.name} characters.` });
+      errors.push({ line, message: msg("invitations:list.nameTooLong", { max: TEXT_LIMITS.name }) });
       return;
     }
     const email = emailRaw === "" ? null : emailRaw.toLowerCase();
     if (email !== null && !isPlausibleEmail(email)) {
-      errors.push({ line, message: `“${emailRaw}” is not an email address.` });
+      errors.push({ line, message: msg("invitations:list.notEmail", { email: emailRaw }) });
       return;
     }
     if (email !== null) {
       const first = seenEmails.get(email);
       if (first !== undefined) {
-        errors.push({ line, message: `${email} is already on line ${first}.` });
+        errors.push({ line, message: msg("invitations:list.duplicate", { email, line: first }) });
         return;
       }
       seenEmails.set(email, line);
@@ -62,6 +64,6 @@ export function parseInvitationList(text: string): ParsedList {
     entries.push({ name, email });
   });
   if (errors.length > 0) return { ok: false, errors };
-  if (entries.length === 0) return { ok: false, errors: [{ line: 1, message: "The list is empty." }] };
+  if (entries.length === 0) return { ok: false, errors: [{ line: 1, message: msg("invitations:list.empty") }] };
   return { ok: true, entries };
 }

@@ -1,27 +1,29 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { MAX_REMINDER_DAYS, MIN_REMINDER_DAYS } from "~/models/invitation-reminders.server";
+import { INVITATION_TTL_DAYS } from "~/models/invitation.server";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 
-const identifier = (what: string) =>
-  z
-    .string({ required_error: `The ${what} is missing.` })
-    .trim()
-    .min(1, `The ${what} is missing.`)
-    .max(TEXT_LIMITS.identifier, `The ${what} is too long.`);
+/** A missing or oversized id: the message names the thing (invitation or outbox message). */
+const identifier = (missing: string, tooLong: string) =>
+  z.string({ required_error: missing }).trim().min(1, missing).max(TEXT_LIMITS.identifier, tooLong);
 
 /** One action on a row of the invitation pipeline (/app/positions/<id>/invitations). */
 export const pipelineActionSchema = z
   .object({
     intent: z.enum(["copy-link", "resend", "revoke", "remind"], {
-      errorMap: () => ({ message: "Unknown action." }),
+      errorMap: () => ({ message: msg("invitations:actions.unknown") }),
     }),
-    invitationId: identifier("invitation"),
+    invitationId: identifier(msg("invitations:errors.invitationMissing"), msg("invitations:errors.invitationTooLong")),
   })
   .strict();
 
 /** An admin marks an outbox message as sent by hand. */
 export const outboxActionSchema = z
-  .object({ intent: z.literal("mark-sent"), outboxId: identifier("message") })
+  .object({
+    intent: z.literal("mark-sent"),
+    outboxId: identifier(msg("invitations:errors.messageMissing"), msg("invitations:errors.messageTooLong")),
+  })
   .strict();
 
 /** The landing page's "opened" note (posted by its script once it rendered). */
@@ -36,9 +38,12 @@ export const reminderSettingsSchema = z
       .optional()
       .transform((v) => v === "on"),
     reminderDaysBefore: z.coerce
-      .number({ invalid_type_error: "Enter a whole number of days." })
-      .int("Enter a whole number of days.")
-      .min(MIN_REMINDER_DAYS, `Remind at least ${MIN_REMINDER_DAYS} day before the link expires.`)
-      .max(MAX_REMINDER_DAYS, `Remind at most ${MAX_REMINDER_DAYS} days before: links work for 14 days.`),
+      .number({ invalid_type_error: msg("invitations:errors.wholeDays") })
+      .int(msg("invitations:errors.wholeDays"))
+      .min(MIN_REMINDER_DAYS, msg("invitations:errors.remindAtLeast", { count: MIN_REMINDER_DAYS }))
+      .max(
+        MAX_REMINDER_DAYS,
+        msg("invitations:errors.remindAtMost", { count: MAX_REMINDER_DAYS, linkDays: INVITATION_TTL_DAYS }),
+      ),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LOCALES as I18N_LOCALES } from "~/i18n/locale";
 import { AGE_BAND_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS } from "~/models/demographics.server";
-import { isPlausibleEmail } from "~/utils/invitation-list";
+import { isPlausibleEmail, MAX_LIST_LINES } from "~/utils/invitation-list";
 import { optionalText, requiredText } from "~/utils/form.server";
 import { msg } from "~/i18n/message";
 
@@ -24,30 +24,31 @@ export const positionSchema = z
 
 export const positionUpdateSchema = positionSchema.extend({ intent: z.literal("update") }).strict();
 
-const kindField = z.enum(["agent", "candidate"], { errorMap: () => ({ message: "Choose agent or candidate." }) });
+const kindField = z.enum(["agent", "candidate"], {
+  errorMap: () => ({ message: msg("invitations:errors.chooseKind") }),
+});
 /** Agents only: top agents set the benchmark, comparison agents are ordinary members of the team (issue 17). */
 const groupField = z
-  .enum(["top", "comparison"], { errorMap: () => ({ message: "Choose top agent or comparison agent." }) })
+  .enum(["top", "comparison"], { errorMap: () => ({ message: msg("invitations:errors.chooseGroup") }) })
   .default("top");
 /** The languages of the answering flow (app/i18n); a position's version may offer fewer. */
 export { LOCALES } from "~/i18n/locale";
-const localeField = z.enum(I18N_LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) });
+const localeField = z.enum(I18N_LOCALES, {
+  errorMap: () => ({ message: msg("invitations:errors.chooseLanguage") }),
+});
 
 export const inviteOneSchema = z
   .object({
     intent: z.literal("invite-one"),
     kind: kindField,
     group: groupField,
-    name: requiredText("Name"),
+    name: requiredText(msg("common:name")),
     email: z
       .string()
       .trim()
       .toLowerCase()
-      .max(254, "Email must be at most 254 characters.")
-      .refine(
-        (e) => e === "" || isPlausibleEmail(e),
-        "Enter an email address like name@example.com, or leave it empty.",
-      )
+      .max(254, msg("errors:tooLong", { label: msg("common:email"), max: 254 }))
+      .refine((e) => e === "" || isPlausibleEmail(e), msg("invitations:errors.emailInvalid"))
       .transform((e) => (e === "" ? null : e))
       .default(""),
     locale: localeField,
@@ -59,7 +60,7 @@ export const inviteListSchema = z
     intent: z.literal("invite-list"),
     kind: kindField,
     group: groupField,
-    list: z.string().max(100_000, "The list is too long; paste at most 500 lines at once."),
+    list: z.string().max(100_000, msg("invitations:errors.listTooLong", { max: MAX_LIST_LINES })),
     locale: localeField,
   })
   .strict();
