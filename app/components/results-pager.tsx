@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useStaffT } from "~/i18n/staff";
 
 type Paging = {
   page: number;
@@ -16,6 +17,7 @@ type Paging = {
  * querystring; sort and filters are kept, the place in the list is replaced.
  */
 export function ResultsPager({ paging, search }: { paging: Paging; search: string }) {
+  const t = useStaffT("results");
   const { page, pages, total, next, prev } = paging;
   if (!next && !prev && page === 1) return null;
   const kept = new URLSearchParams(search);
@@ -26,33 +28,35 @@ export function ResultsPager({ paging, search }: { paging: Paging; search: strin
     const text = params.toString();
     return text ? `?${text}` : "?";
   };
+  const pageText = () => {
+    if (pages !== null && total !== null) return t("pager.pageOfTotal", { page, pages, count: total });
+    if (pages !== null) return t("pager.pageOf", { page, pages });
+    if (total !== null) return t("pager.pageTotal", { page, count: total });
+    return t("pager.page", { page });
+  };
   return (
-    <nav className="pager" aria-label="Pages">
-      {page > 2 ? <Link to={href({})}>« First</Link> : null}
+    <nav className="pager" aria-label={t("pager.label")}>
+      {page > 2 ? <Link to={href({})}>{t("pager.first")}</Link> : null}
       {prev ? (
         <Link to={href({ before: prev, page: String(page - 1) })} rel="prev">
-          ← Previous
+          {t("pager.previous")}
         </Link>
       ) : null}
-      <span>
-        Page {page}
-        {pages !== null ? ` of ${pages}` : ""}
-        {total !== null ? ` (${total} candidates)` : ""}
-      </span>
+      <span>{pageText()}</span>
       {next ? (
         <Link to={href({ after: next, page: String(page + 1) })} rel="next">
-          Next →
+          {t("pager.next")}
         </Link>
       ) : null}
-      {pages !== null && page < pages - 1 ? <Link to={href({ page: String(pages) })}>Last »</Link> : null}
+      {pages !== null && page < pages - 1 ? <Link to={href({ page: String(pages) })}>{t("pager.last")}</Link> : null}
       {pages !== null && pages > 2 ? (
-        <Form method="get" className="row" aria-label="Go to page">
+        <Form method="get" className="row" aria-label={t("pager.goTo")}>
           {[...kept].map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <label htmlFor="pager-page">Go to page</label>
+          <label htmlFor="pager-page">{t("pager.goTo")}</label>
           <input id="pager-page" name="page" type="number" min={1} max={pages} defaultValue={page} required />
-          <button type="submit">Go</button>
+          <button type="submit">{t("pager.go")}</button>
         </Form>
       ) : null}
     </nav>

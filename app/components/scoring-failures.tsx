@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
+import { SlotText } from "~/components/slot-text";
+import { useStaffT } from "~/i18n/staff";
 import type { ScoringFailure } from "~/models/scoring-jobs.server";
 
 /** Candidates of a position whose scoring failed, each with its error and a "Retry scoring" button (results page). */
@@ -12,41 +14,37 @@ export function ScoringFailures({
   failures: ScoringFailure[];
   total: number;
 }) {
+  const t = useStaffT("results");
   if (total === 0) return null;
   const base = `/app/positions/${positionId}`;
   return (
     <section className="alert error" aria-labelledby="scoring-failures">
-      <h2 id="scoring-failures">
-        Scoring failed for {total} candidate{total === 1 ? "" : "s"}
-      </h2>
-      <p>
-        Their answers are safely submitted. The server tries again each time it starts; once the cause is fixed, you can
-        also retry here.
-      </p>
+      <h2 id="scoring-failures">{t("failures.heading", { count: total })}</h2>
+      <p>{t("failures.safe")}</p>
       <ul className="stack">
         {failures.map((f) => (
           <li key={f.responseId}>
-            <Link to={`${base}/candidates/${f.responseId}`}>{f.name}</Link>: Scoring failed: {f.error}{" "}
+            <Link to={`${base}/candidates/${f.responseId}`}>{f.name}</Link>
+            {t("failures.error", { error: f.error })}{" "}
             <span className="muted small">
-              ({f.attempts} attempt{f.attempts === 1 ? "" : "s"}
-              {f.lastAttemptAt ? (
-                <>
-                  , last <FormattedDate value={f.lastAttemptAt} />
-                </>
-              ) : null}
-              )
+              <SlotText
+                text={t(f.lastAttemptAt ? "failures.attemptsLast" : "failures.attempts", { count: f.attempts })}
+                date={<FormattedDate value={f.lastAttemptAt} />}
+              />
             </span>
             <Form method="post" className="row">
               <input type="hidden" name="intent" value="retry-scoring" />
               <input type="hidden" name="responseId" value={f.responseId} />
-              <button type="submit" aria-label={`Retry scoring ${f.name}`}>
-                Retry scoring
+              <button type="submit" aria-label={t("failures.retryName", { name: f.name })}>
+                {t("failures.retry")}
               </button>
             </Form>
           </li>
         ))}
       </ul>
-      {failures.length < total ? <p className="muted small">The first {failures.length} are listed.</p> : null}
+      {failures.length < total ? (
+        <p className="muted small">{t("failures.firstListed", { count: failures.length })}</p>
+      ) : null}
     </section>
   );
 }

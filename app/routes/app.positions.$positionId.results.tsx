@@ -8,10 +8,14 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
+import { SlotText } from "~/components/slot-text";
 import { ResultsFilters } from "~/components/results-filters";
 import { ResultsPager } from "~/components/results-pager";
 import { HeldOutGroups, ResultsTable } from "~/components/results-table";
 import { ScoringFailures } from "~/components/scoring-failures";
+import type { Translate } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { getPositionHeading } from "~/models/position.server";
 import { listResults } from "~/models/results.server";
 import { listScoringFailures, retryScoring, type ScoringOutcome } from "~/models/scoring-jobs.server";
@@ -22,9 +26,7 @@ import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Results${data ? ` · ${data.context.position.title}` : ""} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -33,13 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseResultsQuery(new URL(request.url));
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
   const scoring = await listScoringFailures(user.organizationId, results.context.position.id);
-  return data({ ...results, scoring, query }, { headers: { "Cache-Control": "private, no-store" } });
+  const title = `${staffT(user.locale, "results")("page.metaTitle", { position: results.context.position.title })} · valuebench`;
+  return data({ ...results, scoring, query, title }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-function retryMessage(outcome: ScoringOutcome): string {
-  if (outcome.status === "failed") return `Scoring failed again: ${outcome.error}`;
-  if (outcome.status === "scored") return "The candidate is scored.";
-  return "There was nothing left to score for this candidate.";
+function retryMessage(t: Translate, outcome: ScoringOutcome): string {
+  if (outcome.status === "failed") return t("retry.failed", { error: outcome.error });
+  if (outcome.status === "scored") return t("retry.scored");
+  return t("retry.nothing");
 }
 
 /** The "Retry scoring" button of a candidate whose scoring failed (recruiters and admins). */
@@ -47,25 +50,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.results");
   // another organization's position is a 404 before the form is read, whatever was posted
   await getPositionHeading(user.organizationId, params.positionId ?? "");
-  const parsed = await parseForm(request, retryScoringSchema);
-  if (!parsed.ok) return data({ ok: false as const, message: parsed.formError ?? "Choose a candidate." }, 400);
+  const t = staffT(user.locale, "results");
+  const parsed = await parseForm(request, retryScoringSchema, { locale: user.locale });
+  if (!parsed.ok) return data({ ok: false as const, message: parsed.formError ?? t("retry.choose") }, 400);
   const outcome = await retryScoring(user.organizationId, params.positionId ?? "", parsed.data.responseId, {
     userId: user.id,
     label: user.email,
   });
-  return data({ ok: outcome.status !== "failed", message: retryMessage(outcome) });
+  return data({ ok: outcome.status !== "failed", message: retryMessage(t, outcome) });
 }
 
 function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const t = useStaffT("results");
   const base = `/app/positions/${state.context.position.id}`;
   const { context } = state;
   if (!context.benchmark) {
     return (
       <div className="alert warning" role="status">
         <p>
-          <strong>No benchmark yet.</strong> Candidates are compared with your top agents, so invite at least 5 agents,
-          let them answer, and activate the benchmark on the <Link to={`${base}/benchmark`}>Benchmark</Link> tab.
-          Candidates who already submitted are scored as soon as it is active.
+          <SlotText text={t("page.noBenchmark")} link={(label) => <Link to={`${base}/benchmark`}>{label}</Link>} />
         </p>
       </div>
     );
@@ -74,6 +77,7 @@ function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof l
 }
 
 export default function ResultsPage() {
+  const t = useStaffT("results");
   const state = useLoaderData<typeof loader>();
   const retried = useActionData<typeof action>();
   const { context, ranking, query } = state;
@@ -97,12 +101,19 @@ export default function ResultsPage() {
     return (
       <Link
         to={withParams({ sort: key, dir, page: null, after: null, before: null })}
-        aria-label={`Sort by ${label}, ${dir === "desc" ? "highest" : "lowest"} first`}
+        aria-label={dir === "desc" ? t("page.sortDesc", { label }) : t("page.sortAsc", { label })}
       >
         {label}
         {active ? (query.dir === "desc" ? " ↓" : " ↑") : ""}
       </Link>
     );
+  }
+
+  /** The sorted column in the caption: overall, min or the value's name. */
+  function sortName(key: string): string {
+    if (key === "overall") return t("page.sortOverall");
+    if (key === "min") return t("page.sortMin");
+    return context.values.find((v) => v.id === key)?.name ?? key;
   }
 
   const exportSearch = new URLSearchParams(current);
@@ -111,7 +122,7 @@ export default function ResultsPage() {
 
   return (
     <div className="stack">
-      <h1>Results: {context.position.title}</h1>
+      <h1>{t("page.heading", { position: context.position.title })}</h1>
       <EmptyState state={state} />
       {retried ? (
         <p className={`alert ${retried.ok ? "success" : "error"}`} role="status">
@@ -121,39 +132,36 @@ export default function ResultsPage() {
       <ScoringFailures positionId={context.position.id} {...state.scoring} />
       {context.benchmarkState === "small" ? (
         <p className="alert warning" role="status">
-          <strong>The benchmark is too small.</strong> Every value has fewer than {context.minAgents} agents with a
-          score, so candidates get no percentile or alignment yet: the reports show the agents&apos; range only. Invite
-          more top agents and re-activate the benchmark on the <Link to={`${base}/benchmark`}>Benchmark</Link> tab.
+          <SlotText
+            text={t("page.tooSmall", { min: context.minAgents })}
+            link={(label) => <Link to={`${base}/benchmark`}>{label}</Link>}
+          />
         </p>
       ) : context.benchmarkState === "partly-small" && context.benchmark ? (
         <p className="alert warning" role="status">
-          Some values have fewer than {context.minAgents} agents with a score (
-          {context.benchmark.smallValues.map((v) => `${v.name}: n = ${v.n}`).join(", ")}); candidates cannot be compared
-          on them, and their overall covers the other values only.
+          {t("page.partlySmall", {
+            min: context.minAgents,
+            values: context.benchmark.smallValues.map((v) => t("page.smallValue", { name: v.name, n: v.n })).join(", "),
+          })}
         </p>
       ) : null}
       {context.submittedCount === 0 ? (
         <div className="alert" role="status">
           <p>
-            <strong>Nobody has submitted yet.</strong> Invite candidates from the position&apos;s{" "}
-            <Link to={base}>Overview</Link>; each one appears here, scored, as soon as they submit.
+            <SlotText text={t("page.nobody")} link={(label) => <Link to={base}>{label}</Link>} />
           </p>
         </div>
       ) : (
         <>
           <p className="muted">
-            {context.submittedCount} submitted, {context.scoredCount} scored
-            {context.benchmark ? (
-              <>
-                {" "}
-                against the benchmark activated on{" "}
-                <FormattedDate value={context.benchmark.activatedAt} precision="day" />
-              </>
-            ) : null}
-            . Alignment is 0–100 per value (100 = at your top agents&apos; median, or above it on a value where higher
-            is better); ▼ below, ● within, ▲ above the agents&apos; 10th–90th percentile band, in orange when it is a
-            mismatch (below, or off target on a target value); ? = uncertain. Candidates on the review list are ranked
-            only once someone has reviewed them.
+            <SlotText
+              text={t(context.benchmark ? "page.countsAgainst" : "page.counts", {
+                submitted: t("page.submitted", { count: context.submittedCount }),
+                scored: t("page.scored", { count: context.scoredCount }),
+              })}
+              date={context.benchmark ? <FormattedDate value={context.benchmark.activatedAt} precision="day" /> : null}
+            />{" "}
+            {t("page.legend")}
           </p>
           <ResultsFilters
             values={context.values}
@@ -172,20 +180,22 @@ export default function ResultsPage() {
           />
 
           {ranking.rows.length === 0 ? (
-            <p role="status">No candidate matches these filters.</p>
+            <p role="status">{t("page.noMatch")}</p>
           ) : (
             <Form method="get" action={`${base}/compare`}>
               <ResultsTable
                 rows={ranking.rows}
                 values={context.values}
                 base={base}
-                caption={`Candidates ranked by ${ranking.sort}, ${query.dir === "desc" ? "highest" : "lowest"} first`}
+                caption={t(query.dir === "desc" ? "page.captionDesc" : "page.captionAsc", {
+                  sort: sortName(ranking.sort),
+                })}
                 heading={(key, label) => sortLink(key, label)}
                 verdicts={context.benchmark?.verdicts ?? {}}
                 pickable
               />
               <div className="row">
-                <button type="submit">Compare selected (2–4)</button>
+                <button type="submit">{t("page.compareSelected")}</button>
               </div>
             </Form>
           )}

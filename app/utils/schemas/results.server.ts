@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TEXT_LIMITS } from "~/utils/text-limits";
 import { cappedText } from "~/utils/form.server";
 import { DECISIONS } from "~/utils/decision-labels";
+import { msg } from "~/i18n/message";
 
 export { DECISIONS, type DecisionKind } from "~/utils/decision-labels";
 
@@ -11,23 +12,21 @@ const hireDate = z
   .trim()
   .refine(
     (d) => d === "" || (/^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)),
-    {
-      message: "Enter the hire date as YYYY-MM-DD.",
-    },
+    { message: msg("results:schema.hireDateFormat") },
   )
   .default("");
 
 export const decisionSchema = z
   .object({
-    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Choose advance, hold, reject or hired." }) }),
-    note: cappedText("The note", TEXT_LIMITS.note).default(""),
+    decision: z.enum(DECISIONS, { errorMap: () => ({ message: msg("results:schema.decision") }) }),
+    note: cappedText(msg("results:schema.note"), TEXT_LIMITS.note).default(""),
     /** Only with `hired` (issue 17): when the person started, so outcomes can follow months later. */
     hiredOn: hireDate,
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.decision === "hired" && v.hiredOn === "")
-      ctx.addIssue({ code: "custom", path: ["hiredOn"], message: "Enter the hire date." });
+      ctx.addIssue({ code: "custom", path: ["hiredOn"], message: msg("results:schema.hireDate") });
   })
   .transform((v) => ({ ...v, hiredOn: v.decision === "hired" ? v.hiredOn : null }));
 
@@ -35,7 +34,7 @@ export const decisionSchema = z
 export const retryScoringSchema = z
   .object({
     intent: z.literal("retry-scoring"),
-    responseId: z.string().trim().min(1, "Choose the candidate to score again.").max(100),
+    responseId: z.string().trim().min(1, msg("results:schema.candidate")).max(100),
   })
   .strict();
 
