@@ -1,8 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
-import { languageName } from "~/i18n/locale";
+import { invitationStatusText } from "~/components/invitations-section";
+import { useFormat } from "~/i18n/format";
+import { RichText, type Translate } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
 
 type Status = "invited" | "opened" | "started" | "submitted" | "expired" | "revoked";
+
+const STATUSES: readonly Status[] = ["invited", "opened", "started", "submitted", "expired", "revoked"];
 
 export type PipelineRowView = {
   id: string;
@@ -14,6 +19,8 @@ export type PipelineRowView = {
   page: number | null;
   pages: number;
   language: string;
+  /** The answering language named in the reader's language (by the loader). */
+  languageName: string;
   lastActivity: { at: string; what: "invited" | "opened" | "answered" | "submitted" | "reminded" };
   expiresAt: string;
   remindersSent: number;
@@ -28,43 +35,41 @@ export type PipelineActionData = {
   issued?: { invitationId: string; name: string; email: string | null; link: string; expiresAt: string };
 };
 
-const STATUS_TEXT: Record<Status, string> = {
-  invited: "Invited",
-  opened: "Opened",
-  started: "Started",
-  submitted: "Submitted",
-  expired: "Expired",
-  revoked: "Revoked",
-};
+function activityText(t: Translate, what: PipelineRowView["lastActivity"]["what"]): string {
+  switch (what) {
+    case "invited":
+      return t("pipeline.activity.invited");
+    case "opened":
+      return t("pipeline.activity.opened");
+    case "answered":
+      return t("pipeline.activity.answered");
+    case "submitted":
+      return t("pipeline.activity.submitted");
+    case "reminded":
+      return t("pipeline.activity.reminded");
+  }
+}
 
-const ACTIVITY_TEXT: Record<PipelineRowView["lastActivity"]["what"], string> = {
-  invited: "invited",
-  opened: "opened the link",
-  answered: "answered",
-  submitted: "submitted",
-  reminded: "reminded",
-};
-
-function who(row: PipelineRowView): string {
-  return row.kind === "candidate" ? "Candidate" : row.group === "comparison" ? "Comparison agent" : "Top agent";
+function who(t: Translate, row: PipelineRowView): string {
+  if (row.kind === "candidate") return t("pipeline.who.candidate");
+  return row.group === "comparison" ? t("pipeline.who.comparison") : t("pipeline.who.top");
 }
 
 function StatusCell({ row }: { row: PipelineRowView }) {
+  const t = useStaffT("invitations");
   return (
     <>
-      <span className={`badge status-${row.status}`}>{STATUS_TEXT[row.status]}</span>
+      <span className={`badge status-${row.status}`}>{invitationStatusText(t, row.status)}</span>
       {row.status === "started" && row.page !== null ? (
-        <span className="muted">
-          {" "}
-          page {row.page} of {row.pages}
-        </span>
+        <span className="muted"> {t("pipeline.page", { page: row.page, pages: row.pages })}</span>
       ) : null}
     </>
   );
 }
 
 function RowActions({ row }: { row: PipelineRowView }) {
-  if (row.status === "submitted") return <span className="muted">Done</span>;
+  const t = useStaffT("invitations");
+  if (row.status === "submitted") return <span className="muted">{t("pipeline.done")}</span>;
   const open = row.status === "invited" || row.status === "opened" || row.status === "started";
   const button = (intent: string, label: string, aria: string, className = "secondary") => (
     <Form method="post" className="inline-form">
@@ -75,27 +80,30 @@ function RowActions({ row }: { row: PipelineRowView }) {
       </button>
     </Form>
   );
+  const name = row.name;
   return (
     <div className="row">
-      {button("copy-link", "Copy a new link", `Copy a new link for ${row.name} (the old one stops working)`)}
-      {row.email ? button("resend", "Resend", `Resend the invitation to ${row.name} with a new link`) : null}
-      {row.email && open ? button("remind", "Remind", `Remind ${row.name} now`) : null}
-      {row.status !== "revoked" ? button("revoke", "Revoke", `Revoke the link of ${row.name}`, "danger") : null}
+      {button("copy-link", t("pipeline.copyLink"), t("pipeline.copyLinkFor", { name }))}
+      {row.email ? button("resend", t("pipeline.resend"), t("pipeline.resendFor", { name })) : null}
+      {row.email && open ? button("remind", t("pipeline.remind"), t("pipeline.remindFor", { name })) : null}
+      {row.status !== "revoked"
+        ? button("revoke", t("section.revoke"), t("section.revokeFor", { name }), "danger")
+        : null}
     </div>
   );
 }
 
 function FreshLink({ issued }: { issued: NonNullable<PipelineActionData["issued"]> }) {
+  const t = useStaffT("invitations");
+  const f = useFormat();
   return (
     <div className="alert success fresh-links" role="status">
       <p>
-        <strong>Copy this link now.</strong> Only a fingerprint of it is stored, so it cannot be shown again; the
-        earlier link of {issued.name} no longer works.
+        <RichText text={t("pipeline.copyNow", { name: issued.name })} />
       </p>
       <label htmlFor={`link-${issued.invitationId}`}>
         {issued.name}
-        {issued.email ? ` (${issued.email})` : ""} · valid until{" "}
-        <FormattedDate value={issued.expiresAt} precision="day" />
+        {issued.email ? ` (${issued.email})` : ""} · {t("section.validUntil", { date: f.date(issued.expiresAt) })}
       </label>
       <input
         id={`link-${issued.invitationId}`}
@@ -106,6 +114,44 @@ function FreshLink({ issued }: { issued: NonNullable<PipelineActionData["issued"
         onFocus={(e) => e.currentTarget.select()}
       />
     </div>
+  );
+}
+
+/** How mails and reminders go out for this organization. */
+function MailNote({
+  positionId,
+  reminders,
+  mailEnabled,
+  isAdmin,
+}: {
+  positionId: string;
+  reminders: { enabled: boolean; daysBefore: number };
+  mailEnabled: boolean;
+  isAdmin: boolean;
+}) {
+  const t = useStaffT("invitations");
+  return (
+    <>
+      {t("pipeline.inviteBefore")}
+      <Link to={`/app/positions/${positionId}`}>{t("pipeline.inviteLink")}</Link>
+      {t("pipeline.inviteAfter")}{" "}
+      {mailEnabled ? (
+        t("pipeline.mailOn")
+      ) : isAdmin ? (
+        <>
+          {t("pipeline.mailOffAdminBefore")}
+          <Link to="/app/outbox">{t("pipeline.mailOffAdminLink")}</Link>
+          {t("pipeline.mailOffAdminAfter")}
+        </>
+      ) : (
+        t("pipeline.mailOffMember")
+      )}{" "}
+      {!reminders.enabled
+        ? t("pipeline.remindersOff")
+        : reminders.daysBefore > 1
+          ? t("pipeline.remindersTwice", { count: reminders.daysBefore })
+          : t("pipeline.remindersOnce")}
+    </>
   );
 }
 
@@ -124,28 +170,16 @@ export function InvitationPipeline({
   isAdmin: boolean;
   actionData?: PipelineActionData;
 }) {
+  const t = useStaffT("invitations");
   const busy = useNavigation().state === "submitting";
   const counts = new Map<Status, number>();
   for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   return (
     <div className="stack">
-      <h1>Invitations</h1>
+      <h1>{t("pipeline.title")}</h1>
       <p className="muted">
-        Everyone invited to “{position.title}”, with where they are. Invite people on the{" "}
-        <Link to={`/app/positions/${position.id}`}>overview</Link>.{" "}
-        {mailEnabled ? (
-          "Mails go out through the configured mail server."
-        ) : isAdmin ? (
-          <>
-            No mail server is configured: every mail waits in the <Link to="/app/outbox">outbox</Link> for you to send
-            by hand.
-          </>
-        ) : (
-          "No mail server is configured: an admin sends the mails from the outbox by hand."
-        )}{" "}
-        {reminders.enabled
-          ? `Reminders go out automatically ${reminders.daysBefore} ${reminders.daysBefore === 1 ? "day" : "days"} before a link expires${reminders.daysBefore > 1 ? " and again 1 day before" : ""} (at most two, never after submitting).`
-          : "Automatic reminders are off (Settings)."}
+        {t("pipeline.intro", { title: position.title })}{" "}
+        <MailNote positionId={position.id} reminders={reminders} mailEnabled={mailEnabled} isAdmin={isAdmin} />
       </p>
       {actionData?.ok && actionData.message ? (
         <p className="alert success" role="status">
@@ -159,72 +193,75 @@ export function InvitationPipeline({
       ) : null}
       {actionData?.ok && actionData.issued ? <FreshLink issued={actionData.issued} /> : null}
       {rows.length === 0 ? (
-        <p className="muted">Nobody is invited yet.</p>
+        <p className="muted">{t("pipeline.empty")}</p>
       ) : (
         <>
           <p>
-            {(Object.keys(STATUS_TEXT) as Status[])
-              .filter((s) => counts.get(s))
-              .map((s) => `${STATUS_TEXT[s]}: ${counts.get(s)}`)
+            {STATUSES.filter((s) => counts.get(s))
+              .map((s) => t("pipeline.count", { status: invitationStatusText(t, s), count: counts.get(s) ?? 0 }))
               .join(" · ")}
           </p>
           <div className="table-scroll" aria-busy={busy || undefined}>
-            <table>
-              <caption className="sr-only">Invitations of {position.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last activity</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Link valid until</th>
-                  <th scope="col">Reminders</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} data-invitation={row.id}>
-                    <th scope="row">
-                      {row.name}
-                      <br />
-                      <span className="muted">
-                        {who(row)}
-                        {row.email ? ` · ${row.email}` : " · no email"}
-                      </span>
-                    </th>
-                    <td>
-                      <StatusCell row={row} />
-                    </td>
-                    <td>
-                      <FormattedDate value={row.lastActivity.at} />{" "}
-                      <span className="muted">({ACTIVITY_TEXT[row.lastActivity.what]})</span>
-                    </td>
-                    <td>{languageName(row.language)}</td>
-                    <td>
-                      {row.status === "submitted" ? "—" : <FormattedDate value={row.expiresAt} precision="day" />}
-                    </td>
-                    <td>
-                      {row.remindersSent} sent
-                      {row.nextReminderAt ? (
-                        <>
-                          <br />
-                          <span className="muted">
-                            next <FormattedDate value={row.nextReminderAt} />
-                          </span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <RowActions row={row} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PipelineTable title={position.title} rows={rows} />
           </div>
         </>
       )}
     </div>
+  );
+}
+
+function PipelineTable({ title, rows }: { title: string; rows: PipelineRowView[] }) {
+  const t = useStaffT("invitations");
+  const f = useFormat();
+  return (
+    <table>
+      <caption className="sr-only">{t("pipeline.caption", { title })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("common:name")}</th>
+          <th scope="col">{t("common:status")}</th>
+          <th scope="col">{t("pipeline.lastActivity")}</th>
+          <th scope="col">{t("common:language")}</th>
+          <th scope="col">{t("section.linkValidUntil")}</th>
+          <th scope="col">{t("pipeline.reminders")}</th>
+          <th scope="col">{t("common:actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} data-invitation={row.id}>
+            <th scope="row">
+              {row.name}
+              <br />
+              <span className="muted">
+                {who(t, row)}
+                {row.email ? ` · ${row.email}` : ` · ${t("pipeline.noEmail")}`}
+              </span>
+            </th>
+            <td>
+              <StatusCell row={row} />
+            </td>
+            <td>
+              <FormattedDate value={row.lastActivity.at} />{" "}
+              <span className="muted">({activityText(t, row.lastActivity.what)})</span>
+            </td>
+            <td>{row.languageName}</td>
+            <td>{row.status === "submitted" ? "—" : <FormattedDate value={row.expiresAt} precision="day" />}</td>
+            <td>
+              {t("pipeline.remindersSent", { count: row.remindersSent })}
+              {row.nextReminderAt ? (
+                <>
+                  <br />
+                  <span className="muted">{t("pipeline.nextReminder", { date: f.dateTime(row.nextReminderAt) })}</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <RowActions row={row} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

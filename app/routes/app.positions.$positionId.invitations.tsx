@@ -2,19 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPipeline, type PipelineActionData } from "~/components/invitation-pipeline";
+import { languageName } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { mailEnabled } from "~/models/invitation-mail.server";
 import { listPipeline } from "~/models/invitation-pipeline.server";
 import { getReminderSettings, remindInvitation } from "~/models/invitation-reminders.server";
 import { InvitationClosedError, resendInvitation, revokeInvitation } from "~/models/invitation.server";
 import { getPosition } from "~/models/position.server";
 import { publicOrigin } from "~/utils/env.server";
-import { failure, parseForm } from "~/utils/form.server";
+import { failure, parseForm, translated } from "~/utils/form.server";
 import { requireRole } from "~/utils/route-roles.server";
 import { pipelineActionSchema } from "~/utils/schemas/invitations.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Invitations · ${data ? data.position.title : "Position"} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.invitations");
@@ -23,9 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPipeline(user.organizationId, position.id),
     getReminderSettings(user.organizationId),
   ]);
+  const t = staffT(user.locale, "invitations");
   return {
+    title: `${t("pipeline.title")} · ${position.title} · valuebench`,
     position: { id: position.id, title: position.title, status: position.status },
-    rows,
+    // The answering language named in the reader's language on the server (the browser's ICU may differ).
+    rows: rows.map((row) => ({ ...row, languageName: languageName(row.language, user.locale) })),
     reminders,
     mailEnabled: mailEnabled(),
     isAdmin: user.role === "admin",
@@ -35,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.invitations");
   const position = await getPosition(user.organizationId, params.positionId ?? "");
-  const parsed = await parseForm(request, pipelineActionSchema);
+  const t = staffT(user.locale, "invitations");
+  const parsed = await parseForm(request, pipelineActionSchema, { locale: user.locale });
   if (!parsed.ok) return data(parsed, 400);
   const { intent, invitationId } = parsed.data;
   const actor = { userId: user.id, label: user.email };
@@ -44,36 +48,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "revoke") {
       await revokeInvitation(user.organizationId, position.id, invitationId, actor);
-      return data({ ok: true as const, intent, message: "The link was revoked: it no longer works." });
+      return data({ ok: true as const, intent, message: t("pipeline.revoked") });
     }
     if (intent === "remind") {
       const sent = await remindInvitation(user.organizationId, position.id, invitationId, actor, origin);
-      return data({ ok: true as const, intent, message: reminderMessage(sent) });
+      const message =
+        sent.mail === "sent"
+          ? t("pipeline.reminderMailed", { email: sent.email })
+          : sent.mail === "failed"
+            ? t("pipeline.reminderFailed", { email: sent.email })
+            : t("pipeline.reminderQueued", { email: sent.email });
+      return data({ ok: true as const, intent, message });
     }
     const issued = await resendInvitation(user.organizationId, position.id, invitationId, actor, origin, new Date(), {
       mail: intent === "resend",
     });
     const message =
       intent === "copy-link"
-        ? `New link for ${issued.name}; the old link no longer works.`
+        ? t("actions.newLink", { name: issued.name })
         : issued.mail === "sent"
-          ? `A new link was mailed to ${issued.email}; the old link no longer works.`
+          ? t("pipeline.mailed", { email: issued.email ?? "" })
           : issued.mail === "failed"
-            ? `The mail to ${issued.email} failed; it waits in the outbox and is tried again. The old link no longer works.`
+            ? t("pipeline.mailFailed", { email: issued.email ?? "" })
             : issued.email
-              ? `The new mail to ${issued.email} waits in the outbox; the old link no longer works.`
-              : `${issued.name} has no email address: copy the new link below and send it yourself.`;
+              ? t("pipeline.queued", { email: issued.email })
+              : t("pipeline.noEmailAddress", { name: issued.name });
     return data({ ok: true as const, intent, message, issued });
   } catch (error) {
-    if (error instanceof InvitationClosedError) return data({ ...failure(error.message), intent }, 409);
+    if (error instanceof InvitationClosedError) {
+      return data({ ...failure(translated(error.text, user.locale)), intent }, 409);
+    }
     throw error;
   }
-}
-
-function reminderMessage(sent: { name: string; email: string; mail?: "sent" | "failed" }): string {
-  if (sent.mail === "sent") return `A reminder with a new link was mailed to ${sent.email}.`;
-  if (sent.mail === "failed") return `The reminder to ${sent.email} failed; it waits in the outbox and is tried again.`;
-  return `The reminder to ${sent.email} waits in the outbox (no mail server is configured).`;
 }
 
 export default function InvitationsPage() {
