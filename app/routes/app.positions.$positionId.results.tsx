@@ -16,6 +16,7 @@ import { ScoringFailures } from "~/components/scoring-failures";
 import type { Translate } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
+import { languageName, LOCALES } from "~/i18n/locale";
 import { getPositionHeading } from "~/models/position.server";
 import { listResults } from "~/models/results.server";
 import { listScoringFailures, retryScoring, type ScoringOutcome } from "~/models/scoring-jobs.server";
@@ -36,7 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const results = await listResults(user.organizationId, params.positionId ?? "", query);
   const scoring = await listScoringFailures(user.organizationId, results.context.position.id);
   const title = `${staffT(user.locale, "results")("page.metaTitle", { position: results.context.position.title })} · valuebench`;
-  return data({ ...results, scoring, query, title }, { headers: { "Cache-Control": "private, no-store" } });
+  // the candidates' answer languages, named in the reader's language here (the browser's Intl may differ)
+  const languageNames = Object.fromEntries(LOCALES.map((code) => [code, languageName(code, user.locale)]));
+  return data(
+    { ...results, scoring, query, title, languageNames },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 function retryMessage(t: Translate, outcome: ScoringOutcome): string {
@@ -175,6 +181,7 @@ export default function ResultsPage() {
           <HeldOutGroups
             needsReview={state.needsReview}
             setAside={state.setAside}
+            languageNames={state.languageNames}
             values={context.values}
             base={base}
           />
@@ -185,6 +192,7 @@ export default function ResultsPage() {
             <Form method="get" action={`${base}/compare`}>
               <ResultsTable
                 rows={ranking.rows}
+                languageNames={state.languageNames}
                 values={context.values}
                 base={base}
                 caption={t(query.dir === "desc" ? "page.captionDesc" : "page.captionAsc", {

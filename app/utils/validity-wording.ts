@@ -4,8 +4,8 @@
 //
 // Issue 18: the validity page's sentences are catalog entries (fairness namespace, "validity.…") with the numbers as
 // parameters in the reader's number format; the functions below take the translator and the formatter. The notes
-// shown on the results table, fit reports and the benchmark page have catalog versions (verdictNoteIn, verdictMarkIn,
-// validitySummaryIn); the English verdictNote, verdictMark and validitySummary stay until those pages switch.
+// shown on the results table, fit reports and the benchmark page are verdictNoteIn, verdictMarkIn and
+// validitySummaryIn (English from the English catalog).
 import type { Formatter } from "~/i18n/format";
 import type { Translate } from "~/i18n/i18n";
 import type { ContrastReport, ContrastValue, Correlation, Verdict } from "~/scoring";
@@ -47,20 +47,6 @@ export function contrastSentence(
     low: s(c.ciLow, 2),
     high: s(c.ciHigh, 2),
   });
-}
-
-/** The short note beside a value on fit reports and the results table when its verdict is unclear or reversed. */
-export function verdictNote(verdict: Verdict | null | undefined): string | null {
-  if (verdict === "unclear") return "Not shown to separate your top agents from the others yet: weigh it lightly.";
-  if (verdict === "reversed") return "Your comparison agents score higher on this value than your top agents.";
-  return null;
-}
-
-/** The few words beside a value's column heading in the results table (the note says the rest). */
-export function verdictMark(verdict: Verdict | null | undefined): string | null {
-  if (verdict === "unclear") return "not shown to matter yet";
-  if (verdict === "reversed") return "comparison agents higher";
-  return null;
 }
 
 /** "With 19 agents, only correlations beyond ±0.46 are distinguishable from zero." */
@@ -133,34 +119,24 @@ export function weightAdvice(t: Translate, names: readonly string[], list: strin
   return t("validity.advice.unsupported", { count: names.length, values: list });
 }
 
-/** The benchmark page's one line about the validity page. */
-export function validitySummary(contrast: ContrastReport | null | undefined, values: number): string {
-  if (!contrast || contrast.agents === 0) {
-    return "No comparison agents yet: invite ordinary members of the team to see which values separate your top agents.";
-  }
-  const verdicts = Object.values(contrast.values).map((c) => c.verdict);
-  if (verdicts.every((v) => v === null)) {
-    return `${contrast.agents} comparison ${contrast.agents === 1 ? "agent" : "agents"} so far: at least 5 top and 5 comparison agents with a score are needed to compare.`;
-  }
-  const separating = verdicts.filter((v) => v === "distinguishes").length;
-  return `${separating} of ${values} values separate your top agents from the ${contrast.agents} comparison ${contrast.agents === 1 ? "agent" : "agents"} so far.`;
-}
-
-/** verdictNote in the reader's language (any staff `t`: the keys name the fairness namespace). */
+/**
+ * The short note beside a value on fit reports and the results table when its verdict is unclear or reversed, in the
+ * reader's language (any staff `t`: the keys name the fairness namespace).
+ */
 export function verdictNoteIn(t: Translate, verdict: Verdict | null | undefined): string | null {
   if (verdict === "unclear") return t("fairness:validity.note.unclear");
   if (verdict === "reversed") return t("fairness:validity.note.reversed");
   return null;
 }
 
-/** verdictMark in the reader's language. */
+/** The few words beside a value's column heading in the results table (the note says the rest). */
 export function verdictMarkIn(t: Translate, verdict: Verdict | null | undefined): string | null {
   if (verdict === "unclear") return t("fairness:validity.mark.unclear");
   if (verdict === "reversed") return t("fairness:validity.mark.reversed");
   return null;
 }
 
-/** validitySummary in the reader's language; `minContrastN` is the engine's (app/scoring/contrast.ts). */
+/** The benchmark page's one line about the validity page; `minContrastN` is the engine's (app/scoring/contrast.ts). */
 export function validitySummaryIn(
   t: Translate,
   contrast: ContrastReport | null | undefined,

@@ -9,7 +9,8 @@ import * as validityRoute from "../../app/routes/app.positions.$positionId.valid
 import * as validityCsvRoute from "../../app/routes/app.positions.$positionId.validity[.csv]";
 import * as resultsRoute from "../../app/routes/app.positions.$positionId.results";
 import * as reportRoute from "../../app/routes/app.positions.$positionId.candidates.$responseId";
-import { verdictNote } from "../../app/utils/validity-wording";
+import { verdictNoteIn } from "../../app/utils/validity-wording";
+import { staffT } from "../../app/i18n/staff-catalogs.server";
 import { activateBenchmark } from "../../app/models/benchmark.server";
 import { recordDecision } from "../../app/models/decision.server";
 import type { ValidityReport } from "../../app/models/validity.server";
@@ -250,7 +251,8 @@ describe("validity page", () => {
       }),
     );
     const values = (report.data as { values: { id: string; validityNote: string | null }[] }).values;
-    for (const v of values) expect(v.validityNote).toBe(verdictNote(verdicts[v.id]));
+    const en = staffT("en", "fairness");
+    for (const v of values) expect(v.validityNote).toBe(verdictNoteIn(en, verdicts[v.id]));
     expect(values.filter((v) => v.validityNote !== null).length).toBeGreaterThan(0);
   });
 

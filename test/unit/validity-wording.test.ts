@@ -11,11 +11,8 @@ import {
   outcomePlanningSentence,
   planningSentence,
   readingLabel,
-  validitySummary,
   validitySummaryIn,
-  verdictMark,
   verdictMarkIn,
-  verdictNote,
   verdictNoteIn,
   weightAdvice,
 } from "../../app/utils/validity-wording";
@@ -116,18 +113,28 @@ describe("the notes other pages show", () => {
 
   it("match the English wording and translate", () => {
     const en = staffT("en", "fairness");
-    for (const v of ["unclear", "reversed", "distinguishes", null] as const) {
-      expect(verdictNoteIn(en, v)).toBe(verdictNote(v));
-      expect(verdictMarkIn(en, v)).toBe(verdictMark(v));
+    expect(verdictNoteIn(en, "unclear")).toBe(
+      "Not shown to separate your top agents from the others yet: weigh it lightly.",
+    );
+    expect(verdictNoteIn(en, "reversed")).toBe(
+      "Your comparison agents score higher on this value than your top agents.",
+    );
+    expect(verdictMarkIn(en, "unclear")).toBe("not shown to matter yet");
+    expect(verdictMarkIn(en, "reversed")).toBe("comparison agents higher");
+    for (const v of ["distinguishes", null, undefined] as const) {
+      expect(verdictNoteIn(en, v)).toBeNull();
+      expect(verdictMarkIn(en, v)).toBeNull();
     }
-    for (const c of [
-      null,
-      contrastOf(0, []),
-      contrastOf(1, [null, null]),
-      contrastOf(9, ["distinguishes", "unclear"]),
-    ]) {
-      expect(validitySummaryIn(en, c, 3, 5)).toBe(validitySummary(c, 3));
-    }
+    const none =
+      "No comparison agents yet: invite ordinary members of the team to see which values separate your top agents.";
+    expect(validitySummaryIn(en, null, 3, 5)).toBe(none);
+    expect(validitySummaryIn(en, contrastOf(0, []), 3, 5)).toBe(none);
+    expect(validitySummaryIn(en, contrastOf(1, [null, null]), 3, 5)).toBe(
+      "1 comparison agent so far: at least 5 top and 5 comparison agents with a score are needed to compare.",
+    );
+    expect(validitySummaryIn(en, contrastOf(4, [null, null]), 3, 5)).toBe(
+      "4 comparison agents so far: at least 5 top and 5 comparison agents with a score are needed to compare.",
+    );
     expect(validitySummaryIn(en, contrastOf(9, ["distinguishes", "unclear"]), 3, 5)).toBe(
       "1 of 3 values separate your top agents from the 9 comparison agents so far.",
     );
