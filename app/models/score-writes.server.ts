@@ -4,12 +4,12 @@
 // two UPDATEs (chunks of ids), then multi-row INSERTs. A multi-row INSERT built with Kysely's query builder costs
 // more to build and compile than the database needs to run it, so its text is compiled once per dialect, table and
 // row count, and reused with new parameters (as app/utils/compiled-query.server.ts does for the hot reads).
+import crypto from "node:crypto";
 import { sql, type CompiledQuery } from "kysely";
 import type { Questionnaire } from "~/questionnaire/types";
 import type { AlgorithmVersion, CandidateResult } from "~/scoring";
 import { setBounded } from "~/utils/bounded-map";
 import { dialectName, nowIso, type DB } from "~/utils/db.server";
-import { newId } from "~/utils/tokens.server";
 
 export type ScoreToStore = {
   positionId: string;
@@ -102,6 +102,21 @@ async function insertRows(db: DB, table: Table, columns: readonly string[], rows
 }
 
 /**
+ * A new score id: a version 7 UUID (RFC 9562: the time in milliseconds, then 74 random bits), so the ids of later
+ * scores sort after the earlier ones. The primary keys of scores and score_values (score_id, value_key) then grow at
+ * their end instead of at a random place among every score ever stored: with random ids, each re-score dirtied
+ * nearly every page of those two indexes, more with every activation kept as history.
+ */
+export function newScoreId(now = Date.now()): string {
+  const bytes = crypto.randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
  * The tenant filter in a form no index can serve: without table statistics SQLite would otherwise walk the whole
  * organization's rows by an index that starts with organization_id, for every chunk, instead of looking the chunk's
  * ids up (a re-score of 100,000 candidates went quadratic). `|| ''` is the same string on SQLite and PostgreSQL.
@@ -152,7 +167,7 @@ export async function storeResults(db: DB, orgId: string, scores: readonly Score
   const scoreRows: Row[] = [];
   const valueRows: Row[] = [];
   const ids = scores.map((s) => {
-    const scoreId = newId();
+    const scoreId = newScoreId();
     const { result } = s;
     scoreRows.push({
       id: scoreId,
