@@ -118,7 +118,7 @@ export function ResultsTable({
                 {row.review ? (
                   <span className="badge review-badge">{reviewStatusLabel(t, row.reviewStatus)}</span>
                 ) : null}{" "}
-                {row.flags.join(", ")}
+                {row.flags.map((f) => t(`wording:flagName.${f}`)).join(", ")}
                 {row.incomplete ? <span className="muted small"> {t("table.incomplete")}</span> : null}
               </td>
               <td>{row.decision ? decisionLabel(t, row.decision) : <span className="muted">–</span>}</td>

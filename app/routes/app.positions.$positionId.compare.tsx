@@ -1,7 +1,9 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SlotText } from "~/components/slot-text";
 import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { getComparison } from "~/models/fit-report.server";
 import reportCss from "~/styles/report.css?url";
 import { whole } from "~/utils/report-wording";
@@ -11,9 +13,7 @@ import { decisionLabel } from "~/utils/decision-labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Compare${data ? ` · ${data.position.title}` : ""} · valuebench` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -21,19 +21,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.positions.$positionId.compare");
   const ids = parseCompareIds(new URL(request.url));
   const comparison = await getComparison(user.organizationId, params.positionId ?? "", ids, user.locale);
-  return data(comparison, { headers: { "Cache-Control": "private, no-store" } });
+  const title = `${staffT(user.locale, "results")("compare.metaTitle", { position: comparison.position.title })} · valuebench`;
+  return data({ ...comparison, title }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function ComparePage() {
   const { position, values, candidates, message, notice } = useLoaderData<typeof loader>();
-  const tw = useStaffT("wording");
+  const t = useStaffT("results");
   const base = `/app/positions/${position.id}`;
   return (
     <div className="stack">
       <p>
-        <Link to={`${base}/results`}>← Results</Link>
+        <Link to={`${base}/results`}>{t("compare.back")}</Link>
       </p>
-      <h1>Compare candidates: {position.title}</h1>
+      <h1>{t("compare.heading", { position: position.title })}</h1>
       {notice ? (
         <p className="alert" role="status">
           {notice}
@@ -41,16 +42,16 @@ export default function ComparePage() {
       ) : null}
       {message ? (
         <p className="alert warning" role="status">
-          {message} Go back to the <Link to={`${base}/results`}>results</Link>, tick the boxes of the candidates and
-          press “Compare selected”.
+          {message}{" "}
+          <SlotText text={t("compare.pickHelp")} link={(label) => <Link to={`${base}/results`}>{label}</Link>} />
         </p>
       ) : (
         <div className="table-scroll">
           <table className="compare-table">
-            <caption className="sr-only">Candidates side by side, one column each</caption>
+            <caption className="sr-only">{t("compare.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Value</th>
+                <th scope="col">{t("compare.value")}</th>
                 {candidates.map((c) => (
                   <th scope="col" key={c.responseId}>
                     <Link to={`${base}/candidates/${c.responseId}`}>{c.name}</Link>
@@ -60,13 +61,13 @@ export default function ComparePage() {
             </thead>
             <tbody>
               <tr>
-                <th scope="row">Overall alignment</th>
+                <th scope="row">{t("compare.overall")}</th>
                 {candidates.map((c) => (
                   <td key={c.responseId}>
-                    {c.scored ? `${whole(c.overall)} of 100` : "not scored"}
+                    {c.scored ? t("compare.ofHundred", { score: whole(c.overall) }) : t("compare.notScored")}
                     {c.weakest ? (
                       <div className="muted small">
-                        weakest: {c.weakest} ({whole(c.minAlignment)})
+                        {t("compare.weakest", { name: c.weakest, score: whole(c.minAlignment) })}
                       </div>
                     ) : null}
                   </td>
@@ -76,7 +77,9 @@ export default function ComparePage() {
                 <tr key={v.id}>
                   <th scope="row">
                     {v.name}
-                    {v.iStatement ? <div className="muted small">“{v.iStatement}”</div> : null}
+                    {v.iStatement ? (
+                      <div className="muted small">{t("compare.quoted", { text: v.iStatement })}</div>
+                    ) : null}
                   </th>
                   {candidates.map((c) => {
                     const cell = c.values[i];
@@ -85,27 +88,27 @@ export default function ComparePage() {
                         <div className={`verdict verdict-${cell.tone}`}>
                           <strong>{cell.sentence}</strong>
                         </div>
-                        <div>Score {whole(cell.score)}</div>
-                        <div>{cell.percentileText ?? "Percentile not computed"}</div>
-                        <div>Alignment {cell.alignmentText ?? whole(cell.alignment)}</div>
+                        <div>{t("compare.score", { score: whole(cell.score) })}</div>
+                        <div>{cell.percentileText ?? t("compare.noPercentile")}</div>
+                        <div>{t("compare.alignment", { alignment: cell.alignmentText ?? whole(cell.alignment) })}</div>
                       </td>
                     );
                   })}
                 </tr>
               ))}
               <tr>
-                <th scope="row">Answer quality</th>
+                <th scope="row">{t("compare.quality")}</th>
                 {candidates.map((c) => (
                   <td key={c.responseId}>
                     {c.reviewLabel ? <span className="badge review-badge">{c.reviewLabel}</span> : null}{" "}
-                    {c.flags.length ? c.flags.join(", ") : "no flags"}
+                    {c.flags.length ? c.flags.map((f) => t(`wording:flagName.${f}`)).join(", ") : t("compare.noFlags")}
                   </td>
                 ))}
               </tr>
               <tr>
-                <th scope="row">Decision</th>
+                <th scope="row">{t("compare.decision")}</th>
                 {candidates.map((c) => (
-                  <td key={c.responseId}>{c.decision ? decisionLabel(tw, c.decision) : "–"}</td>
+                  <td key={c.responseId}>{c.decision ? decisionLabel(t, c.decision) : "–"}</td>
                 ))}
               </tr>
             </tbody>
