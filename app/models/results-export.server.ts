@@ -4,53 +4,61 @@ import { recordAudit } from "~/models/audit.server";
 import { getPositionResultsContext } from "~/models/results-context.server";
 import { allResultRows, type ResultRow } from "~/models/results.server";
 import { toCsv } from "~/utils/csv";
-import type { Translate } from "~/i18n/i18n";
+import type { Locale, Translate } from "~/i18n/i18n";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { bandReading, intervalText, reviewStatusLabel } from "~/utils/report-wording";
 import type { ResultsQuery } from "~/utils/schemas/results.server";
 
 /** The review column: "not needed" for a candidate off the review list, else where the review stands. */
 function reviewCell(t: Translate, row: ResultRow): string {
-  return row.review ? reviewStatusLabel(t, row.reviewStatus) : "not needed";
+  return row.review ? reviewStatusLabel(t, row.reviewStatus) : t("csv.reviewNotNeeded");
+}
+
+/** The status column: scored, scored (incomplete) or not scored. */
+function statusCell(t: Translate, row: ResultRow): string {
+  if (!row.scored) return t("csv.notScored");
+  return row.incomplete ? t("csv.scoredIncomplete") : t("csv.scored");
 }
 
 /**
  * The whole filtered list as CSV, audited as an export: the ranked candidates in rank order, then those waiting for
  * review, then those set aside. Per value: score, percentile, its 95% interval, band (read with the value's direction,
- * as on the report) and alignment.
+ * as on the report) and alignment. Headers and word cells (status, band, review) are in the reader's language
+ * (`locale`, issue 18); numbers stay dot-decimal, dates ISO, flags and decisions their codes, for machines.
  */
 export async function exportResultsCsv(
   orgId: string,
   positionId: string,
   query: ResultsQuery,
   actor: { id: string; email: string },
+  locale: Locale = "en",
 ): Promise<{ filename: string; csv: string; rowCount: number }> {
-  const tw = staffT("en", "wording");
+  const t = staffT(locale, "results");
   const context = await getPositionResultsContext(orgId, positionId);
   const { ranking, needsReview, setAside } = await allResultRows(orgId, positionId, context.values, query);
   const header = [
-    "Candidate",
-    "Submitted",
-    "Status",
-    "Overall alignment",
-    "Min alignment",
-    "Weakest value",
+    t("csv.candidate"),
+    t("csv.submitted"),
+    t("csv.status"),
+    t("csv.overall"),
+    t("csv.min"),
+    t("csv.weakest"),
     ...context.values.flatMap((v) => [
-      `${v.name} score`,
-      `${v.name} percentile`,
-      `${v.name} 95% interval`,
-      `${v.name} band`,
-      `${v.name} alignment`,
+      t("csv.valueScore", { value: v.name }),
+      t("csv.valuePercentile", { value: v.name }),
+      t("csv.valueInterval", { value: v.name }),
+      t("csv.valueBand", { value: v.name }),
+      t("csv.valueAlignment", { value: v.name }),
     ]),
-    "Flags",
-    "Review",
-    "Decision",
+    t("csv.flags"),
+    t("csv.review"),
+    t("csv.decision"),
   ];
   const rows = [...ranking.rows, ...needsReview.rows, ...setAside.rows];
   const lines = rows.map((row) => [
     row.name,
     row.submittedAt ?? "",
-    row.scored ? (row.incomplete ? "scored (incomplete)" : "scored") : "not scored",
+    statusCell(t, row),
     roundOrEmpty(row.overall),
     roundOrEmpty(row.minAlignment),
     row.weakest?.name ?? "",
@@ -60,12 +68,12 @@ export async function exportResultsCsv(
         roundOrEmpty(cell?.score ?? null),
         roundOrEmpty(cell?.percentile ?? null),
         cell && cell.ciLow !== null && cell.ciHigh !== null ? intervalText(cell.ciLow, cell.ciHigh) : "",
-        cell?.band ? bandReading(tw, cell.band, v.direction, cell.uncertain === true).word : "",
+        cell?.band ? bandReading(t, cell.band, v.direction, cell.uncertain === true).word : "",
         roundOrEmpty(cell?.alignment ?? null),
       ];
     }),
     row.flags.join("; "),
-    reviewCell(tw, row),
+    reviewCell(t, row),
     row.decision ?? "",
   ]);
   await recordAudit({
