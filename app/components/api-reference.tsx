@@ -1,5 +1,9 @@
 // The readable API reference of /app/settings/api (issue 20), from the data apiReference() reads off the OpenAPI
-// document: endpoints with scope, fields, answers and a curl example; the webhook events and their fields.
+// document: endpoints with scope, fields, answers and a curl example; the webhook events and their fields. The page's
+// words follow the reader's language (issue 18); what the OpenAPI document says (summaries, field meanings) is the
+// public API's own documentation, in English like the API, and marked lang="en" for screen readers.
+import { RichText } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
 type Field = { name: string; where: string; type: string; required: boolean; description: string };
 type Endpoint = {
   id: string;
@@ -19,17 +23,18 @@ export type ApiReferenceData = {
 };
 
 function FieldTable({ fields, caption }: { fields: Field[]; caption: string }) {
+  const t = useStaffT("admin");
   if (fields.length === 0) return null;
   return (
     <table>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">In</th>
-          <th scope="col">Type</th>
-          <th scope="col">Required</th>
-          <th scope="col">Meaning</th>
+          <th scope="col">{t("common:name")}</th>
+          <th scope="col">{t("reference.in")}</th>
+          <th scope="col">{t("reference.type")}</th>
+          <th scope="col">{t("reference.required")}</th>
+          <th scope="col">{t("reference.meaning")}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,8 +45,8 @@ function FieldTable({ fields, caption }: { fields: Field[]; caption: string }) {
             </td>
             <td>{f.where}</td>
             <td>{f.type}</td>
-            <td>{f.required ? "yes" : "no"}</td>
-            <td>{f.description}</td>
+            <td>{f.required ? t("common:yes") : t("common:no")}</td>
+            <td lang="en">{f.description}</td>
           </tr>
         ))}
       </tbody>
@@ -50,14 +55,12 @@ function FieldTable({ fields, caption }: { fields: Field[]; caption: string }) {
 }
 
 export function ApiReference({ reference }: { reference: ApiReferenceData }) {
+  const t = useStaffT("admin");
   return (
     <section className="stack" aria-labelledby="api-reference">
-      <h2 id="api-reference">Reference</h2>
+      <h2 id="api-reference">{t("reference.heading")}</h2>
       <p>
-        Base URL <code>{reference.baseUrl}</code>. Send a key as <code>Authorization: Bearer &lt;key&gt;</code> or as
-        the HTTP Basic user name (empty password). Errors are <code>application/problem+json</code> (RFC 9457) with{" "}
-        <code>errors[].pointer</code> naming each refused field. Each key may make 600 requests a minute (
-        <code>RateLimit-*</code> headers; 429 with <code>Retry-After</code> past it). The machine-readable document:{" "}
+        <RichText text={t("reference.intro", { baseUrl: reference.baseUrl })} />{" "}
         <a href={reference.openapiUrl}>{reference.openapiUrl}</a> (OpenAPI 3.1).
       </p>
       {reference.endpoints.map((e) => (
@@ -67,34 +70,34 @@ export function ApiReference({ reference }: { reference: ApiReferenceData }) {
               {e.method} {e.path}
             </code>
           </h3>
-          <p>{e.summary}</p>
+          <p lang="en">{e.summary}</p>
           <p>
-            Scope: <code>{e.scope}</code>. Answers:{" "}
+            {t("reference.scope")} <code>{e.scope}</code>. {t("reference.answers")}{" "}
             {e.statuses.map((s, i) => (
-              <span key={s.status} title={s.description}>
+              <span key={s.status} title={s.description} lang="en">
                 {i > 0 ? ", " : ""}
                 {s.status}
               </span>
             ))}
             .
           </p>
-          <FieldTable fields={e.fields} caption={`Parameters of ${e.method} ${e.path}`} />
+          <FieldTable fields={e.fields} caption={t("reference.parameters", { operation: `${e.method} ${e.path}` })} />
           <pre>
             <code>{e.curl}</code>
           </pre>
         </article>
       ))}
-      <h3>Webhook events</h3>
+      <h3>{t("reference.webhooks")}</h3>
       <p>
-        Register endpoints on the <a href="/app/settings/webhooks">Webhooks</a> page. Each delivery is a POST of{" "}
-        <code>{"{ type, timestamp, data }"}</code> signed with the Standard Webhooks scheme.
+        {t("reference.webhooksBefore")} <a href="/app/settings/webhooks">{t("api.webhooksLink")}</a>
+        {t("reference.webhooksAfter")} <code>{"{ type, timestamp, data }"}</code> {t("reference.webhooksSigned")}
       </p>
       {reference.webhooks.map((w) => (
         <div key={w.event} className="stack">
           <h4>
             <code>{w.event}</code>
           </h4>
-          <FieldTable fields={w.fields} caption={`Fields of ${w.event}`} />
+          <FieldTable fields={w.fields} caption={t("reference.fields", { event: w.event })} />
         </div>
       ))}
     </section>

@@ -1,27 +1,8 @@
 // Pieces shared by the two CSV upload pages (agents' answers import, outcomes; issue 18): the file/paste inputs, the
-// list of a refused file's problems and catalog texts that show CSV headers as <code>.
-import { createElement, Fragment, type ReactNode } from "react";
+// list of a refused file's problems (catalog texts with <code> parts: RichText in ~/i18n/i18n).
 import { useStaffT } from "~/i18n/staff";
 
 export type CsvProblemView = { row: number; column: string | null; message: string };
-
-/**
- * A catalog text with `<code>…</code>` and `<strong>…</strong>` parts (CSV headers, column names) and, with `link`,
- * one `<link>…</link>` part drawn by `link`. The parts are React elements, never HTML; any other `<…>` (e.g.
- * "<item id>") stays text.
- */
-export function CodeText({ text, link }: { text: string; link?: (children: string) => ReactNode }) {
-  const parts = text.split(/<(code|strong|link)>(.*?)<\/\1>/g);
-  const nodes: ReactNode[] = [];
-  for (let i = 0; i < parts.length; i += 3) {
-    if (parts[i]) nodes.push(parts[i]);
-    if (i + 2 >= parts.length) continue;
-    const [tag, inner] = [parts[i + 1], parts[i + 2]];
-    if (tag === "link") nodes.push(createElement(Fragment, { key: i }, link ? link(inner) : inner));
-    else nodes.push(createElement(tag, { key: i }, inner));
-  }
-  return createElement(Fragment, null, ...nodes);
-}
 
 /** The problems of a refused upload (already in the reader's language), each with its row and column. */
 export function CsvProblems({ formError, problems }: { formError?: string | null; problems?: CsvProblemView[] }) {

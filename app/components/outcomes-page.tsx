@@ -1,9 +1,10 @@
 // The outcomes page (issue 17) in the reader's language (issue 18): what an upload did or why it was refused, the
 // metrics (outcomes-metrics.tsx) and the two uploads (outcomes-uploads.tsx).
 import { Link, useNavigation } from "@remix-run/react";
-import { CodeText, CsvProblems, type CsvProblemView } from "~/components/csv-upload";
+import { CsvProblems, type CsvProblemView } from "~/components/csv-upload";
 import { MetricsTable, NewMetricForm } from "~/components/outcomes-metrics";
 import { RatingsUpload, ValuesUpload } from "~/components/outcomes-uploads";
+import { RichText } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 
 export type MetricRow = {
@@ -94,7 +95,7 @@ export function OutcomesPage({
     <>
       <h1>{t("page.title")}</h1>
       <p>
-        <CodeText
+        <RichText
           text={t("page.intro", {
             agents: t("page.agents", { count: overview.agents }),
             hires: t("page.hires", { count: overview.hires }),

@@ -1,8 +1,9 @@
 // The two uploads of the outcomes page (issue 17): values (`email,metric,value`) and per-ticket ratings. The CSV
 // column names in the texts are the machine names the parsers read, the same in every language.
 import { Form } from "@remix-run/react";
-import { CodeText, CsvInputs } from "~/components/csv-upload";
+import { CsvInputs } from "~/components/csv-upload";
 import type { MetricRow } from "~/components/outcomes-page";
+import { RichText } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 
 export function ValuesUpload({ base, pasted, busy }: { base: string; pasted: string; busy: boolean }) {
@@ -11,7 +12,7 @@ export function ValuesUpload({ base, pasted, busy }: { base: string; pasted: str
     <section aria-labelledby="values-h">
       <h2 id="values-h">{t("values.heading")}</h2>
       <p>
-        <CodeText
+        <RichText
           text={t("values.intro")}
           link={(text) => (
             <a href={`${base}/outcomes-template.csv`} download>
@@ -51,7 +52,7 @@ export function RatingsUpload({
     <section aria-labelledby="ratings-h">
       <h2 id="ratings-h">{t("ratings.heading")}</h2>
       <p>
-        <CodeText text={t("ratings.intro", { min: minRatings })} />
+        <RichText text={t("ratings.intro", { min: minRatings })} />
       </p>
       {metrics.length === 0 ? (
         <p className="muted">{t("ratings.createFirst")}</p>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { FormattedDate } from "~/components/formatted-date";
+import { useStaffT } from "~/i18n/staff";
 
 export type JobRunView = {
   job: string;
@@ -28,12 +29,18 @@ export function ReminderSettingsForm({
   saved: boolean;
   busy: boolean;
 }) {
+  const t = useStaffT("admin");
   return (
     <section aria-labelledby="reminders-h" className="stack">
-      <h2 id="reminders-h">Invitation reminders</h2>
+      <h2 id="reminders-h">{t("reminders.heading")}</h2>
       {saved ? (
         <p className="alert success" role="status">
-          Reminder settings saved.
+          {t("reminders.saved")}
+        </p>
+      ) : null}
+      {failure?.formError ? (
+        <p className="alert error" role="alert">
+          {t.message(failure.formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
@@ -45,12 +52,12 @@ export function ReminderSettingsForm({
               name="remindersEnabled"
               defaultChecked={failure ? failure.values.remindersEnabled === "on" : reminders.enabled}
             />
-            Remind people who have not submitted, automatically (at most two reminders per link)
+            {t("reminders.enabled")}
           </label>
         </div>
         <Field
-          label="First reminder, days before the link expires"
-          hint="A second reminder goes out one day before expiry. Each reminder carries a new link (the earlier one stops working); answers already given are kept."
+          label={t("reminders.daysLabel")}
+          hint={t("reminders.daysHint")}
           errors={failure?.fieldErrors.reminderDaysBefore}
           inputProps={{
             name: "reminderDaysBefore",
@@ -63,7 +70,7 @@ export function ReminderSettingsForm({
         />
         <div>
           <button type="submit" disabled={busy}>
-            Save reminder settings
+            {t("reminders.save")}
           </button>
         </div>
       </Form>
@@ -73,21 +80,21 @@ export function ReminderSettingsForm({
 
 /** Settings: the jobs the server runs itself, with their last run and its result. */
 export function ScheduledJobsPanel({ jobs }: { jobs: JobRunView[] }) {
+  const t = useStaffT("admin");
   return (
     <section aria-labelledby="jobs-h" className="stack">
-      <h2 id="jobs-h">Scheduled jobs</h2>
+      <h2 id="jobs-h">{t("jobs.heading")}</h2>
       <p className="muted">
-        The server runs these itself (one instance at a time, even with several servers on one PostgreSQL database).
-        Cron users can still run <code>npm run purge</code>.
+        {t("jobs.intro")} <code>npm run purge</code>.
       </p>
       <div className="table-scroll">
         <table>
-          <caption className="sr-only">Scheduled jobs and their last run</caption>
+          <caption className="sr-only">{t("jobs.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Last run</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t("jobs.job")}</th>
+              <th scope="col">{t("jobs.lastRun")}</th>
+              <th scope="col">{t("jobs.result")}</th>
             </tr>
           </thead>
           <tbody>
@@ -95,10 +102,11 @@ export function ScheduledJobsPanel({ jobs }: { jobs: JobRunView[] }) {
               <tr key={j.job}>
                 <th scope="row">{j.label}</th>
                 <td>
-                  <FormattedDate value={j.lastRunAt} missing="Not run yet" />
+                  <FormattedDate value={j.lastRunAt} missing={t("jobs.notRun")} />
                 </td>
                 <td>
-                  {j.ok === false ? <span className="badge status-revoked">Failed</span> : null} {j.lastResult ?? "—"}
+                  {j.ok === false ? <span className="badge status-revoked">{t("jobs.failedBadge")}</span> : null}{" "}
+                  {j.lastResult ?? "—"}
                 </td>
               </tr>
             ))}

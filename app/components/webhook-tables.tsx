@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
+import { useStaffT } from "~/i18n/staff";
 
 type Endpoint = { id: string; url: string; events: string[]; createdAt: string; disabledAt: string | null };
 type Delivery = {
@@ -20,15 +21,17 @@ type Delivery = {
 const When = ({ at }: { at: string }) => <FormattedDate value={at} precision="second" />;
 
 export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]; busy: boolean }) {
-  if (endpoints.length === 0) return <p className="muted">No endpoints yet.</p>;
+  const t = useStaffT("admin");
+  if (endpoints.length === 0) return <p className="muted">{t("webhooks.noEndpoints")}</p>;
   return (
     <table>
+      <caption className="sr-only">{t("webhooks.endpoints")}</caption>
       <thead>
         <tr>
-          <th scope="col">URL</th>
-          <th scope="col">Events</th>
-          <th scope="col">Added</th>
-          <th scope="col">State</th>
+          <th scope="col">{t("webhooks.colUrl")}</th>
+          <th scope="col">{t("webhooks.events")}</th>
+          <th scope="col">{t("webhooks.colAdded")}</th>
+          <th scope="col">{t("api.state")}</th>
         </tr>
       </thead>
       <tbody>
@@ -44,14 +47,14 @@ export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]
             <td>
               {endpoint.disabledAt ? (
                 <>
-                  Disabled <When at={endpoint.disabledAt} />
+                  {t("webhooks.disabledOn")} <When at={endpoint.disabledAt} />
                 </>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="intent" value="disable" />
                   <input type="hidden" name="endpointId" value={endpoint.id} />
                   <button type="submit" className="secondary" disabled={busy}>
-                    Disable
+                    {t("webhooks.disable")}
                   </button>
                 </Form>
               )}
@@ -64,35 +67,45 @@ export function WebhookEndpointList({ endpoints, busy }: { endpoints: Endpoint[]
 }
 
 function Outcome({ d }: { d: Delivery }) {
+  const t = useStaffT("admin");
   if (d.status === "delivered")
     return (
       <>
-        Delivered {d.deliveredAt ? <When at={d.deliveredAt} /> : null} (HTTP {d.lastStatusCode})
+        {t("webhooks.delivered")} {d.deliveredAt ? <When at={d.deliveredAt} /> : null} (HTTP {d.lastStatusCode})
       </>
     );
-  const last = d.lastError ?? "";
-  if (d.status === "failed") return <>Failed: {last}</>;
-  if (d.attempts === 0) return <>Waiting to be sent</>;
+  // The receiver's or the network's own error text, recorded as it came.
+  const last = <span lang="en">{d.lastError ?? ""}</span>;
+  if (d.status === "failed") {
+    return (
+      <>
+        {t("webhooks.failed")} {last}
+      </>
+    );
+  }
+  if (d.attempts === 0) return <>{t("webhooks.waiting")}</>;
   return (
     <>
-      Retrying at <When at={d.nextAttemptAt ?? d.createdAt} />: {last}
+      {t("webhooks.retrying")} <When at={d.nextAttemptAt ?? d.createdAt} />: {last}
     </>
   );
 }
 
 export function WebhookDeliveryLog({ deliveries, busy }: { deliveries: Delivery[]; busy: boolean }) {
-  if (deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
+  const t = useStaffT("admin");
+  if (deliveries.length === 0) return <p className="muted">{t("webhooks.nothingSent")}</p>;
   return (
     <table>
+      <caption className="sr-only">{t("webhooks.log")}</caption>
       <thead>
         <tr>
-          <th scope="col">Created</th>
-          <th scope="col">Event</th>
-          <th scope="col">To</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Outcome</th>
+          <th scope="col">{t("common:created")}</th>
+          <th scope="col">{t("webhooks.colEvent")}</th>
+          <th scope="col">{t("webhooks.colTo")}</th>
+          <th scope="col">{t("webhooks.colAttempts")}</th>
+          <th scope="col">{t("webhooks.colOutcome")}</th>
           <th scope="col">
-            <span className="sr-only">Resend</span>
+            <span className="sr-only">{t("webhooks.resend")}</span>
           </th>
         </tr>
       </thead>
@@ -117,8 +130,13 @@ export function WebhookDeliveryLog({ deliveries, busy }: { deliveries: Delivery[
               <Form method="post">
                 <input type="hidden" name="intent" value="resend" />
                 <input type="hidden" name="deliveryId" value={d.id} />
-                <button type="submit" className="secondary" disabled={busy} aria-label={`Resend ${d.id}`}>
-                  Resend
+                <button
+                  type="submit"
+                  className="secondary"
+                  disabled={busy}
+                  aria-label={t("webhooks.resendLabel", { id: d.id })}
+                >
+                  {t("webhooks.resend")}
                 </button>
               </Form>
             </td>

@@ -92,12 +92,19 @@ export function useLocale(): Locale {
   return value.locale;
 }
 
-/** A message with `<strong>…</strong>` in it, as elements (never as HTML: interpolated values stay text). */
-export function RichText({ text }: { text: string }) {
-  const parts = text.split(/<strong>(.*?)<\/strong>/g);
-  return createElement(
-    Fragment,
-    null,
-    ...parts.map((part, i) => (i % 2 === 1 ? createElement("strong", { key: i }, part) : part)),
-  );
+/**
+ * A catalog text with `<strong>…</strong>` and `<code>…</code>` parts and, with `link`, one `<link>…</link>` part drawn
+ * by `link`, as React elements: never HTML (interpolated values stay text; any other `<…>`, e.g. "<item id>", too).
+ */
+export function RichText({ text, link }: { text: string; link?: (children: string) => ReactNode }) {
+  const parts = text.split(/<(code|strong|link)>(.*?)<\/\1>/g);
+  const nodes: ReactNode[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    if (parts[i]) nodes.push(parts[i]);
+    if (i + 2 >= parts.length) continue;
+    const [tag, inner] = [parts[i + 1], parts[i + 2]];
+    if (tag === "link") nodes.push(createElement(Fragment, { key: i }, link ? link(inner) : inner));
+    else nodes.push(createElement(tag, { key: i }, inner));
+  }
+  return createElement(Fragment, null, ...nodes);
 }

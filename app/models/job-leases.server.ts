@@ -4,6 +4,7 @@
 // SQLite) only one of several concurrent UPDATEs can change the row, so two instances never run the same job
 // twice. The lease lasts the job's interval, so the job also runs at most once per interval across all instances,
 // and a process that dies mid-run only delays the next run. job_leases is not tenant data (one row per job).
+import { msg } from "~/i18n/message";
 import { getDb, nowIso } from "~/utils/db.server";
 import { newId } from "~/utils/tokens.server";
 
@@ -108,7 +109,9 @@ export class Scheduler {
         result = await job.run(now);
       } catch (error) {
         ok = false;
-        result = `Failed: ${error instanceof Error ? error.message : String(error)}`;
+        // A catalog key (~/i18n/message): the settings page says it in the reader's language.
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_RESULT_CHARS / 2);
+        result = msg("admin:jobs.failed", { error: message });
         console.error(`scheduled job ${job.name} failed:`, error);
       }
       await finishJob(job.name, this.holder, this.clock(), ok, result).catch((error: unknown) =>

@@ -6,17 +6,14 @@ import { retryUnsentMails, withdrawDeadMails } from "~/models/invitation-outbox.
 import { sendDueReminders } from "~/models/invitation-reminders.server";
 import { purgeExpired } from "~/models/privacy.server";
 import { publicOrigin } from "~/utils/env.server";
+import { msg } from "~/i18n/message";
 
 const MINUTE_MS = 60 * 1000;
 /** How often each process looks for due jobs. */
 export const SCHEDULER_POLL_MS = MINUTE_MS;
 
-/** The names shown on the settings page, in this order. */
-export const JOB_LABELS: Record<string, string> = {
-  "retention-purge": "Retention purge",
-  reminders: "Invitation reminders",
-  "mail-retries": "Mail retries",
-};
+/** The jobs shown on the settings page, in this order (their names: admin:jobs.label.<job>). */
+export const JOB_NAMES = ["retention-purge", "reminders", "mail-retries"] as const;
 
 export function scheduledJobs(origin: string = publicOrigin()): ScheduledJob[] {
   return [
@@ -25,7 +22,8 @@ export function scheduledJobs(origin: string = publicOrigin()): ScheduledJob[] {
       intervalMs: 6 * 60 * MINUTE_MS,
       run: async (now) => {
         const erased = await purgeExpired({ now });
-        return `Erased ${erased.length} ${erased.length === 1 ? "person" : "people"} past the retention period.`;
+        // Results are catalog keys (~/i18n/message): the settings page says them in the reader's language.
+        return msg("admin:jobs.purged", { count: erased.length });
       },
     },
     {
@@ -34,11 +32,13 @@ export function scheduledJobs(origin: string = publicOrigin()): ScheduledJob[] {
       run: async (now) => {
         const { sent, failed } = await sendDueReminders(origin, now);
         const withdrawn = await withdrawDeadMails(now);
-        return (
-          `Sent ${sent} ${sent === 1 ? "reminder" : "reminders"}` +
-          (failed ? `, ${failed} failed` : "") +
-          `; ${withdrawn} unsent ${withdrawn === 1 ? "mail" : "mails"} withdrawn (link no longer works).`
-        );
+        const parts = {
+          reminders: msg("admin:jobs.remindersSent", { count: sent }),
+          withdrawn: msg("admin:jobs.withdrawn", { count: withdrawn }),
+        };
+        return failed
+          ? msg("admin:jobs.remindersWithFailures", { ...parts, failed })
+          : msg("admin:jobs.reminders", parts);
       },
     },
     {
@@ -46,8 +46,8 @@ export function scheduledJobs(origin: string = publicOrigin()): ScheduledJob[] {
       intervalMs: 10 * MINUTE_MS,
       run: async (now) => {
         const { enabled, sent, failed } = await retryUnsentMails(now);
-        if (!enabled) return "No SMTP_URL: unsent mails wait in the outbox for an admin to send them by hand.";
-        return `Mailed ${sent}, ${failed} failed again.`;
+        if (!enabled) return msg("admin:jobs.noSmtp");
+        return msg("admin:jobs.mailed", { sent, failed });
       },
     },
   ];

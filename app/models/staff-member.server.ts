@@ -10,6 +10,10 @@ import { getDb, nowIso, type DB } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { newId } from "~/utils/tokens.server";
 import { serializable } from "~/utils/transaction.server";
+import { isLocale, type Locale } from "~/i18n/locale";
+import { staffT } from "~/i18n/staff-catalogs.server";
+
+const asLocale = (code: string | null): Locale | null => (code !== null && isLocale(code) ? code : null);
 
 export type StaffInput = { email: string; name: string; role: Role; password: string };
 export type Admin = { userId: string; label: string; organizationId: string; organizationName: string };
@@ -17,21 +21,21 @@ export type Admin = { userId: string; label: string; organizationId: string; org
 /** What the admin may learn: added (or, indistinguishably, the owner of an address used elsewhere was told). */
 export type AddStaffResult = { ok: true } | { ok: false; reason: "in-your-team" };
 
-export const IN_YOUR_TEAM_MESSAGE = "Someone in your team already has this email address.";
-
-/** The mail to the owner of an address another organization tried to add. */
-export function addedElsewhereMessage(ownerName: string, email: string, ownOrg: string, otherOrg: string) {
+/**
+ * The mail to the owner of an address another organization tried to add, in the owner's language (their pick, else
+ * their organization's staff language; issue 18).
+ */
+export function addedElsewhereMessage(
+  locale: Locale,
+  ownerName: string,
+  email: string,
+  ownOrg: string,
+  otherOrg: string,
+) {
+  const t = staffT(locale, "admin");
   return {
-    subject: `${otherOrg} tried to add you to their team on valuebench`,
-    body: [
-      `Hello ${ownerName},`,
-      "",
-      `An administrator of "${otherOrg}" tried to add ${email} to their team on valuebench. This address already`,
-      `belongs to your account with "${ownOrg}", and an address can belong to one organization only, so nothing was`,
-      "changed: no account was created and yours is as it was.",
-      "",
-      "If you expected this, ask them to use another address. If not, you can ignore this message.",
-    ].join("\n"),
+    subject: t("mail.addedElsewhere.subject", { otherOrg }),
+    body: t("mail.addedElsewhere.body", { name: ownerName, email, ownOrg, otherOrg }),
   };
 }
 
@@ -44,13 +48,27 @@ async function addInTransaction(trx: DB, admin: Admin, input: StaffInput, email:
   const existing = await trx
     .selectFrom("users")
     .innerJoin("organizations", "organizations.id", "users.organization_id")
-    .select(["users.id", "users.organization_id", "users.name", "organizations.name as organization_name"])
+    .select([
+      "users.id",
+      "users.organization_id",
+      "users.name",
+      "users.language",
+      "organizations.name as organization_name",
+      "organizations.staff_language",
+    ])
     .where("users.email", "=", email)
     .executeTakeFirst();
   if (existing?.organization_id === admin.organizationId) return { kind: "in-your-team" } satisfies Outcome;
   if (existing) {
     // Recorded with the owner's organization: the adding one must not learn the address exists.
-    const message = addedElsewhereMessage(existing.name, email, existing.organization_name, admin.organizationName);
+    const locale = asLocale(existing.language) ?? asLocale(existing.staff_language) ?? "en";
+    const message = addedElsewhereMessage(
+      locale,
+      existing.name,
+      email,
+      existing.organization_name,
+      admin.organizationName,
+    );
     const outboxId = newId();
     await trx
       .insertInto("outbox")

@@ -11,16 +11,11 @@ import type { WebhookEventType } from "../../db/types";
 
 export type { WebhookEventType };
 
-/** The event types, in the order the webhooks page lists them (their payload schemas: api-webhooks.server.ts). */
+/**
+ * The event types, in the order the webhooks page lists them (their payload schemas: api-webhooks.server.ts; what each
+ * means: admin:webhooks.event.<type> in the staff catalogs).
+ */
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WEBHOOK_EVENTS;
-
-/** What each event means (the webhooks page and the README list them). */
-export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
-  "response.submitted": "A candidate or agent submitted their answers.",
-  "response.scored": "A candidate's answers were scored against the position's active benchmark.",
-  "benchmark.activated": "A position's benchmark was activated (or rebuilt with a newer scoring algorithm).",
-  "decision.recorded": "A recruiter recorded a decision (advance, hold, reject, hired) on a candidate.",
-};
 
 /** The JSON body of every delivery (the Standard Webhooks shape: type, timestamp, data), typed by its schema. */
 export type WebhookPayload<T extends WebhookEventType = WebhookEventType> = WebhookPayloadOf<T>;

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CodeText, CsvInputs, CsvProblems, type CsvProblemView } from "~/components/csv-upload";
+import { CsvInputs, CsvProblems, type CsvProblemView } from "~/components/csv-upload";
+import { RichText } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { getPosition } from "~/models/position.server";
@@ -64,7 +65,7 @@ export default function ImportAnswers() {
     <>
       <h1>{t("import.heading")}</h1>
       <p>
-        <CodeText text={t("import.intro", { questionnaire: position.questionnaireLabel })} />
+        <RichText text={t("import.intro", { questionnaire: position.questionnaireLabel })} />
       </p>
       <p className="muted">{t("import.wholeFile")}</p>
       {actionData?.ok ? (

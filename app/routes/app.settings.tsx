@@ -5,19 +5,21 @@ import { Field } from "~/components/field";
 import { ReminderSettingsForm, ScheduledJobsPanel } from "~/components/reminders-and-jobs";
 import { getReminderSettings, updateReminderSettings } from "~/models/invitation-reminders.server";
 import { listJobRuns } from "~/models/job-leases.server";
-import { JOB_LABELS } from "~/models/scheduled-jobs.server";
+import { JOB_NAMES } from "~/models/scheduled-jobs.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { reminderSettingsSchema } from "~/utils/schemas/invitations.server";
 import { getOrganization, updateOrganizationSettings } from "~/models/organization.server";
 import trustCss from "~/styles/trust.css?url";
 import { parseForm } from "~/utils/form.server";
 import { languageName, LOCALE_NAMES, LOCALES } from "~/i18n/locale";
-import { settingsSchema } from "~/utils/schemas/settings.server";
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, settingsSchema } from "~/utils/schemas/settings.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { requireRole } from "~/utils/route-roles.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustCss }];
 
-export const meta: MetaFunction = () => [{ title: "Settings · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.settings");
@@ -28,69 +30,77 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   if (!org) throw new Response("Not found", { status: 404 });
   const byJob = new Map(runs.map((r) => [r.job, r]));
+  const t = staffT(user.locale, "admin");
   return {
+    title: t("settings.title"),
     reminders,
-    jobs: Object.entries(JOB_LABELS).map(([job, label]) => ({
-      job,
-      label,
-      lastRunAt: byJob.get(job)?.lastRunAt ?? null,
-      lastResult: byJob.get(job)?.lastResult ?? null,
-      ok: byJob.get(job)?.ok ?? null,
-    })),
+    // Job results are stored as catalog keys (scheduled-jobs.server.ts): said here in the reader's language.
+    jobs: JOB_NAMES.map((job) => {
+      const run = byJob.get(job);
+      return {
+        job,
+        label: t(`jobs.label.${job}`),
+        lastRunAt: run?.lastRunAt ?? null,
+        lastResult: run?.lastResult ? t.message(run.lastResult) : null,
+        ok: run?.ok ?? null,
+      };
+    }),
     settings: {
       retentionDays: org.retention_days,
       showScoresToCandidates: org.show_scores_to_candidates === 1,
       defaultLocale: org.default_locale,
       staffLanguage: org.staff_language,
     },
-    locales: LOCALES.map((code) => ({ code, name: languageName(code), endonym: LOCALE_NAMES[code] })),
+    limits: { minRetention: MIN_RETENTION_DAYS, maxRetention: MAX_RETENTION_DAYS },
+    locales: LOCALES.map((code) => ({ code, name: languageName(code, user.locale), endonym: LOCALE_NAMES[code] })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.settings");
   if ((await readIntent(request)) === "reminders") {
-    const parsed = await parseForm(request, reminderSettingsSchema);
+    const parsed = await parseForm(request, reminderSettingsSchema, { locale: user.locale });
     if (!parsed.ok) return data({ ...parsed, intent: "reminders" as const }, 400);
     await updateReminderSettings(user.organizationId, parsed.data, user);
     return data({ ok: true as const, intent: "reminders" as const });
   }
-  const parsed = await parseForm(request, settingsSchema);
+  const parsed = await parseForm(request, settingsSchema, { locale: user.locale });
   if (!parsed.ok) return data({ ...parsed, intent: "settings" as const }, 400);
   await updateOrganizationSettings(user.organizationId, parsed.data, user);
   return data({ ok: true as const, intent: "settings" as const });
 }
 
 export default function Settings() {
-  const { settings, locales, reminders, jobs } = useLoaderData<typeof loader>();
+  const { settings, locales, reminders, jobs, limits } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("admin");
   const actionData = posted?.intent === "settings" ? posted : undefined;
   const reminderResult = posted?.intent === "reminders" ? posted : undefined;
   const failure = actionData && !actionData.ok ? actionData : null;
   return (
     <div className="stack narrow">
-      <h1>Settings</h1>
+      <h1>{t("settings.heading")}</h1>
       {actionData?.ok ? (
         <p className="alert success" role="status">
-          Settings saved.
+          {t("settings.saved")}
         </p>
       ) : null}
       {failure?.formError ? (
         <p className="alert error" role="alert">
-          {failure.formError}
+          {t.message(failure.formError)}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <Field
-          label="Keep candidate data for (days)"
-          hint="Candidates are erased this many days after they submitted (or were invited, if they never submitted) when the retention purge runs (every 6 hours in the server, or npm run purge)."
+          label={t("settings.retentionLabel")}
+          hint={t("settings.retentionHint")}
           errors={failure?.fieldErrors.retentionDays}
           inputProps={{
             name: "retentionDays",
             type: "number",
-            min: 30,
-            max: 3650,
+            min: limits.minRetention,
+            max: limits.maxRetention,
             required: true,
             defaultValue: String(failure?.values.retentionDays ?? settings.retentionDays),
           }}
@@ -104,11 +114,11 @@ export default function Settings() {
                 failure ? failure.values.showScoresToCandidates === "on" : settings.showScoresToCandidates
               }
             />
-            Show candidates their own value scores after they submit
+            {t("settings.showScores")}
           </label>
         </div>
         <div>
-          <label htmlFor="defaultLocale">Default language of invitations</label>
+          <label htmlFor="defaultLocale">{t("settings.defaultLocale")}</label>
           <select
             id="defaultLocale"
             name="defaultLocale"
@@ -122,7 +132,7 @@ export default function Settings() {
           </select>
         </div>
         <div>
-          <label htmlFor="staffLanguage">Default language of the staff area</label>
+          <label htmlFor="staffLanguage">{t("settings.staffLanguage")}</label>
           <select
             id="staffLanguage"
             name="staffLanguage"
@@ -137,7 +147,7 @@ export default function Settings() {
         </div>
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save settings"}
+            {busy ? t("common:saving") : t("settings.save")}
           </button>
         </div>
       </Form>
@@ -149,9 +159,10 @@ export default function Settings() {
       />
       <ScheduledJobsPanel jobs={jobs} />
       <section aria-labelledby="integrations">
-        <h2 id="integrations">Integrations</h2>
+        <h2 id="integrations">{t("settings.integrations")}</h2>
         <p>
-          <a href="/app/settings/api">API keys and reference</a> · <a href="/app/settings/webhooks">Webhooks</a>
+          <a href="/app/settings/api">{t("settings.apiLink")}</a> ·{" "}
+          <a href="/app/settings/webhooks">{t("settings.webhooksLink")}</a>
         </p>
       </section>
     </div>

@@ -10,20 +10,23 @@ import { publicOrigin } from "~/utils/env.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { failure, parseForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/route-roles.server";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import {
-  API_SCOPE_DESCRIPTIONS,
+  apiScopeDescription,
   API_SCOPES,
   createApiKeySchema,
   revokeApiKeySchema,
 } from "~/utils/schemas/api-keys.server";
 
-export const meta: MetaFunction = () => [{ title: "API · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.settings_.api");
   return {
+    title: staffT(user.locale, "admin")("api.title"),
     keys: await listApiKeys(user.organizationId),
-    scopes: API_SCOPES.map((scope) => ({ scope, description: API_SCOPE_DESCRIPTIONS[scope] })),
+    scopes: API_SCOPES.map((scope) => ({ scope, description: apiScopeDescription(scope, user.locale) })),
     reference: apiReference(publicOrigin()),
   };
 }
@@ -32,37 +35,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.settings_.api");
   const actor = { userId: user.id, label: user.email };
   const intent = await readIntent(request);
+  const t = staffT(user.locale, "admin");
   if (intent === "create") {
-    const parsed = await parseForm(request, createApiKeySchema, { arrays: ["scopes"] });
+    const parsed = await parseForm(request, createApiKeySchema, { arrays: ["scopes"], locale: user.locale });
     if (!parsed.ok) return data(parsed, 400);
     const { secret } = await createApiKey(user.organizationId, parsed.data, actor);
     return data({ ok: true as const, created: { name: parsed.data.name, secret } });
   }
   if (intent === "revoke") {
-    const parsed = await parseForm(request, revokeApiKeySchema);
+    const parsed = await parseForm(request, revokeApiKeySchema, { locale: user.locale });
     if (!parsed.ok) return data(parsed, 400);
     await revokeApiKey(user.organizationId, parsed.data.keyId, actor);
-    return data({ ok: true as const, message: "The key is revoked: requests with it now get 401." });
+    return data({ ok: true as const, message: t("api.revoked") });
   }
-  return data(failure(`Unknown action: ${intent || "none"}.`), 400);
+  return data(failure(t("api.unknownAction", { intent: intent || "—" })), 400);
 }
 
 export default function ApiSettings() {
   const { keys, scopes, reference } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("admin");
   const failed = result && !result.ok ? result : null;
   const created = result?.ok && "created" in result ? result.created : null;
   return (
     <div className="stack">
-      <h1>API</h1>
+      <h1>{t("api.heading")}</h1>
       <p>
-        Connect an applicant tracking system: invite candidates, read fit reports and send hires and outcomes back.
-        Webhooks are on the <a href="/app/settings/webhooks">Webhooks</a> page.
+        {t("api.intro")} <a href="/app/settings/webhooks">{t("api.webhooksLink")}</a>
       </p>
       {created ? (
         <div className="alert success stack" role="status">
-          <p>Key “{created.name}” created. Copy it now: it is shown only this once and stored only as a hash.</p>
+          <p>{t("api.created", { name: created.name })}</p>
           <p>
             <code className="secret">{created.secret}</code>
           </p>
@@ -75,24 +79,25 @@ export default function ApiSettings() {
       ) : null}
       {failed?.formError ? (
         <p className="alert error" role="alert">
-          {failed.formError}
+          {t.message(failed.formError)}
         </p>
       ) : null}
 
       <section className="stack" aria-labelledby="api-keys">
-        <h2 id="api-keys">Keys</h2>
+        <h2 id="api-keys">{t("api.keys")}</h2>
         {keys.length === 0 ? (
-          <p className="muted">No keys yet.</p>
+          <p className="muted">{t("api.noKeys")}</p>
         ) : (
           <table>
+            <caption className="sr-only">{t("api.keys")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
+                <th scope="col">{t("common:name")}</th>
+                <th scope="col">{t("api.key")}</th>
+                <th scope="col">{t("api.scopes")}</th>
+                <th scope="col">{t("common:created")}</th>
+                <th scope="col">{t("api.lastUsed")}</th>
+                <th scope="col">{t("api.state")}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,22 +110,22 @@ export default function ApiSettings() {
                   <td>{key.scopes.join(", ")}</td>
                   <td>
                     <FormattedDate value={key.createdAt} />
-                    {key.createdBy ? ` by ${key.createdBy}` : ""}
+                    {key.createdBy ? ` ${t("api.by", { name: key.createdBy })}` : ""}
                   </td>
                   <td>
-                    <FormattedDate value={key.lastUsedAt} missing="never" />
+                    <FormattedDate value={key.lastUsedAt} missing={t("common:never")} />
                   </td>
                   <td>
                     {key.revokedAt ? (
                       <>
-                        revoked <FormattedDate value={key.revokedAt} />
+                        {t("api.revokedOn")} <FormattedDate value={key.revokedAt} />
                       </>
                     ) : (
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="keyId" value={key.id} />
                         <button type="submit" className="secondary" disabled={busy}>
-                          Revoke {key.name}
+                          {t("api.revoke", { name: key.name })}
                         </button>
                       </Form>
                     )}
@@ -131,15 +136,15 @@ export default function ApiSettings() {
           </table>
         )}
         <Form method="post" className="stack card" noValidate>
-          <h3>New key</h3>
+          <h3>{t("api.newKey")}</h3>
           <input type="hidden" name="intent" value="create" />
           <label>
-            Name
+            {t("common:name")}
             <input name="name" required maxLength={200} aria-describedby="key-name-errors" />
           </label>
           <ErrorList id="key-name-errors" errors={failed?.fieldErrors.name} />
           <fieldset>
-            <legend>Scopes</legend>
+            <legend>{t("api.scopes")}</legend>
             {scopes.map((s) => (
               <label key={s.scope}>
                 <input type="checkbox" name="scopes" value={s.scope} /> <code>{s.scope}</code>: {s.description}
@@ -148,7 +153,7 @@ export default function ApiSettings() {
           </fieldset>
           <ErrorList id="key-scopes-errors" errors={failed?.fieldErrors.scopes} />
           <button type="submit" disabled={busy}>
-            Create key
+            {t("api.create")}
           </button>
         </Form>
       </section>

@@ -10,7 +10,10 @@ import {
   listWebhookEndpoints,
   resendWebhookDelivery,
 } from "~/models/webhook-endpoints.server";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "~/models/webhook-events.server";
+import { WEBHOOK_EVENT_TYPES } from "~/models/webhook-events.server";
+import { RichText } from "~/i18n/i18n";
+import { useStaffT } from "~/i18n/staff";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { readIntent } from "~/utils/form-intent.server";
 import { parseForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/route-roles.server";
@@ -20,7 +23,7 @@ import {
   webhookResendSchema,
 } from "~/utils/schemas/webhooks.server";
 
-export const meta: MetaFunction = () => [{ title: "Webhooks · valuebench" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "valuebench" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "app.settings_.webhooks");
@@ -28,8 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listWebhookEndpoints(user.organizationId),
     listWebhookDeliveries(user.organizationId),
   ]);
-  const events = WEBHOOK_EVENT_TYPES.map((type) => ({ type, description: WEBHOOK_EVENT_DESCRIPTIONS[type] }));
-  return { endpoints, deliveries, events };
+  const t = staffT(user.locale, "admin");
+  const events = WEBHOOK_EVENT_TYPES.map((type) => ({ type, description: t(`webhooks.event.${type}`) }));
+  return { title: `${t("webhooks.heading")} · valuebench`, endpoints, deliveries, events };
 }
 
 type ActionResult = { ok: true; created?: { url: string; secret: string }; message?: string };
@@ -38,45 +42,44 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "app.settings_.webhooks");
   const actor = { userId: user.id, label: user.email };
   const intent = await readIntent(request);
+  const locale = user.locale;
+  const t = staffT(locale, "admin");
   if (intent === "create") {
-    const parsed = await parseForm(request, createWebhookEndpointSchema, { arrays: ["events"] });
+    const parsed = await parseForm(request, createWebhookEndpointSchema, { arrays: ["events"], locale });
     if (!parsed.ok) return data(parsed, 400);
     const { secret } = await createWebhookEndpoint(user.organizationId, parsed.data, actor);
     return data<ActionResult>({ ok: true, created: { url: parsed.data.url, secret } });
   }
   if (intent === "disable") {
-    const parsed = await parseForm(request, webhookEndpointIdSchema);
+    const parsed = await parseForm(request, webhookEndpointIdSchema, { locale });
     if (!parsed.ok) return data(parsed, 400);
     await disableWebhookEndpoint(user.organizationId, parsed.data.endpointId, actor);
-    return data<ActionResult>({ ok: true, message: "Endpoint disabled; nothing more is sent to it." });
+    return data<ActionResult>({ ok: true, message: t("webhooks.disabled") });
   }
-  const parsed = await parseForm(request, webhookResendSchema);
+  const parsed = await parseForm(request, webhookResendSchema, { locale });
   if (!parsed.ok) return data(parsed, 400);
   await resendWebhookDelivery(user.organizationId, parsed.data.deliveryId, actor);
-  return data<ActionResult>({ ok: true, message: "The delivery will be sent again within a few seconds." });
+  return data<ActionResult>({ ok: true, message: t("webhooks.resent") });
 }
 
 export default function Webhooks() {
   const { endpoints, deliveries, events } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useStaffT("admin");
   const failure = actionData && !actionData.ok ? actionData : null;
   const created = actionData?.ok && actionData.created ? actionData.created : null;
   const chosen = new Set(Array.isArray(failure?.values.events) ? (failure.values.events as string[]) : []);
   return (
     <div className="stack">
-      <h1>Webhooks</h1>
+      <h1>{t("webhooks.heading")}</h1>
       <p className="muted">
-        valuebench POSTs a signed JSON message to each endpoint when one of its events happens (Standard Webhooks:
-        headers <code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>). Failed
-        deliveries are retried for about a day (after 5 s, 30 s, 2 min, 10 min, 1 h, 3 h, 6 h and 12 h). Messages carry
-        ids, scores and the report link, never names or e-mail addresses.
+        <RichText text={t("webhooks.intro")} />
       </p>
       {created ? (
         <div className="alert success" role="status">
           <p>
-            Endpoint added for <code>{created.url}</code>. Its signing secret is shown only now; store it where your
-            receiver can read it:
+            <RichText text={t("webhooks.created", { url: created.url })} />
           </p>
           <p>
             <code data-testid="webhook-secret">{created.secret}</code>
@@ -89,18 +92,18 @@ export default function Webhooks() {
       ) : null}
       {failure?.formError ? (
         <p className="alert error" role="alert">
-          {failure.formError}
+          {t.message(failure.formError)}
         </p>
       ) : null}
 
       <section className="stack">
-        <h2>Add an endpoint</h2>
+        <h2>{t("webhooks.add")}</h2>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="create" />
           <div>
-            <label htmlFor="webhook-url">Endpoint URL</label>
+            <label htmlFor="webhook-url">{t("webhooks.url")}</label>
             <div id="webhook-url-hint" className="muted">
-              https:// (http:// only for localhost while developing).
+              {t("webhooks.urlHint")}
             </div>
             <input
               id="webhook-url"
@@ -116,7 +119,7 @@ export default function Webhooks() {
             <ErrorList id="webhook-url-error" errors={failure?.fieldErrors.url} />
           </div>
           <fieldset aria-describedby={failure?.fieldErrors.events ? "webhook-events-error" : undefined}>
-            <legend>Events</legend>
+            <legend>{t("webhooks.events")}</legend>
             {events.map((event) => (
               <div key={event.type} className="choices">
                 <label>
@@ -134,19 +137,19 @@ export default function Webhooks() {
           </fieldset>
           <div>
             <button type="submit" disabled={busy}>
-              Add endpoint
+              {t("webhooks.addButton")}
             </button>
           </div>
         </Form>
       </section>
 
       <section className="stack">
-        <h2>Endpoints</h2>
+        <h2>{t("webhooks.endpoints")}</h2>
         <WebhookEndpointList endpoints={endpoints} busy={busy} />
       </section>
 
       <section className="stack">
-        <h2>Delivery log</h2>
+        <h2>{t("webhooks.log")}</h2>
         <WebhookDeliveryLog deliveries={deliveries} busy={busy} />
       </section>
     </div>

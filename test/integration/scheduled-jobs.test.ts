@@ -1,5 +1,7 @@
 // Issue 21, point 2: jobs that run themselves under a lease row, so two instances never run the same job twice.
 import { describe, expect, it } from "vitest";
+import { msg } from "../../app/i18n/message";
+import { setUserLanguage } from "../../app/models/staff-language.server";
 import { loader as settingsLoader } from "../../app/routes/app.settings";
 import { claimJob, Scheduler, type ScheduledJob } from "../../app/models/job-leases.server";
 import { scheduledJobs } from "../../app/models/scheduled-jobs.server";
@@ -68,14 +70,16 @@ describe("job leases", () => {
       .orderBy("job")
       .execute();
     expect(rows.map((r) => [r.job, r.last_result, r.last_ok, r.last_run_at])).toEqual([
-      ["failing", "Failed: the disk is full", 0, "2031-02-01T01:00:01.000Z"],
+      // stored as a catalog key (the settings page says it in the reader's language)
+      ["failing", msg("admin:jobs.failed", { error: "the disk is full" }), 0, "2031-02-01T01:00:01.000Z"],
       ["interval", "run 2", 1, "2031-02-01T01:00:01.000Z"],
     ]);
   });
 
   it("the server's jobs (purge, reminders, mail retries) run under their leases and show on the settings page", async () => {
     const org = await makeOrganization("Jobs Org");
-    const admin = await sessionCookieFor((await makeUser(org.id, "admin")).id);
+    const adminUser = await makeUser(org.id, "admin");
+    const admin = await sessionCookieFor(adminUser.id);
     const now = new Date("2031-03-01T00:00:00.000Z");
     const ran = await new Scheduler(scheduledJobs(ORIGIN), () => now, "boot").tick();
     expect(ran).toEqual(["retention-purge", "reminders", "mail-retries"]);
@@ -105,6 +109,23 @@ describe("job leases", () => {
         lastResult: "No SMTP_URL: unsent mails wait in the outbox for an admin to send them by hand.",
         ok: true,
       },
+    ]);
+    // The same runs read by a Finnish admin: job names and results in Finnish (stored as catalog keys).
+    await setUserLanguage(org.id, adminUser.id, "fi");
+    const finnish = await outcome(() =>
+      settingsLoader({ request: getRequest("/app/settings", admin), params: {}, context: {} }),
+    );
+    const fiJobs = (finnish.data as { jobs: { label: string; lastResult: string }[] }).jobs;
+    expect(fiJobs.map((j) => [j.label, j.lastResult])).toEqual([
+      ["Säilytysajan siivous", "Poistettiin 0 henkilöä, joiden säilytysaika oli kulunut."],
+      [
+        "Kutsujen muistutukset",
+        "Lähetettiin 0 muistutusta; 0 lähettämätöntä viestiä peruttiin (linkki ei enää toimi).",
+      ],
+      [
+        "Sähköpostien uudelleenyritykset",
+        "Ei SMTP_URL-asetusta: lähettämättömät viestit odottavat lähtevissä, kunnes ylläpitäjä lähettää ne käsin.",
+      ],
     ]);
   });
 });

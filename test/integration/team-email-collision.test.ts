@@ -1,7 +1,7 @@
 // Issue 15, item 7: adding a staff member must not reveal whether an address has an account in another organization.
 import { describe, expect, it } from "vitest";
 import { action as teamAction } from "../../app/routes/app.team";
-import { IN_YOUR_TEAM_MESSAGE } from "../../app/models/staff-member.server";
+import { setUserLanguage } from "../../app/models/staff-language.server";
 import { getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
 import { makeOrganization, makeUser, outcome, postForm, sessionCookieFor, type Outcome } from "../factories";
@@ -73,12 +73,31 @@ describe("adding a staff member whose address is used by another organization", 
     expect(outboxA).toHaveLength(0);
   });
 
+  it("tells the owner in their own language: their pick, else their organization's staff language", async () => {
+    const a = await makeOrganization("Alpha Support");
+    const b = await makeOrganization("Beta Care");
+    const cookie = await sessionCookieFor((await makeUser(a.id, "admin")).id);
+    const finn = await makeUser(b.id, "recruiter");
+    await setUserLanguage(b.id, finn.id, "fi");
+    const spaniard = await makeUser(b.id, "recruiter");
+    await getDb().updateTable("organizations").set({ staff_language: "es" }).where("id", "=", b.id).execute();
+    await addStaff(finn.email, cookie);
+    await addStaff(spaniard.email, cookie);
+    const mail = async (to: string) =>
+      getDb().selectFrom("outbox").select(["subject", "body"]).where("to_address", "=", to).executeTakeFirstOrThrow();
+    expect((await mail(finn.email)).subject).toBe("Alpha Support yritti lisätä teidät tiimiinsä valuebenchissä");
+    expect((await mail(finn.email)).body).toContain("organisaation ”Alpha Support” ylläpitäjä yritti lisätä osoitteen");
+    expect((await mail(spaniard.email)).subject).toBe("Alpha Support intentó añadirte a su equipo en valuebench");
+  });
+
   it("still refuses an address already in the admin's own team, naming the field", async () => {
     const org = await makeOrganization();
     const admin = await makeUser(org.id, "admin");
     const member = await makeUser(org.id, "recruiter");
     const res = await addStaff(member.email, await sessionCookieFor(admin.id));
     expect(res.status).toBe(400);
-    expect(res.data).toMatchObject({ fieldErrors: { email: [IN_YOUR_TEAM_MESSAGE] } });
+    expect(res.data).toMatchObject({
+      fieldErrors: { email: ["Someone in your team already has this email address."] },
+    });
   });
 });

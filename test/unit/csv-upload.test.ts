@@ -3,7 +3,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CodeText, CsvProblems } from "../../app/components/csv-upload";
+import { CsvProblems } from "../../app/components/csv-upload";
+import { RichText } from "../../app/i18n/i18n";
 import "../../app/i18n/staff-catalogs.server";
 import { StaffI18n } from "../../app/i18n/staff";
 import type { Locale } from "../../app/i18n/locale";
@@ -26,7 +27,7 @@ describe("CSV upload pieces", () => {
 
   it("turns <code>, <strong> and <link> into elements and keeps other angle brackets as text", () => {
     const html = renderToStaticMarkup(
-      createElement(CodeText, {
+      createElement(RichText, {
         text: "Header <code>respondent,<item id></code> of <strong>Q</strong>, <link>see</link>.",
         link: (text: string) => createElement("a", { href: "/v" }, text),
       }),

@@ -3,7 +3,7 @@
 // reference and the contract test (test/integration/api-openapi.test.ts) all read it.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodTypeAny } from "zod";
-import { API_SCOPES, API_SCOPE_DESCRIPTIONS, type ApiScope } from "~/utils/schemas/api-keys.server";
+import { API_SCOPES, apiScopeDescription, type ApiScope } from "~/utils/schemas/api-keys.server";
 import {
   createDecisionSchema,
   createInvitationsResponseSchema,
@@ -260,7 +260,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       description:
         "Invite candidates, read their fit reports and send outcomes back. Authenticate with an API key " +
         "(Settings → API). Scopes: " +
-        API_SCOPES.map((s) => `\`${s}\` (${API_SCOPE_DESCRIPTIONS[s]})`).join(", ") +
+        API_SCOPES.map((s) => `\`${s}\` (${apiScopeDescription(s)})`).join(", ") +
         ". Errors are RFC 9457 problem+json. Rate limit per key, with RateLimit-* headers.",
     },
     servers: [{ url: serverUrl }],

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Locale } from "~/i18n/locale";
+import { msg } from "~/i18n/message";
+import { staffT } from "~/i18n/staff-catalogs.server";
 import { requiredText } from "~/utils/form.server";
 
 /** The scopes an API key can hold (issue 20); one home for the list, its order and what each allows. */
@@ -11,21 +14,18 @@ export const API_SCOPES = [
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-export const API_SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
-  "positions:read": "List and read positions.",
-  "invitations:write": "Invite candidates to a position.",
-  "results:read": "List a position's results and read fit reports.",
-  "outcomes:write": "Post outcome values and record decisions (including hired).",
-  "webhooks:manage": "Register and manage webhook endpoints.",
-};
+/** What each scope allows, in a reader's language (admin:api.scope.*); the OpenAPI document reads the English. */
+export function apiScopeDescription(scope: ApiScope, locale: Locale = "en"): string {
+  return staffT(locale, "admin")(`api.scope.${scope}`);
+}
 
 export const createApiKeySchema = z.object({
   intent: z.literal("create"),
-  name: requiredText("Key name"),
-  scopes: z.array(z.enum(API_SCOPES, { message: "Unknown scope." })).min(1, "Choose at least one scope for the key."),
+  name: requiredText(msg("admin:api.keyNameField")),
+  scopes: z.array(z.enum(API_SCOPES, { message: msg("admin:api.unknownScope") })).min(1, msg("admin:api.chooseScope")),
 });
 
 export const revokeApiKeySchema = z.object({
   intent: z.literal("revoke"),
-  keyId: z.string().uuid("Unknown key."),
+  keyId: z.string().uuid(msg("admin:api.unknownKey")),
 });

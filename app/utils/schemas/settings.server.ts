@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locale";
+import { msg } from "~/i18n/message";
 
 export const MIN_RETENTION_DAYS = 30;
 export const MAX_RETENTION_DAYS = 3650;
@@ -8,16 +9,16 @@ export const MAX_RETENTION_DAYS = 3650;
 export const settingsSchema = z
   .object({
     retentionDays: z.coerce
-      .number({ invalid_type_error: "Enter a whole number of days." })
-      .int("Enter a whole number of days.")
-      .min(MIN_RETENTION_DAYS, `Keep data at least ${MIN_RETENTION_DAYS} days.`)
-      .max(MAX_RETENTION_DAYS, `Keep data at most ${MAX_RETENTION_DAYS} days (10 years).`),
+      .number({ invalid_type_error: msg("admin:settings.wholeDays") })
+      .int(msg("admin:settings.wholeDays"))
+      .min(MIN_RETENTION_DAYS, msg("admin:settings.minDays", { min: MIN_RETENTION_DAYS }))
+      .max(MAX_RETENTION_DAYS, msg("admin:settings.maxDays", { max: MAX_RETENTION_DAYS })),
     showScoresToCandidates: z
       .literal("on")
       .optional()
       .transform((v) => v === "on"),
-    defaultLocale: z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) }),
+    defaultLocale: z.enum(LOCALES, { errorMap: () => ({ message: msg("admin:settings.chooseLanguage") }) }),
     /** The staff area's language for users who have not picked one (issue 18). */
-    staffLanguage: z.enum(LOCALES, { errorMap: () => ({ message: "Choose a language from the list." }) }),
+    staffLanguage: z.enum(LOCALES, { errorMap: () => ({ message: msg("admin:settings.chooseLanguage") }) }),
   })
   .strict();
