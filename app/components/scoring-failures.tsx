@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
-import { SlotText } from "~/components/slot-text";
+import { RichText } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 import type { ScoringFailure } from "~/models/scoring-jobs.server";
 
@@ -27,7 +27,7 @@ export function ScoringFailures({
             <Link to={`${base}/candidates/${f.responseId}`}>{f.name}</Link>
             {t("failures.error", { error: f.error })}{" "}
             <span className="muted small">
-              <SlotText
+              <RichText
                 text={t(f.lastAttemptAt ? "failures.attemptsLast" : "failures.attempts", { count: f.attempts })}
                 date={<FormattedDate value={f.lastAttemptAt} />}
               />

@@ -93,18 +93,28 @@ export function useLocale(): Locale {
 }
 
 /**
- * A catalog text with `<strong>…</strong>` and `<code>…</code>` parts and, with `link`, one `<link>…</link>` part drawn
- * by `link`, as React elements: never HTML (interpolated values stay text; any other `<…>`, e.g. "<item id>", too).
+ * A catalog text with `<strong>…</strong>` and `<code>…</code>` parts, with `link` one kind of `<link>…</link>` part
+ * drawn by `link`, and a `<date/>` slot filled by `date`, as React elements: never HTML (interpolated values stay
+ * text; any other `<…>`, e.g. "<item id>", too).
  */
-export function RichText({ text, link }: { text: string; link?: (children: string) => ReactNode }) {
-  const parts = text.split(/<(code|strong|link)>(.*?)<\/\1>/g);
+export function RichText({
+  text,
+  link,
+  date,
+}: {
+  text: string;
+  link?: (children: string) => ReactNode;
+  date?: ReactNode;
+}) {
+  const parts = text.split(/<(code|strong|link)>(.*?)<\/\1>|<(date)\/>/g);
   const nodes: ReactNode[] = [];
-  for (let i = 0; i < parts.length; i += 3) {
+  for (let i = 0; i < parts.length; i += 4) {
     if (parts[i]) nodes.push(parts[i]);
-    if (i + 2 >= parts.length) continue;
-    const [tag, inner] = [parts[i + 1], parts[i + 2]];
-    if (tag === "link") nodes.push(createElement(Fragment, { key: i }, link ? link(inner) : inner));
-    else nodes.push(createElement(tag, { key: i }, inner));
+    if (i + 3 >= parts.length) continue;
+    const [tag, inner, slot] = [parts[i + 1], parts[i + 2], parts[i + 3]];
+    if (slot === "date") nodes.push(createElement(Fragment, { key: i }, date ?? null));
+    else if (tag === "link") nodes.push(createElement(Fragment, { key: i }, link ? link(inner) : inner));
+    else if (tag) nodes.push(createElement(tag, { key: i }, inner));
   }
   return createElement(Fragment, null, ...nodes);
 }

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SlotText } from "~/components/slot-text";
+import { RichText } from "~/i18n/i18n";
 import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { getComparison } from "~/models/fit-report.server";
@@ -43,7 +43,7 @@ export default function ComparePage() {
       {message ? (
         <p className="alert warning" role="status">
           {message}{" "}
-          <SlotText text={t("compare.pickHelp")} link={(label) => <Link to={`${base}/results`}>{label}</Link>} />
+          <RichText text={t("compare.pickHelp")} link={(label) => <Link to={`${base}/results`}>{label}</Link>} />
         </p>
       ) : (
         <div className="table-scroll">

@@ -8,7 +8,7 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormattedDate } from "~/components/formatted-date";
-import { SlotText } from "~/components/slot-text";
+import { RichText } from "~/i18n/i18n";
 import { ResultsFilters } from "~/components/results-filters";
 import { ResultsPager } from "~/components/results-pager";
 import { HeldOutGroups, ResultsTable } from "~/components/results-table";
@@ -74,7 +74,7 @@ function EmptyState({ state }: { state: ReturnType<typeof useLoaderData<typeof l
     return (
       <div className="alert warning" role="status">
         <p>
-          <SlotText text={t("page.noBenchmark")} link={(label) => <Link to={`${base}/benchmark`}>{label}</Link>} />
+          <RichText text={t("page.noBenchmark")} link={(label) => <Link to={`${base}/benchmark`}>{label}</Link>} />
         </p>
       </div>
     );
@@ -138,7 +138,7 @@ export default function ResultsPage() {
       <ScoringFailures positionId={context.position.id} {...state.scoring} />
       {context.benchmarkState === "small" ? (
         <p className="alert warning" role="status">
-          <SlotText
+          <RichText
             text={t("page.tooSmall", { min: context.minAgents })}
             link={(label) => <Link to={`${base}/benchmark`}>{label}</Link>}
           />
@@ -154,13 +154,13 @@ export default function ResultsPage() {
       {context.submittedCount === 0 ? (
         <div className="alert" role="status">
           <p>
-            <SlotText text={t("page.nobody")} link={(label) => <Link to={base}>{label}</Link>} />
+            <RichText text={t("page.nobody")} link={(label) => <Link to={base}>{label}</Link>} />
           </p>
         </div>
       ) : (
         <>
           <p className="muted">
-            <SlotText
+            <RichText
               text={t(context.benchmark ? "page.countsAgainst" : "page.counts", {
                 submitted: t("page.submitted", { count: context.submittedCount }),
                 scored: t("page.scored", { count: context.scoredCount }),
