@@ -117,11 +117,12 @@ export function newScoreId(now = Date.now()): string {
 }
 
 /**
- * The tenant filter in a form no index can serve: without table statistics SQLite would otherwise walk the whole
- * organization's rows by an index that starts with organization_id, for every chunk, instead of looking the chunk's
- * ids up (a re-score of 100,000 candidates went quadratic). `|| ''` is the same string on SQLite and PostgreSQL.
+ * The tenant filter in a form no index can serve, for reads and writes of a chunk of ids: without table statistics
+ * SQLite would otherwise walk the whole organization's rows by an index that starts with organization_id, for every
+ * chunk, instead of looking the chunk's ids up (a re-score of 100,000 candidates went quadratic). `|| ''` is the
+ * same string on SQLite and PostgreSQL.
  */
-const organizationColumn = sql<string>`${sql.ref("organization_id")} || ''`;
+export const organizationColumn = sql<string>`${sql.ref("organization_id")} || ''`;
 
 /** Marks the scores (and their value rows) of these responses as no longer current. */
 async function supersede(db: DB, orgId: string, responseIds: readonly string[]): Promise<void> {

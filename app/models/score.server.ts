@@ -8,7 +8,7 @@ import { scoreCandidate, tableReachableScores, type CandidateResult } from "~/sc
 import { getDb, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import { loadQuestionnaireContent, toRespondentInput } from "./respondent-input.server";
-import { storeResults, type ScoreToStore } from "./score-writes.server";
+import { organizationColumn, storeResults, type ScoreToStore } from "./score-writes.server";
 import { cachedSnapshot } from "./snapshot-cache.server";
 import { alignmentsOf, enqueueWebhookEvents, reportUrl } from "./webhook-events.server";
 
@@ -93,10 +93,12 @@ export async function scoreResponses(
 ): Promise<StoredScore[]> {
   const responses = new Map<string, Awaited<ReturnType<typeof loadResponse>>>();
   for (let start = 0; start < responseIds.length; start += RESPONSES_PER_READ) {
+    // Looked up by id (primary key), the tenant filter checked on each row (organizationColumn): filtered through
+    // an index, SQLite walked all the organization's responses for every chunk (quadratic in a re-score).
     const rows = await trx
       .selectFrom("responses")
       .select(RESPONSE_COLUMNS)
-      .where("organization_id", "=", orgId)
+      .where(organizationColumn, "=", orgId)
       .where("id", "in", responseIds.slice(start, start + RESPONSES_PER_READ))
       .execute();
     for (const row of rows) responses.set(row.id, row);

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { activateBenchmark } from "../../app/models/benchmark.server";
-import { newScoreId } from "../../app/models/score-writes.server";
+import { newScoreId, organizationColumn } from "../../app/models/score-writes.server";
 import { dialectName, getDb } from "../../app/utils/db.server";
 import { withTestDatabase } from "../db";
 import { makeOrganization, makeUser } from "../factories";
@@ -123,6 +123,21 @@ describe("re-scoring a scored position", () => {
       "scores_review_idx",
     ]);
     for (const index of indexes.rows) expect(index.sql).toMatch(/ where "is_current" = 1$/);
+    // A chunk of responses read as scoreResponses reads them: looked up by primary key, not by walking the
+    // organization's responses through responses_position_idx (quadratic over a 100,000-candidate re-score).
+    const read = db
+      .selectFrom("responses")
+      .select("id")
+      .where(organizationColumn, "=", target.orgId)
+      .where("id", "in", target.candidateIds)
+      .compile();
+    const readPlan = await db.executeQuery<{ detail: string }>({
+      ...read,
+      sql: `explain query plan ${read.sql}`,
+    });
+    expect(readPlan.rows.map((r) => r.detail)).toEqual([
+      "SEARCH responses USING INDEX sqlite_autoindex_responses_1 (id=?)",
+    ]);
   });
 });
 
