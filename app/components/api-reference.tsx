@@ -40,11 +40,11 @@ function FieldTable({ fields, caption }: { fields: Field[]; caption: string }) {
       <tbody>
         {fields.map((f) => (
           <tr key={`${f.where}:${f.name}`}>
-            <td>
+            <td lang="en">
               <code>{f.name}</code>
             </td>
-            <td>{f.where}</td>
-            <td>{f.type}</td>
+            <td lang="en">{f.where}</td>
+            <td lang="en">{f.type}</td>
             <td>{f.required ? t("common:yes") : t("common:no")}</td>
             <td lang="en">{f.description}</td>
           </tr>

@@ -1,15 +1,17 @@
 // An audit entry's details in the reader's language (issue 18): each stored field named by the catalog
 // (shell:auditPage.fields.*), yes/no for flags; the values themselves are the record as it was written (ids, texts,
-// numbers), never rewritten. A field the catalog does not name yet shows its stored name as code.
-import { Fragment } from "react";
+// numbers; nested records as code), never rewritten. A field the catalog does not name yet shows its stored name as
+// code.
+import { Fragment, type ReactNode } from "react";
 import { useStaffT } from "~/i18n/staff";
 
-function valueText(value: unknown, yes: string, no: string): string {
+function valueText(value: unknown, yes: string, no: string): ReactNode {
   if (typeof value === "boolean") return value ? yes : no;
   if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
     return value.join(", ");
   }
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  // A nested record (lists of objects, counts per metric) as the raw data it is.
+  return typeof value === "object" ? <code>{JSON.stringify(value)}</code> : String(value);
 }
 
 /** The stored details, without empty fields; null when the JSON cannot be read. */
@@ -37,13 +39,7 @@ export function AuditDetails({ json }: { json: string }) {
         return (
           <Fragment key={name}>
             {i > 0 ? " · " : null}
-            {label === key ? (
-              <>
-                <code>{name}</code>: {text}
-              </>
-            ) : (
-              t("auditPage.detailsLabel", { field: label, value: text })
-            )}
+            {label === key ? <code>{name}</code> : label}: {text}
           </Fragment>
         );
       })}

@@ -1,4 +1,3 @@
-import { languageName } from "~/i18n/locale";
 import { useStaffT } from "~/i18n/staff";
 
 type Language = {
@@ -13,9 +12,17 @@ type Language = {
  * The fit report's language line: in which language the candidate answered and, when fewer than `minAgents` included
  * benchmark agents answered in that language, the "cross-language" marker with what it means.
  */
-export function LanguageNote({ name, language }: { name: string; language: Language }) {
+export function LanguageNote({
+  name,
+  language,
+  languageLabel: lang,
+}: {
+  name: string;
+  language: Language;
+  /** The candidate's language named in the reader's language (by the loader: the browser's ICU may name it otherwise). */
+  languageLabel: string;
+}) {
   const t = useStaffT("report");
-  const lang = languageName(language.locale);
   const total = language.agentsByLocale ? Object.values(language.agentsByLocale).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="language-note">

@@ -15,6 +15,7 @@ import { ReportScenarios } from "~/components/report-scenarios";
 import { ReportGuide, ReportOverall, ReportProvenance, ReportQuality } from "~/components/report-sections";
 import { ReportValue } from "~/components/report-value";
 import { useFormat } from "~/i18n/format";
+import { languageName } from "~/i18n/locale";
 import { useStaffT } from "~/i18n/staff";
 import { staffT } from "~/i18n/staff-catalogs.server";
 import { NotOnReviewListError, reviewCandidate } from "~/models/candidate-review.server";
@@ -48,7 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     position: report.position.title,
   });
   // The engine's minimum of agents per scenario, named in the scenario tables' notes.
-  return data({ ...report, title, minAgents: MIN_BENCHMARK_N }, { headers: { "Cache-Control": "private, no-store" } });
+  const languageLabel = languageName(report.language.locale, user.locale);
+  return data(
+    { ...report, title, languageLabel, minAgents: MIN_BENCHMARK_N },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,7 +108,7 @@ export default function FitReportPage() {
         <p className="muted">
           {t("page.submitted", { position: report.position.title, date: f.date(report.candidate.submittedAt) })}
         </p>
-        <LanguageNote name={report.candidate.name} language={report.language} />
+        <LanguageNote name={report.candidate.name} language={report.language} languageLabel={report.languageLabel} />
       </header>
 
       {!report.scored ? (
