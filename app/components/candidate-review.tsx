@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { TextareaField } from "~/components/field";
 import { useFormat } from "~/i18n/format";
+import { FlagList } from "~/components/report-sections";
 import { useStaffT } from "~/i18n/staff";
 import { reviewExplanation, reviewStatusLabel } from "~/utils/report-wording";
 import { TEXT_LIMITS } from "~/utils/text-limits";
@@ -39,13 +40,7 @@ export function CandidateReview({
         {t("review.heading")} <span className="review-status">{review.label}</span>
       </h2>
       {review.status === "pending" ? <p>{reviewExplanation(tw)}</p> : null}
-      <ul>
-        {flags.map((f) => (
-          <li key={f.flag}>
-            <strong>{t(`wording:flagName.${f.flag}`)}</strong>: {f.meaning}
-          </li>
-        ))}
-      </ul>
+      <FlagList flags={flags} />
       {review.status !== "pending" ? (
         <p>
           {t("review.reviewed", { status: review.label, by: review.reviewedBy ?? "", date: f.date(review.reviewedAt) })}{" "}

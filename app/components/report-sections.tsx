@@ -42,18 +42,22 @@ export function ReportQuality({ flags }: { flags: FitReport["flags"] }) {
   return (
     <section aria-labelledby="quality-heading" className="report-quality">
       <h2 id="quality-heading">{t("quality.heading")}</h2>
-      {flags.length === 0 ? (
-        <p>{t("quality.none")}</p>
-      ) : (
-        <ul>
-          {flags.map((f) => (
-            <li key={f.flag}>
-              <strong>{t(`wording:flagName.${f.flag}`)}</strong>: {f.meaning}
-            </li>
-          ))}
-        </ul>
-      )}
+      {flags.length === 0 ? <p>{t("quality.none")}</p> : <FlagList flags={flags} />}
     </section>
+  );
+}
+
+/** Each answer-quality flag by name with what it means (the report's quality section and the review panel). */
+export function FlagList({ flags }: { flags: { flag: string; meaning: string }[] }) {
+  const t = useStaffT("wording");
+  return (
+    <ul>
+      {flags.map((f) => (
+        <li key={f.flag}>
+          <strong>{t(`flagName.${f.flag}`)}</strong>: {f.meaning}
+        </li>
+      ))}
+    </ul>
   );
 }
 
