@@ -136,14 +136,10 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                   ) : null}
                 </span>
               </label>
-              <button
-                type="submit"
-                name="intent"
-                value={`reword:${item.id}`}
-                className="secondary reword"
-                aria-label={t("values.rewordItem", { item: item.id })}
-              >
-                {t("values.reword")}
+              <button type="submit" name="intent" value={`reword:${item.id}`} className="secondary reword">
+                {/* The item id as screen-reader text, not aria-label: the checkbox stays the only control labelled
+                    by the id (a label query for the id must find the checkbox). */}
+                {t("values.reword")} <span className="sr-only">{item.id}</span>
               </button>
             </li>
           ),
@@ -162,14 +158,8 @@ export function ValueBlock({ value, filter }: { value: BuilderValue; filter: Ite
                   <a href={`?edit=${item.id}#edit-custom`} aria-label={t("values.editItem", { item: item.id })}>
                     {t("values.edit")}
                   </a>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={`remove:${item.id}`}
-                    className="secondary"
-                    aria-label={t("values.removeItem", { item: item.id })}
-                  >
-                    {t("values.remove")}
+                  <button type="submit" name="intent" value={`remove:${item.id}`} className="secondary">
+                    {t("values.remove")} <span className="sr-only">{item.id}</span>
                   </button>
                 </span>
               </li>
