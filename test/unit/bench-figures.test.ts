@@ -81,22 +81,22 @@ describe("bench figures", () => {
 describe("bench options", () => {
   it("full by default, --quick is small but still 5 runs a figure", () => {
     const full = parseBenchOptions([]);
-    // re-scoring: 20,000 by default (RESCORE_DEFAULT), as many as are seeded when fewer
+    // re-scoring: all 100,000 by default (RESCORE_DEFAULT), as many as are seeded when fewer
     expect(full).toMatchObject({
       quick: false,
       runs: 5,
       candidates: 100_000,
-      rescoreN: 20_000,
+      rescoreN: 100_000,
       postgres: true,
       build: true,
     });
     const quick = parseBenchOptions(["--quick"]);
     expect(quick).toMatchObject({ quick: true, runs: 5, candidates: 2_000, rescoreN: 2_000 });
     expect(
-      parseBenchOptions(["--rescore-n=100_000", "--runs=7", "--no-postgres", "--no-tti", "--no-build"]),
+      parseBenchOptions(["--rescore-n=20_000", "--runs=7", "--no-postgres", "--no-tti", "--no-build"]),
     ).toMatchObject({
       build: false,
-      rescoreN: 100_000,
+      rescoreN: 20_000,
       runs: 7,
       postgres: false,
       tti: false,
