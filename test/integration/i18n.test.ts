@@ -241,7 +241,13 @@ describe("answering in Finnish", () => {
         context: {},
       }),
     );
-    expect(overview.data).toMatchObject({ locales: ["en", "fi"], defaultLocale: "en" });
+    expect(overview.data).toMatchObject({
+      localeOptions: [
+        { code: "en", name: "English" },
+        { code: "fi", name: "Finnish" },
+      ],
+      defaultLocale: "en",
+    });
     const refused = await outcome(() =>
       positionAction({
         request: postForm(
