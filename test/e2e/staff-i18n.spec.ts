@@ -131,26 +131,25 @@ function contentStrings(options: { audit?: boolean } = {}): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** The page's visible text plus the texts people hear or hover (aria-label, title, placeholder, alt). */
-async function pageText(page: Page, scope: string): Promise<string> {
+/**
+ * The page's visible text plus the texts people hear or hover (aria-label, title, placeholder, alt), and the pieces to
+ * set aside besides the content: text a page marks as English on purpose (lang="en" inside a page in another
+ * language) and code (identifiers, CSV column names, event types, commands).
+ */
+async function pageText(page: Page, scope: string): Promise<{ text: string; setAside: string[] }> {
   const region = page.locator(scope).first();
-  let visible = await region.innerText();
-  // Set aside: text a page marks as English on purpose (lang="en" inside a page in another language) and code
-  // (identifiers, CSV column names, event types, commands), longest first.
-  const english = await region.evaluate((root) =>
-    [...root.querySelectorAll("[lang='en'], code")]
-      .map((el) => (el as HTMLElement).innerText.trim())
-      .filter(Boolean)
-      .sort((a, b) => b.length - a.length),
+  const visible = await region.innerText();
+  const setAside = await region.evaluate((root) =>
+    [...root.querySelectorAll("[lang='en'], code")].map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean),
   );
-  for (const piece of english) visible = visible.split(piece).join(" ");
   const attributes = await region.evaluate((root) =>
     [...root.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
       .filter((el) => !el.closest("[hidden]") && !el.closest("[lang='en'], code"))
       .flatMap((el) => ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? "")),
   );
   const svgTitles = await region.locator("svg title").allTextContents();
-  return [scope === "body" ? await page.title() : "", visible, ...attributes, ...svgTitles].join("\n");
+  const text = [scope === "body" ? await page.title() : "", visible, ...attributes, ...svgTitles].join("\n");
+  return { text, setAside };
 }
 
 /**
@@ -161,8 +160,12 @@ const ENGLISH_WORDS = /(^|[^\p{L}])(the|and|of|with|your|this|from|have|been|wil
 
 async function expectNoEnglish(page: Page, locale: Lang, content: readonly string[], scope = "body") {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
-  let text = await pageText(page, scope);
-  for (const piece of content) text = text.split(piece).join(" ");
+  const read = await pageText(page, scope);
+  // Content and set-aside pieces together, longest first, so no short piece breaks a longer one before it is removed.
+  let text = read.text;
+  for (const piece of [...content, ...read.setAside].sort((x, y) => y.length - x.length)) {
+    text = text.split(piece).join(" ");
+  }
   const found = englishPatterns(locale)
     .filter(({ piece, re }) => (re ? re.test(text) : text.includes(piece)))
     .map((p) => p.piece);
