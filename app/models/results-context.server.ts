@@ -32,42 +32,37 @@ export async function getPositionResultsContext(orgId: string, positionId: strin
 }
 
 /**
- * How many candidates submitted and how many have a current score (and an overall), for every results page. Two
- * index-only counts over the narrowest indexes (migration 20261206110000) and a seek: a current score exists only for
- * a submitted candidate response (score.server.ts), and overall is null only where no value compares (few rows,
- * found at the null end of scores_rank_idx).
+ * How many candidates submitted and how many have a current score (and an overall), for every results page. One
+ * statement: two index-only counts over the narrowest indexes there are (keyed by the position alone, migration
+ * 20261209100000: on a file not in the OS page cache each index page is a read from storage, and these are half the
+ * pages of indexes keyed by organization and position) and a seek: a current score exists only for a submitted
+ * candidate response (score.server.ts), and overall is null only where no value compares (few rows, found at the
+ * null end of scores_rank_idx). The tenant filter is the position's: `position_id = (the position's id if it is
+ * the organization's)`, so another organization's position counts nothing.
  */
 export async function positionCounts(orgId: string, positionId: string, db: DB = getDb()) {
-  // The partial index's predicate with literals. SQLite's planner (no statistics) would rather take the wider
-  // responses_position_idx, which constrains more columns, so it is named there; PostgreSQL picks it by cost.
-  const submitted = (
-    await sql<{ n: number | string }>`select count(*) as n from responses ${sql.raw(
-      dialectName(db) === "sqlite" ? "indexed by responses_submitted_count_idx " : "",
-    )}where organization_id = ${orgId} and position_id = ${positionId} and kind = 'candidate' and submitted_at is not null`.execute(
-      db,
-    )
-  ).rows[0];
-  const scored = await db
-    .selectFrom("scores")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("is_current", "=", 1)
-    .executeTakeFirstOrThrow();
-  const withoutOverall = await db
-    .selectFrom("scores")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("organization_id", "=", orgId)
-    .where("position_id", "=", positionId)
-    .where("is_current", "=", 1)
-    .where("overall", "is", null)
-    .executeTakeFirstOrThrow();
+  const row = (await positionCountsQuery(orgId, positionId, db).execute(db)).rows[0];
   return {
-    submittedCount: Number(submitted.n),
-    scoredCount: Number(scored.n),
+    submittedCount: Number(row.submitted),
+    scoredCount: Number(row.scored),
     /** Current scores with an overall (and so a minAlignment: they are null together, SCORING.md section 10). */
-    overallCount: Number(scored.n) - Number(withoutOverall.n),
+    overallCount: Number(row.scored) - Number(row.without_overall),
   };
+}
+
+/** The one statement of positionCounts (its plan is checked in test/integration/results-counts.test.ts). */
+export function positionCountsQuery(orgId: string, positionId: string, db: DB) {
+  // SQLite's planner has no statistics: the indexes are named (a query they cannot serve is an error, not a walk of
+  // the table); PostgreSQL picks them by cost. The partial indexes' predicates are repeated with literals.
+  const indexedBy = (index: string) => sql.raw(dialectName(db) === "sqlite" ? `indexed by ${index} ` : "");
+  const position = sql`(select p.id from positions p where p.organization_id = ${orgId} and p.id = ${positionId})`;
+  return sql<{ submitted: number | string; scored: number | string; without_overall: number | string }>`select
+      (select count(*) from responses ${indexedBy("responses_submitted_count_idx")}where position_id = ${position}
+        and kind = 'candidate' and submitted_at is not null) as submitted,
+      (select count(*) from scores ${indexedBy("scores_current_count_idx")}where position_id = ${position}
+        and is_current = 1) as scored,
+      (select count(*) from scores where organization_id = ${orgId} and position_id = ${positionId}
+        and is_current = 1 and overall is null) as without_overall`;
 }
 
 /**
