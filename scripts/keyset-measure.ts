@@ -254,47 +254,51 @@ async function httpTimes() {
 }
 
 /**
- * First request of a fresh server process on a database file evicted from the OS page cache before each run
- * (`dd iflag=nocache count=0`: posix_fadvise(DONTNEED) on the whole file; `fincore` shows what stays cached).
+ * First request of a fresh server process on a database file evicted from the OS page cache before each run, as
+ * `npm run bench` measures it (scripts/bench/ranking.ts). COLD_FILE: use that migrated file as it is (else a working
+ * copy of the seed); BUILDS=build-a,build-b: interleaved A/B, one run of each build in turn (default BUILD_DIR); a
+ * build given as `build-a:/path/a.db` runs on that file instead (A/B across a migration).
+ * Prints client time, honest server time (BENCH_TIMING), the server's CPU and storage reads for the request.
  */
 async function cold() {
   const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const { coldRankingRuns } = await import("./bench/ranking");
+  const { startAppServer } = await import("./bench/processes");
   const port = Number(process.env.PORT ?? 3420);
   const base = `/app/positions/${meta.positionId}/results`;
-  const file = await workingCopy("cold.db");
-  const evict = () => {
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-      if (!fs.existsSync(f)) continue;
-      const dd = spawnSync("dd", [`if=${f}`, "iflag=nocache", "count=0", "status=none"]);
-      if (dd.status !== 0) throw new Error(`dd nocache failed: ${dd.stderr}`);
-    }
-    const cached = spawnSync("fincore", ["--bytes", "--noheadings", "--output", "RES", file], { encoding: "utf8" });
-    return cached.status === 0 ? Number(cached.stdout.trim()) : null;
-  };
-  for (const [label, search] of [
-    ["overall (first page)", ""],
-    [meta.valueKey, `?sort=${meta.valueKey}`],
-    ["page 2,000", "?page=2000"],
-  ]) {
-    const times: number[] = [];
-    const server: number[] = [];
-    let residentAfterEviction: number | null = null;
+  const file = process.env.COLD_FILE ?? (await workingCopy("cold.db"));
+  const builds = (process.env.BUILDS ?? process.env.BUILD_DIR ?? "build-keyset").split(",");
+  const searches = (process.env.COLD_PAGES ?? `,?sort=${meta.valueKey}`).split(",");
+  for (const search of searches) {
+    const by = new Map(builds.map((b) => [b, [] as Awaited<ReturnType<typeof coldRankingRuns>>]));
     for (let run = 0; run < RUNS; run += 1) {
-      residentAfterEviction = process.env.NOEVICT ? null : evict();
-      const child = await startServer(file, port);
-      const agent = new http.Agent({ keepAlive: true });
-      const reply = await get(port, base + search, meta.cookie, agent);
-      if (reply.status !== 200) throw new Error(`cold ${label}: ${reply.status}`);
-      times.push(reply.ms);
-      if (reply.server !== null) server.push(reply.server);
-      agent.destroy();
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      for (const build of builds) {
+        const [buildDir, dbFile = file] = build.split(":");
+        const [one] = await coldRankingRuns({
+          dbFile,
+          pathWithQuery: base + search,
+          cookie: meta.cookie,
+          runs: 1,
+          start: () =>
+            startAppServer({
+              port,
+              buildDir: path.resolve(ROOT, buildDir),
+              databaseUrl: `file:${dbFile}`,
+              dataDir: DIR,
+              logFile: path.join(DIR, "cold-server.log"),
+            }),
+        });
+        by.get(build)!.push(one);
+      }
     }
-    console.log(
-      `cold   ${label.padEnd(36)} client ${stats(times)}; Server-Timing ${server.length ? stats(server) : "-"}; db bytes cached after eviction: ${residentAfterEviction}`,
-    );
+    for (const [build, runs] of by) {
+      const kib = (v: number | null) => (v === null ? "-" : (v / 1024).toFixed(0));
+      console.log(
+        `cold ${(search || "(overall)").padEnd(16)} ${build.padEnd(14)} client ${stats(runs.map((r) => r.clientMs))}; server ${stats(runs.map((r) => r.serverMs))}; request CPU ${stats(runs.map((r) => r.requestCpuMs ?? NaN))}; request read KiB ${runs.map((r) => kib(r.requestReadBytes)).join(" ")}; start-up read KiB ${runs.map((r) => kib(r.startReadBytes)).join(" ")}; cached after eviction ${runs.map((r) => r.eviction.residentBytes).join(" ")}`,
+      );
+    }
   }
+  console.log(`load ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
 }
 
 /** Each query of one page with its time (second run on one connection), to see where a page's time goes. */
@@ -352,21 +356,83 @@ async function profile() {
   }
 }
 
+/** Bytes this process read from storage so far (/proc/self/io read_bytes: what missed the OS page cache). */
+function storageReadBytes(): number {
+  const io = fs.readFileSync("/proc/self/io", "utf8");
+  return Number(/^read_bytes: (\d+)$/m.exec(io)?.[1] ?? 0);
+}
+
+/**
+ * Each query of one page on a database file evicted from the OS page cache (a fresh connection in this process, the
+ * modules already loaded): time and bytes read from storage per query (/proc/self/io). COLD_DB (default cold.db in
+ * KEYSET_DIR; made by `cold` or by hand) must be a migrated copy no other process has open.
+ */
+async function coldProfile() {
+  const meta = JSON.parse(fs.readFileSync(META, "utf8")) as Meta;
+  const file = path.join(DIR, process.env.COLD_DB ?? "cold.db");
+  const { createDb, setDb } = await import("../app/utils/db.server");
+  const { listResults } = await import("../app/models/results.server");
+  const { parseResultsQuery } = await import("../app/utils/schemas/results.server");
+  const which = process.argv[3] ?? "";
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (!fs.existsSync(f)) continue;
+      spawnSync("sync", [f]);
+      const dd = spawnSync("dd", [`if=${f}`, "iflag=nocache", "count=0", "status=none"]);
+      if (dd.status !== 0) throw new Error(`dd nocache failed: ${dd.stderr}`);
+    }
+    const log: string[] = [];
+    const started = new Map<unknown, [number, number]>();
+    const sqlOf = new Map<unknown, unknown>();
+    const io0 = storageReadBytes();
+    const base = createDb(`file:${file}`);
+    const db = base.withPlugin({
+      transformQuery(args) {
+        started.set(args.queryId, [performance.now(), storageReadBytes()]);
+        sqlOf.set(args.queryId, args.node);
+        return args.node;
+      },
+      async transformResult(args) {
+        const [t, io] = started.get(args.queryId) ?? [0, 0];
+        const text = base.getExecutor().compileQuery(sqlOf.get(args.queryId) as never, args.queryId).sql;
+        const kb = (storageReadBytes() - io) / 1024;
+        log.push(
+          `${(performance.now() - t).toFixed(1).padStart(7)} ms ${kb.toFixed(0).padStart(7)} KiB ${String(args.result.rows.length).padStart(4)} rows  ${process.env.FULL ? text : text.slice(0, 150)}`,
+        );
+        return args.result;
+      },
+    });
+    setDb(db);
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await listResults(meta.orgId, meta.positionId, parseResultsQuery(new URL(`http://x/${which}`)));
+    const used = process.cpuUsage(c);
+    console.log(
+      `run ${run}: ${(performance.now() - t).toFixed(1)} ms, cpu ${((used.user + used.system) / 1000).toFixed(1)} ms, read ${((storageReadBytes() - io0) / 1024).toFixed(0)} KiB`,
+    );
+    if (run === RUNS - 1 || process.env.EVERY) console.log(log.join("\n"));
+    setDb(undefined);
+    await base.destroy();
+  }
+}
+
 const mode = process.argv[2];
 const run =
   mode === "profile"
     ? profile
-    : mode === "seed"
-      ? seed
-      : mode === "model"
-        ? model
-        : mode === "http"
-          ? httpTimes
-          : mode === "cold"
-            ? cold
-            : null;
+    : mode === "coldprofile"
+      ? coldProfile
+      : mode === "seed"
+        ? seed
+        : mode === "model"
+          ? model
+          : mode === "http"
+            ? httpTimes
+            : mode === "cold"
+              ? cold
+              : null;
 if (!run) {
-  console.error("usage: keyset-measure.ts seed|model|http|cold");
+  console.error("usage: keyset-measure.ts seed|model|http|cold|profile|coldprofile");
   process.exit(2);
 }
 await run();

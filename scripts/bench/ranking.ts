@@ -8,7 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { drainServerTimes, send } from "./http";
 import { serverTimesOf } from "./parse";
-import { stopChild, type AppServer } from "./processes";
+import { cpuMsOf, stopChild, type AppServer } from "./processes";
 
 export type Eviction = { method: string; verified: boolean; residentBytes: number | null; fileBytes: number };
 
@@ -44,7 +44,24 @@ export type ColdRun = {
   eviction: Eviction;
   /** Bytes of the file in the page cache once the server had started, before the request (null without fincore). */
   residentAtRequest: number | null;
+  /** Bytes the server process read from storage (/proc/<pid>/io read_bytes: page-cache misses) while starting. */
+  startReadBytes: number | null;
+  /** ... and while answering the request (null where there is no /proc). */
+  requestReadBytes: number | null;
+  /** CPU time (user + system, ms, 10 ms ticks) the server used for the request. */
+  requestCpuMs: number | null;
 };
+
+/** Bytes a process has read from storage so far (read_bytes of /proc/<pid>/io), or null where there is none. */
+function storageReadBytes(pid: number | undefined): number | null {
+  try {
+    const io = fs.readFileSync(`/proc/${pid}/io`, "utf8");
+    const bytes = /^read_bytes: (\d+)$/m.exec(io);
+    return bytes ? Number(bytes[1]) : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `runs` times: evict, start a server, GET the results page once (checked: it lists candidates), stop it. The server
@@ -66,16 +83,29 @@ export async function coldRankingRuns(options: {
       const residentAtRequest = residentBytes(options.dbFile);
       const agent = new http.Agent({ keepAlive: true });
       await drainServerTimes(server.port);
+      const startReadBytes = storageReadBytes(server.child.pid);
+      const cpuBefore = cpuMsOf(server.child);
       const reply = await send(agent, server.port, "GET", options.pathWithQuery, {
         Cookie: options.cookie,
         Accept: "text/html",
       });
+      const readAfter = storageReadBytes(server.child.pid);
+      const cpuAfter = cpuMsOf(server.child);
       agent.destroy();
       if (reply.status !== 200) throw new Error(`cold GET ${options.pathWithQuery} answered ${reply.status}`);
       if (!reply.body.includes("Candidate ")) throw new Error(`cold GET ${options.pathWithQuery} lists no candidate`);
       const [serverMs] = serverTimesOf(await drainServerTimes(server.port), "GET", pathname);
       if (serverMs === undefined) throw new Error(`server-times: cold GET ${pathname} not recorded`);
-      out.push({ clientMs: reply.ms, serverMs, startMs: server.startMs, eviction, residentAtRequest });
+      out.push({
+        clientMs: reply.ms,
+        serverMs,
+        startMs: server.startMs,
+        eviction,
+        residentAtRequest,
+        startReadBytes,
+        requestReadBytes: readAfter === null || startReadBytes === null ? null : readAfter - startReadBytes,
+        requestCpuMs: cpuAfter === null || cpuBefore === null ? null : cpuAfter - cpuBefore,
+      });
     } finally {
       await stopChild(server.child);
     }
