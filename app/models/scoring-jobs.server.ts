@@ -3,7 +3,7 @@
 // its mark. So a crash between the two leaves the mark, and the server resumes it at start; a failed attempt keeps
 // the mark with its error and attempt count, shown on the results page with a retry button.
 import { recordAudit } from "~/models/audit.server";
-import { getDb, nowIso, type DB } from "~/utils/db.server";
+import { getDb, nowIso, withBulkWriteCache, type DB } from "~/utils/db.server";
 import { serializable } from "~/utils/transaction.server";
 import type { ScoringJobReason } from "../../db/types";
 import { scoreResponse, scoreResponses, TABLE_ALL_FROM } from "./score.server";
@@ -246,8 +246,14 @@ export async function runScoringJob(
  * Runs the marks of many responses of one organization, SCORING_BATCH_SIZE per transaction (one transaction per
  * response would cost a disk sync each); a batch that fails is run again one response at a time, so one response
  * that cannot be scored keeps its mark and error without holding back the others. Returns how many were scored.
+ * More than one batch runs with a larger SQLite page cache (withBulkWriteCache).
  */
 export async function runScoringJobs(orgId: string, responseIds: readonly string[], now = new Date()): Promise<number> {
+  if (responseIds.length <= SCORING_BATCH_SIZE) return runScoringBatches(orgId, responseIds, now);
+  return withBulkWriteCache(getDb(), () => runScoringBatches(orgId, responseIds, now));
+}
+
+async function runScoringBatches(orgId: string, responseIds: readonly string[], now: Date): Promise<number> {
   let scored = 0;
   const tableAll = responseIds.length >= TABLE_ALL_FROM;
   for (let start = 0; start < responseIds.length; start += SCORING_BATCH_SIZE) {

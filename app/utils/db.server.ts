@@ -13,12 +13,18 @@ import {
   type DialectAdapter,
   type Driver,
   type QueryCompiler,
+  sql,
 } from "kysely";
 import type { Database } from "../../db/types";
 import { setBounded } from "./bounded-map";
 import { getEnv, isPostgresUrl, sqlitePath } from "./env.server";
 import { createPgPool, guardedPool } from "./pg-pool.server";
-import { SQLITE_BUSY_TIMEOUT_MS, ValuebenchSqliteDriver } from "./sqlite-driver.server";
+import {
+  SQLITE_BULK_CACHE_KIB,
+  SQLITE_BUSY_TIMEOUT_MS,
+  SQLITE_CACHE_KIB,
+  ValuebenchSqliteDriver,
+} from "./sqlite-driver.server";
 
 export type DB = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -46,10 +52,7 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("secure_delete = ON");
-  // 64 MiB page cache (the default is 2 MiB, grown only as pages are read): the results page counts a position's
-  // candidates over two ~8 MB indexes at 100,000 candidates; kept in the connection's cache they are read again from
-  // memory instead of ~4,000 page reads through the OS each (issue 19: results page ~46 -> ~23 ms).
-  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   cachePreparedStatements(sqlite);
   return sqlite;
 }
@@ -129,4 +132,26 @@ export function setDb(db: DB | undefined): void {
 /** Current time as ISO-8601 text, the format of every timestamp column. */
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
+}
+
+/** Runs of withBulkWriteCache going on, per database. */
+const bulkWriters = new WeakMap<DB, number>();
+
+/**
+ * Runs `fn` (many scores written, batch after batch) with the SQLite connection's page cache at
+ * SQLITE_BULK_CACHE_KIB, back to SQLITE_CACHE_KIB when the last such run on `db` ends, even when it fails.
+ * PostgreSQL: `fn` as it is. The cache belongs to the process's one connection, so requests served meanwhile share it.
+ */
+export async function withBulkWriteCache<T>(db: DB, fn: () => Promise<T>): Promise<T> {
+  if (dialectName(db) !== "sqlite") return fn();
+  const running = bulkWriters.get(db) ?? 0;
+  bulkWriters.set(db, running + 1);
+  try {
+    if (running === 0) await sql.raw(`pragma cache_size = -${SQLITE_BULK_CACHE_KIB}`).execute(db);
+    return await fn();
+  } finally {
+    const left = (bulkWriters.get(db) ?? 1) - 1;
+    bulkWriters.set(db, left);
+    if (left === 0) await sql.raw(`pragma cache_size = -${SQLITE_CACHE_KIB}`).execute(db);
+  }
 }
