@@ -26,23 +26,28 @@ export class LikertPatternTracker {
   scan(answers: ArrayLike<number>): void {
     let longestRun = 0;
     let answered = 0;
-    let allEqual = true;
-    let run = 0; // 0 at the start and after a missing answer, when `previous` means nothing
-    let previous = 0;
-    let first = 0;
+    let unequal = 0;
+    let run = 0;
+    // NaN at the start and after a missing answer, so the next answer starts a run of 1 (NaN equals nothing).
+    let previous = Number.NaN;
+    let first = Number.NaN;
     for (let i = 0; i < answers.length; i += 1) {
       const x = answers[i];
       if (x !== x) {
-        run = 0;
+        previous = Number.NaN;
         continue;
       }
       answered += 1;
       if (answered === 1) first = x;
-      else if (x !== first) allEqual = false;
-      run = run > 0 && x === previous ? run + 1 : 1;
+      // Arithmetic rather than branches: on real answers these comparisons go either way at random, and a
+      // mispredicted branch costs more than the arithmetic.
+      unequal |= +(x !== first);
+      const same = +(x === previous);
+      run = run * same + 1;
       previous = x;
-      if (run > longestRun) longestRun = run;
+      longestRun = Math.max(longestRun, run);
     }
+    const allEqual = unequal === 0;
     this.longestRun = longestRun;
     this.answered = answered;
     this.allEqual = allEqual;

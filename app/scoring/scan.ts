@@ -25,7 +25,7 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
     sums[v] = 0;
     counts[v] = 0;
   }
-  likertAnswers.fill(Number.NaN);
+  for (let place = 0; place < likertAnswers.length; place += 1) likertAnswers[place] = Number.NaN;
   for (let i = 0; i < kind.length; i += 1) {
     const raw = answers.get(i);
     const v = valueIndex[i];
@@ -78,8 +78,9 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
   const valueCodes = codes.codes;
   const reader = scoring.answers;
   const { ownOnly } = reader;
-  valueCodes.fill(0);
-  likertAnswers.fill(Number.NaN);
+  // Loops, not fill(): TypedArray.prototype.fill is a call into the runtime, a measurable part of a small response.
+  for (let v = 0; v < valueCodes.length; v += 1) valueCodes[v] = 0;
+  for (let place = 0; place < likertAnswers.length; place += 1) likertAnswers[place] = Number.NaN;
   let attentionFailed = false;
   let virtuesAnswered = 0;
   let virtuesAtMax = 0;
@@ -92,11 +93,14 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
     if (raw === null || raw === undefined) continue;
     const k = kind[slot];
     if (k === SCENARIO || k === DROPPED) {
+      // The digit: 1 + the place of the first option equal to the answer, 0 if none. Every option is compared,
+      // without branches: which option an answer names is unpredictable, a loop that stops at it mispredicts.
       const options = optionIds[slot] as readonly string[];
-      let choice = 0;
-      while (choice < options.length && options[choice] !== raw) choice += 1;
-      if (choice === options.length) return false;
-      if (k === SCENARIO) valueCodes[valueIndex[slot]] += (choice + 1) * stride[slot];
+      let digit = 0;
+      for (let choice = 0; choice < options.length; choice += 1)
+        digit += +(options[choice] === raw) * +(digit === 0) * (choice + 1);
+      if (digit === 0) return false;
+      if (k === SCENARIO) valueCodes[valueIndex[slot]] += digit * stride[slot];
       continue;
     }
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min[slot] || raw > max[slot]) return false;
