@@ -43,9 +43,10 @@ export class LikertPatternTracker {
       // mispredicted branch costs more than the arithmetic.
       unequal |= +(x !== first);
       const same = +(x === previous);
-      run = run * same + 1;
+      run = (run & -same) + 1;
       previous = x;
-      longestRun = Math.max(longestRun, run);
+      const longer = +(run > longestRun);
+      longestRun = (longestRun & (longer - 1)) | (run & -longer);
     }
     const allEqual = unequal === 0;
     this.longestRun = longestRun;
