@@ -26,8 +26,8 @@ export class AnswerReader {
    * The last response's keys by position and their first slots (-1: not an item). "" until a key is seen, so the
    * comparison below only ever meets strings and stays a pointer compare.
    */
-  private readonly keyAt: string[];
-  private readonly slotAt: number[];
+  readonly keyAt: string[];
+  readonly slotAt: number[];
 
   constructor(items: readonly ItemPlan[]) {
     this.raw = items.map(() => undefined);

@@ -102,7 +102,10 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
   const belowValues: string[] = [];
   let weighted = 0;
   let weightSum = 0;
-  let minAlignment: number | null = null;
+  // The least alignment as a plain double beside a flag (a local that is null or a number holds a boxed number,
+  // one allocation per new minimum).
+  let minAlignment = 0;
+  let aligned = false;
   let incomplete = false;
   for (let index = 0; index < ids.length; index += 1) {
     if (hasAlignment[index] === 0) {
@@ -112,7 +115,8 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
     const alignment = alignments[index];
     weighted += weights[index] * alignment;
     weightSum += weights[index];
-    if (minAlignment === null || alignment < minAlignment) minAlignment = alignment;
+    if (!aligned || alignment < minAlignment) minAlignment = alignment;
+    aligned = true;
     if (below[index] === 1) belowValues.push(ids[index]);
   }
   return {
@@ -121,7 +125,7 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
     review,
     values,
     overall: weightSum > 0 ? weighted / weightSum : null,
-    minAlignment,
+    minAlignment: aligned ? minAlignment : null,
     belowValues,
     incomplete,
   };

@@ -22,8 +22,11 @@ export class LikertPatternTracker {
   answered = 0;
   allEqual = true;
 
-  /** Reads the raw likert answers in the order of the flags (NaN: missing) and keeps their pattern. */
-  scan(answers: ArrayLike<number>): void {
+  /**
+   * Reads the raw likert answers in the order of the flags (NaN: missing) and keeps their pattern; with `clear`,
+   * sets each entry back to NaN once read (the bulk scan's scratch, ready for the next response in the same pass).
+   */
+  scan(answers: { [index: number]: number; readonly length: number }, clear = false): void {
     let longestRun = 0;
     let answered = 0;
     let unequal = 0;
@@ -33,6 +36,7 @@ export class LikertPatternTracker {
     let first = Number.NaN;
     for (let i = 0; i < answers.length; i += 1) {
       const x = answers[i];
+      if (clear) answers[i] = Number.NaN;
       if (x !== x) {
         previous = Number.NaN;
         continue;

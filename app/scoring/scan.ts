@@ -25,6 +25,7 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
     sums[v] = 0;
     counts[v] = 0;
   }
+  scoring.likertClear = false;
   for (let place = 0; place < likertAnswers.length; place += 1) likertAnswers[place] = Number.NaN;
   for (let i = 0; i < kind.length; i += 1) {
     const raw = answers.get(i);
@@ -56,7 +57,8 @@ export function scanItems(scoring: SnapshotScoring, input: RespondentInput): voi
     sums[v] += scaledSlotScore(scoring.slots, i, raw);
     counts[v] += 1;
   }
-  pattern.scan(likertAnswers);
+  pattern.scan(likertAnswers, true);
+  scoring.likertClear = true;
   scoring.attentionFailed = attentionFailed;
   scoring.virtuesAnswered = virtuesAnswered;
   scoring.virtuesAtMax = virtuesAtMax;
@@ -79,14 +81,19 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
   const reader = scoring.answers;
   const { ownOnly } = reader;
   // Loops, not fill(): TypedArray.prototype.fill is a call into the runtime, a measurable part of a small response.
+  // The likert scratch is clear already unless the last scan stopped early (the finished scan clears it).
   for (let v = 0; v < valueCodes.length; v += 1) valueCodes[v] = 0;
-  for (let place = 0; place < likertAnswers.length; place += 1) likertAnswers[place] = Number.NaN;
+  if (!scoring.likertClear)
+    for (let place = 0; place < likertAnswers.length; place += 1) likertAnswers[place] = Number.NaN;
+  scoring.likertClear = false;
   let attentionFailed = false;
   let virtuesAnswered = 0;
   let virtuesAtMax = 0;
+  // The reader's key cache, read here directly: the key at each position of the last response and its slot.
+  const { keyAt, slotAt } = reader;
   let position = 0;
   for (const key in answers) {
-    const slot = reader.slotOf(position, key);
+    const slot = position < keyAt.length && keyAt[position] === key ? slotAt[position] : reader.slotOf(position, key);
     position += 1;
     if (slot < 0 || (ownOnly[slot] === 1 && !Object.hasOwn(answers, key))) continue;
     const raw = answers[key];
@@ -113,7 +120,8 @@ export function scanCodes(scoring: SnapshotScoring, codes: ValueCodes, input: Re
       if (raw === max[slot]) virtuesAtMax += 1;
     } else valueCodes[valueIndex[slot]] += (raw - min[slot] + 1) * stride[slot];
   }
-  scoring.likert.scan(likertAnswers);
+  scoring.likert.scan(likertAnswers, true);
+  scoring.likertClear = true;
   scoring.attentionFailed = attentionFailed;
   scoring.virtuesAnswered = virtuesAnswered;
   scoring.virtuesAtMax = virtuesAtMax;

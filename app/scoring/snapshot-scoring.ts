@@ -39,6 +39,8 @@ export interface SnapshotScoring {
   likert: LikertPatternTracker;
   /** Per likert place: the raw answer of the last response read, NaN when unanswered (scratch). */
   likertAnswers: Float64Array;
+  /** likertAnswers is all NaN (a finished scan clears it as it reads; one that stopped early leaves it dirty). */
+  likertClear: boolean;
   /** Per value: value score -> its (frozen) result; value scores take few distinct values. */
   memo: FloatKeyCache<CandidateValueResult>[];
   algorithm: AlgorithmVersion;
@@ -112,7 +114,8 @@ export function snapshotScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): 
     sums: new Float64Array(q.values.length),
     counts: new Int32Array(q.values.length),
     likert: new LikertPatternTracker(),
-    likertAnswers: new Float64Array(slots.likertCount),
+    likertAnswers: new Float64Array(slots.likertCount).fill(Number.NaN),
+    likertClear: true,
     memo: q.values.map(() => new FloatKeyCache<CandidateValueResult>()),
     algorithm,
     noVarianceMinAnswers: NO_VARIANCE_MIN_ANSWERS[algorithm],

@@ -81,3 +81,35 @@ describe("the values object", () => {
     expect(ids.map((id) => result.values[id].score)).toEqual(ids.map((_, i) => 25 * (i % 5)));
   });
 });
+
+describe("the likert scratch between responses", () => {
+  // Eight likert items l1..l8 and a scenario; long-string needs a run of 8 equal answers.
+  const items = Array.from({ length: 8 }, (_, i) => likert(`l${i + 1}`));
+  const q = questionnaire([value("v", [...items, scenario("s", ["a", "b", "c", "d", "e"])])]);
+  const agents = Array.from({ length: 10 }, (_, a) =>
+    respondent(`a${a}`, { ...Object.fromEntries(items.map((item, i) => [item.id, 1 + ((a + i) % 5)])), s: "a" }),
+  );
+  const all3 = Object.fromEntries(items.map((item) => [item.id, 3]));
+
+  it("a scan clears the entries it reads", () => {
+    const tracker = new LikertPatternTracker();
+    const scratch = Float64Array.from([2, N, 2]);
+    tracker.scan(scratch, true);
+    expect([tracker.longestRun, tracker.answered]).toEqual([1, 2]);
+    expect(Array.from(scratch).every(Number.isNaN)).toBe(true);
+  });
+
+  it("a response refused half-way leaves nothing behind for the next one", () => {
+    const snapshot = buildBenchmark(q, agents);
+    tableReachableScores(q, snapshot);
+    // eight 3s, then an unknown option: refused after its likert answers were noted
+    expect(() => scoreCandidate(q, snapshot, respondent("bad", { ...all3, s: "z" }))).toThrow(InvalidAnswerError);
+    // l5 unanswered: runs of 4 and 3, no long-string (a stale 3 at l5 would make a run of 8); seven equal
+    // answers (>= 6) are no-variance
+    const { l5: _l5, ...gap } = all3;
+    expect(scoreCandidate(q, snapshot, respondent("next", { ...gap, s: "a" })).flags).toEqual(["no-variance"]);
+    // and the eight 3s with a valid option do raise it
+    const run = scoreCandidate(q, snapshot, respondent("run", { ...all3, s: "a" }));
+    expect(run.flags).toEqual(["long-string", "no-variance"]);
+  });
+});
