@@ -113,3 +113,24 @@ describe("the likert scratch between responses", () => {
     expect(run.flags).toEqual(["long-string", "no-variance"]);
   });
 });
+
+describe("the prepared scoring of the last snapshot", () => {
+  // One likert item; agents answered 1..5 twice (benchmark 1) or 5 ten times (benchmark 2).
+  const q = questionnaire([value("v", [likert("l")])]);
+  const spread = Array.from({ length: 10 }, (_, a) => respondent(`a${a}`, { l: 1 + (a % 5) }));
+  const high = Array.from({ length: 10 }, (_, a) => respondent(`b${a}`, { l: 5 }));
+
+  it("switching between snapshots (and questionnaire objects) scores each against its own", () => {
+    const first = buildBenchmark(q, spread);
+    const second = buildBenchmark(q, high);
+    const candidate = respondent("c", { l: 4 });
+    const alone = [first, second].map((s) => scoreCandidate(q, s, candidate).values.v);
+    // answer 4 -> score 75 against both; the benchmarks' means are 50 and 100, so the percentiles differ
+    expect(alone.map((r) => r.score)).toEqual([75, 75]);
+    expect(alone[0].percentile).not.toBe(alone[1].percentile);
+    const again = [first, second, first, second].map((s) => scoreCandidate(q, s, candidate).values.v);
+    expect(again).toEqual([...alone, ...alone]);
+    // an equal questionnaire object of its own gets the same results
+    expect(scoreCandidate(structuredClone(q), first, candidate).values.v).toEqual(alone[0]);
+  });
+});
