@@ -56,6 +56,8 @@ export interface SnapshotScoring {
   hasAlignment: Uint8Array;
   alignments: Float64Array;
   below: Uint8Array;
+  /** Scratch of scoreCandidate: the ids of the values below, first belowCount entries. */
+  belowScratch: string[];
 }
 
 const scoringBySnapshot = new WeakMap<BenchmarkSnapshot, SnapshotScoring>();
@@ -143,6 +145,7 @@ function preparedScoring(q: Questionnaire, snapshot: BenchmarkSnapshot): Snapsho
     hasAlignment: new Uint8Array(q.values.length),
     alignments: new Float64Array(q.values.length),
     below: new Uint8Array(q.values.length),
+    belowScratch: q.values.map(() => ""),
   };
   scoringBySnapshot.set(snapshot, scoring);
   return scoring;

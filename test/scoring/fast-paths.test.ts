@@ -134,3 +134,27 @@ describe("the prepared scoring of the last snapshot", () => {
     expect(scoreCandidate(structuredClone(q), first, candidate).values.v).toEqual(alone[0]);
   });
 });
+
+describe("the result's arrays and objects", () => {
+  // Three values of one likert item each; ten agents answered 4 or 5, so an answer of 1 (score 0) is below.
+  const q = questionnaire([value("a", [likert("la")]), value("b", [likert("lb")]), value("c", [likert("lc")])]);
+  const agents = Array.from({ length: 10 }, (_, i) =>
+    respondent(`g${i}`, { la: 4 + (i % 2), lb: 4 + (i % 2), lc: 4 + (i % 2) }),
+  );
+
+  it("belowValues holds exactly the values below, in value order; values is a plain object", () => {
+    const snapshot = buildBenchmark(q, agents);
+    tableReachableScores(q, snapshot);
+    const below = scoreCandidate(q, snapshot, respondent("c1", { la: 1, lb: 5, lc: 1 }));
+    expect(below.belowValues).toEqual(["a", "c"]);
+    expect(below.belowValues).toHaveLength(2);
+    const none = scoreCandidate(q, snapshot, respondent("c2", { la: 5, lb: 5, lc: 5 }));
+    expect(none.belowValues).toEqual([]);
+    // each result's arrays are its own
+    below.belowValues.push("x");
+    expect(scoreCandidate(q, snapshot, respondent("c3", { la: 1, lb: 5, lc: 1 })).belowValues).toEqual(["a", "c"]);
+    expect(Object.getPrototypeOf(below.values)).toBe(Object.prototype);
+    expect(Object.keys(below.values)).toEqual(["a", "b", "c"]);
+    expect(JSON.parse(JSON.stringify(below.values))).toEqual(below.values);
+  });
+});
