@@ -67,7 +67,6 @@ PlainObject.prototype = Object.prototype;
  * site storing under every id is a megamorphic keyed store (a tenth of bulk scoring's time).
  */
 function valuesObject(
-  template: Record<string, CandidateValueResult>,
   ids: readonly string[],
   results: readonly CandidateValueResult[],
 ): Record<string, CandidateValueResult> {
@@ -105,8 +104,8 @@ export function scoreCandidate(q: Questionnaire, snapshot: BenchmarkSnapshot, in
     scoring.noVarianceMinAnswers,
     impression,
   );
-  const { ids, weights, template } = scoring.values;
-  const values = valuesObject(template, ids, results);
+  const { ids, weights } = scoring.values;
+  const values = valuesObject(ids, results);
   const belowScratch = scoring.belowScratch;
   let belowCount = 0;
   let weighted = 0;

@@ -21,8 +21,6 @@ export interface ValueColumns {
   /** ceil(2k/3). */
   needed: Int32Array;
   stats: ValueStats[];
-  /** Value id -> NO_SCORE in value order: each result's `values` starts as a copy, so all share one shape. */
-  template: Record<string, CandidateValueResult>;
 }
 
 export interface SnapshotScoring {
@@ -83,8 +81,6 @@ function assertSnapshotFits(q: Questionnaire, snapshot: BenchmarkSnapshot): void
 }
 
 function valueColumnsOf(scorer: ResponseScorer, snapshot: BenchmarkSnapshot): ValueColumns {
-  const template: Record<string, CandidateValueResult> = {};
-  for (const { value } of scorer.values) template[value.id] = NO_SCORE;
   return {
     ids: scorer.values.map((s) => s.value.id),
     weights: Float64Array.from(scorer.values, (s) => s.value.weight),
@@ -92,7 +88,6 @@ function valueColumnsOf(scorer: ResponseScorer, snapshot: BenchmarkSnapshot): Va
     itemCounts: Int32Array.from(scorer.values, (s) => s.items.length),
     needed: Int32Array.from(scorer.values, (s) => s.needed),
     stats: scorer.values.map((s) => snapshot.values[s.value.id]),
-    template,
   };
 }
 
